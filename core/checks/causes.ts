@@ -1,0 +1,48 @@
+/**
+ * Likely causes of a difference, recognised from the arithmetic alone: 元 / 万元 confusion
+ * (×10,000), two digits swapped, one digit wrong, an item left out or counted twice, rounding.
+ */
+import type { Cause } from '../model/schemas.ts';
+import { type Lang, message } from '../messages.ts';
+import { formatAmount } from '../text/numbers.ts';
+
+interface Diff {
+  stated: number;
+  expected: number;
+  verdict: 'rounding' | 'discrepancy';
+  decimals: number;
+}
+
+function digits(v: number, decimals: number): string {
+  return Math.abs(v).toFixed(decimals).replace('.', '');
+}
+
+export function likelyCause(d: Diff, operands: { value: number; label: string }[], lang: Lang): Cause | undefined {
+  if (d.verdict === 'rounding') return { kind: 'rounding', message: message('cause.rounding', lang, undefined as never) };
+  const { stated, expected } = d;
+  if (stated !== 0 && expected !== 0) {
+    const ratio = Math.abs(stated / expected);
+    if (Math.abs(ratio - 10_000) / 10_000 < 0.002 || Math.abs(ratio - 1e-4) / 1e-4 < 0.002) {
+      return { kind: 'unit', message: message('cause.unit', lang, undefined as never) };
+    }
+  }
+  const fmt = (v: number) => formatAmount(v, d.decimals);
+  const a = digits(stated, d.decimals);
+  const b = digits(expected, d.decimals);
+  if (a.length === b.length && a !== b && Math.sign(stated) === Math.sign(expected)) {
+    const diffAt = [...a].map((ch, i) => (ch === b[i] ? -1 : i)).filter((i) => i >= 0);
+    if (diffAt.length === 2 && diffAt[1] === (diffAt[0] ?? 0) + 1 && a[diffAt[0] ?? 0] === b[diffAt[1] ?? 0] && a[diffAt[1] ?? 0] === b[diffAt[0] ?? 0]) {
+      return { kind: 'transposed', message: message('cause.transposed', lang, { stated: fmt(stated), expected: fmt(expected) }) };
+    }
+    if (diffAt.length === 1) return { kind: 'digit', message: message('cause.digit', lang, { stated: fmt(stated), expected: fmt(expected) }) };
+  }
+  const diff = stated - expected;
+  const half = 0.5 * 10 ** -d.decimals;
+  const match = operands.find((o) => o.value !== 0 && Math.abs(Math.abs(diff) - Math.abs(o.value)) <= half * 2);
+  if (match) {
+    // stated = expected − X: the printed total leaves X out; stated = expected + X: X counted twice.
+    if (diff < 0) return { kind: 'item-missing', message: message('cause.missing-item', lang, { item: match.label }) };
+    return { kind: 'item-doubled', message: message('cause.doubled-item', lang, { item: match.label }) };
+  }
+  return undefined;
+}

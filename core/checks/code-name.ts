@@ -1,0 +1,75 @@
+/**
+ * code-name: one 科目编码 should carry one name in every table. A slight variant (a wrapped or
+ * cut label, 的 for 和) is reported as information; a different name as a warning.
+ */
+import type { WorkDocument } from '../normalize/document.ts';
+import type { CheckResult, Where } from '../model/schemas.ts';
+import { type Lang, message, ruleTitle } from '../messages.ts';
+import { labelKey } from '../text/normalize.ts';
+import type { Check } from './types.ts';
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return 99;
+  const dp = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0] ?? 0;
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j] ?? 0;
+      dp[j] = Math.min((dp[j] ?? 0) + 1, (dp[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length] ?? 99;
+}
+
+export function isNameVariant(a: string, b: string): boolean {
+  const x = labelKey(a);
+  const y = labelKey(b);
+  if (x === y) return true;
+  if (!x || !y) return true;
+  if (x.includes(y) || y.includes(x)) return true;
+  return editDistance(x, y) <= 1;
+}
+
+export const codeName: Check = {
+  id: 'code-name',
+  findings(work: WorkDocument, lang: Lang): CheckResult[] {
+    const byCode = new Map<string, { name: string; where: Where }[]>();
+    for (const { table } of work.tables) {
+      for (const row of table.rows) {
+        if (!row.code || row.role === 'class' || !row.label) continue;
+        if (row.codeKind !== 'function' && row.codeKind !== 'economic') continue;
+        const list = byCode.get(row.code) ?? [];
+        list.push({
+          name: row.label,
+          where: { role: 'operand', label: `${table.tableNo ?? table.title} ${row.code} ${row.label}`, value: null, table: table.id, tableTitle: table.title, tableNo: table.tableNo, row: { code: row.code, label: row.label }, source: row.source },
+        });
+        byCode.set(row.code, list);
+      }
+    }
+    const out: CheckResult[] = [];
+    for (const [code, list] of [...byCode].sort(([a], [b]) => a.localeCompare(b))) {
+      const names = [...new Map(list.map((x) => [labelKey(x.name), x.name])).values()];
+      if (names.length < 2) continue;
+      const variant = names.every((n) => isNameVariant(n, names[0] ?? ''));
+      const namesText = names.map((n) => `“${n}”`).join(lang === 'zh' ? '、' : ', ');
+      const key = variant ? 'code-name.variant' : 'code-name.differs';
+      out.push({
+        id: `code-name/${code}`,
+        rule: 'code-name',
+        verdict: variant ? 'ok' : 'discrepancy',
+        severity: variant ? 'info' : 'warning',
+        message: `${ruleTitle('code-name', lang)}：${message(key, lang, { code, names: namesText })}`,
+        messageKey: key,
+        stated: null,
+        expected: null,
+        difference: null,
+        tolerance: null,
+        formula: `${code}: ${names.join(' | ')}`,
+        where: list.map((x) => x.where),
+      });
+    }
+    return out;
+  },
+};

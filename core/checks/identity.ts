@@ -1,0 +1,226 @@
+/**
+ * Identities: `stated = Σ ± terms` (or `stated ≥ Σ terms`) over table cells. Checks declare
+ * identities from the structure of the document (codes, headers, printed formulas, ties);
+ * the solver uses them to place figures whose column the layout lost; evaluation judges
+ * them with the rounding model and turns each into a CheckResult.
+ */
+import type { WorkDocument } from '../normalize/document.ts';
+import type { CheckResult, Column, Row, Table, Where } from '../model/schemas.ts';
+import { type Lang, type RuleId, message, ruleTitle } from '../messages.ts';
+import { type Figure, judgeSum } from '../rounding.ts';
+import { exactSum, formatAmount, roundTo } from '../text/numbers.ts';
+import { likelyCause } from './causes.ts';
+
+export interface Ref {
+  t: number;
+  r: number;
+  c: string;
+}
+export interface Term {
+  ref: Ref;
+  sign: 1 | -1;
+}
+
+export interface Identity {
+  id: string;
+  rule: RuleId;
+  relation: 'eq' | 'ge';
+  stated: Ref;
+  terms: Term[];
+  /** May be used to decide where a figure belongs (solve/columns.ts). */
+  solver: boolean;
+  /** A short description of what is tied (cross-table ties): shown before the arithmetic. */
+  note?: { zh: string; en: string };
+  /** The formula as printed in the document, when there is one. */
+  printed?: string;
+  /** Terms that could not be found; they count as blank. */
+  missing?: string[];
+  /**
+   * Judge it even when every cell is blank (a printed formula, a balance, a tie between two
+   * tables that both show nothing): "both say zero" is a finding a reader can use.
+   */
+  keepBlank?: boolean;
+}
+
+export function tableOf(work: WorkDocument, ref: Ref): Table {
+  const t = work.tables[ref.t]?.table;
+  if (!t) throw new Error(`no table ${ref.t}`);
+  return t;
+}
+export function rowOf(work: WorkDocument, ref: Ref): Row {
+  const r = tableOf(work, ref).rows[ref.r];
+  if (!r) throw new Error(`no row ${ref.r} in table ${ref.t}`);
+  return r;
+}
+export function columnOf(work: WorkDocument, ref: Ref): Column {
+  const c = tableOf(work, ref).columns.find((x) => x.key === ref.c);
+  if (!c) throw new Error(`no column ${ref.c} in table ${ref.t}`);
+  return c;
+}
+
+/** Table precision: the most decimals any figure in it prints (trailing zeros are often dropped). */
+export function tableDecimals(table: Table): number {
+  let d = 0;
+  for (const r of table.rows) for (const c of Object.values(r.cells)) if (c.value !== null && !/%/.test(c.text)) d = Math.max(d, c.decimals);
+  return Math.min(d, 4);
+}
+
+export function shortTableName(t: Table): string {
+  if (t.tableNo) return t.tableNo;
+  return t.title.replace(/^\s*\d{4}\s*年度?\s*/, '').slice(0, 24);
+}
+
+export function rowName(row: Row): string {
+  const label = row.label || '';
+  if (row.code && row.role !== 'class') return `${row.code}${label ? ` ${label}` : ''}`;
+  if (row.lineNo !== undefined) return `${row.lineNo}行${label ? ` ${label}` : ''}`;
+  return label || `第${row.index + 1}行`;
+}
+
+export function columnName(col: Column): string {
+  return col.lineNo !== undefined ? `${col.lineNo}栏 ${col.label}` : col.label;
+}
+
+export function refName(work: WorkDocument, ref: Ref, withTable = true): string {
+  const t = tableOf(work, ref);
+  const row = rowOf(work, ref);
+  const col = columnOf(work, ref);
+  const sideCols = t.columns.filter((c) => c.side === col.side);
+  const colPart = sideCols.length > 1 ? ` [${columnName(col)}]` : '';
+  return `${withTable ? `${shortTableName(t)} ` : ''}${rowName(row)}${colPart}`;
+}
+
+export function whereOf(work: WorkDocument, ref: Ref, role: Where['role'], value: number | null, sign?: 1 | -1): Where {
+  const t = tableOf(work, ref);
+  const row = rowOf(work, ref);
+  const col = columnOf(work, ref);
+  const cell = row.cells[ref.c];
+  return {
+    role,
+    label: refName(work, ref),
+    value,
+    sign,
+    table: t.id,
+    tableTitle: t.title,
+    tableNo: t.tableNo,
+    row: { code: row.code, label: row.label, lineNo: row.lineNo },
+    column: { label: col.label, lineNo: col.lineNo },
+    unit: t.unit,
+    source: cell?.source ?? row.source,
+  };
+}
+
+const UNIT_FACTOR = { 元: 1, 万元: 10_000, 亿元: 100_000_000 } as const;
+
+interface Read {
+  figure?: Figure;
+  undecided?: string;
+}
+
+/** Read a cell as a figure in `unit`; blank = exact zero. */
+function read(work: WorkDocument, ref: Ref, unit: keyof typeof UNIT_FACTOR, lang: Lang): Read {
+  const t = tableOf(work, ref);
+  const row = rowOf(work, ref);
+  const cell = row.cells[ref.c];
+  const factor = UNIT_FACTOR[t.unit] / UNIT_FACTOR[unit];
+  const decimals = Math.max(tableDecimals(t), cell?.decimals ?? 0) + Math.round(Math.log10(1 / factor));
+  if (!cell) return { figure: { value: 0, decimals: Math.max(0, decimals), blank: true } };
+  if (cell.status === 'undecided') return { undecided: message('reason.cell-undecided', lang, { where: refName(work, ref) }) };
+  if (cell.value === null) {
+    if (cell.text !== '' && !/^[-—–\s]*$/.test(cell.text)) {
+      return { undecided: message('reason.not-a-number', lang, { where: refName(work, ref), text: cell.text }) };
+    }
+    return { figure: { value: 0, decimals: Math.max(0, decimals), blank: true } };
+  }
+  return { figure: { value: roundTo(cell.value * factor, 8), decimals: Math.max(0, decimals) } };
+}
+
+export function isBlankIdentity(work: WorkDocument, id: Identity): boolean {
+  for (const ref of [id.stated, ...id.terms.map((t) => t.ref)]) {
+    const cell = work.tables[ref.t]?.table.rows[ref.r]?.cells[ref.c];
+    if (cell && (cell.value !== null || cell.status === 'undecided' || (cell.text !== '' && !/^[-—–\s]*$/.test(cell.text)))) return false;
+  }
+  return true;
+}
+
+export function formulaOf(work: WorkDocument, id: Identity): string {
+  const st = tableOf(work, id.stated);
+  const sameTable = id.terms.every((t) => t.ref.t === id.stated.t);
+  const name = (ref: Ref) => refName(work, ref, !sameTable);
+  const rhs = id.terms.map((t, i) => `${i === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${name(t.ref)}`).join('');
+  const prefix = sameTable ? `${shortTableName(st)}: ` : '';
+  return `${prefix}${name(id.stated)} ${id.relation === 'ge' ? '≥' : '='} ${rhs || '0'}${id.missing?.length ? ` (${id.missing.join(', ')}: —)` : ''}`;
+}
+
+/** Judge one identity. Never throws. */
+export function evaluate(work: WorkDocument, id: Identity, lang: Lang): CheckResult {
+  const st = tableOf(work, id.stated);
+  const unit = st.unit;
+  const title = ruleTitle(id.rule, lang);
+  const formula = id.printed ? `${formulaOf(work, id)}  〔${id.printed}〕` : formulaOf(work, id);
+  const statedRead = read(work, id.stated, unit, lang);
+  const termReads = id.terms.map((t) => ({ term: t, read: read(work, t.ref, unit, lang) }));
+  const where: Where[] = [
+    whereOf(work, id.stated, 'stated', statedRead.figure?.value ?? null),
+    ...termReads.map(({ term, read: r }) => whereOf(work, term.ref, 'operand', r.figure?.value ?? null, term.sign)),
+  ];
+  const lead = id.note ? `${id.note[lang]}：` : '';
+  const undecided = statedRead.undecided ?? termReads.find((x) => x.read.undecided)?.read.undecided;
+  if (undecided || !statedRead.figure) {
+    return {
+      id: id.id,
+      rule: id.rule,
+      verdict: 'undecided',
+      severity: 'info',
+      message: `${title}：${lead}${message('check.undecided', lang, { reason: undecided ?? '' })}`,
+      messageKey: 'check.undecided',
+      stated: statedRead.figure?.value ?? null,
+      expected: null,
+      difference: null,
+      tolerance: null,
+      unit,
+      formula,
+      where,
+      reason: undecided,
+    };
+  }
+  const figures = termReads.map((x) => x.read.figure as Figure);
+  const expected = exactSum(termReads.map((x) => x.term.sign * (x.read.figure?.value ?? 0)));
+  const j = judgeSum(statedRead.figure, figures, expected, id.relation);
+  const d = Math.max(statedRead.figure.decimals, ...figures.map((f) => f.decimals));
+  const fmt = (v: number) => formatAmount(v, Math.min(Math.max(d, 0), 6));
+  const key = `sum.${j.verdict}` as const;
+  const params = {
+    stated: fmt(statedRead.figure.value),
+    expected: fmt(expected),
+    difference: fmt(Math.abs(j.difference)),
+    tolerance: fmt(j.tolerance),
+    unit,
+    terms: figures.length + 1,
+    relation: id.relation,
+  };
+  const cause =
+    j.verdict === 'ok'
+      ? undefined
+      : likelyCause(
+          { stated: statedRead.figure.value, expected, verdict: j.verdict, decimals: d },
+          termReads.map((x, i) => ({ value: x.term.sign * (x.read.figure?.value ?? 0), label: where[i + 1]?.label ?? '' })),
+          lang,
+        );
+  return {
+    id: id.id,
+    rule: id.rule,
+    verdict: j.verdict,
+    severity: j.severity,
+    message: `${title}：${lead}${message(key, lang, params)}`,
+    messageKey: key,
+    stated: statedRead.figure.value,
+    expected: roundTo(expected, 6),
+    difference: j.difference,
+    tolerance: j.tolerance,
+    unit,
+    formula,
+    where,
+    cause,
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * The check registry. Registry order = report order. Adding a check: one file in this folder,
+ * one line here (`npm run new:check <id>` scaffolds both, plus a message and a test). The
+ * `satisfies` clause makes a rule without a check, or a check without a rule, a type error.
+ */
+import type { RuleId } from '../messages.ts';
+import type { Check } from './types.ts';
+import { noteFormula } from './note-formula.ts';
+import { columnTotal } from './column-total.ts';
+import { summaryBalance } from './summary-balance.ts';
+import { functionHierarchy } from './function-hierarchy.ts';
+import { economicHierarchy } from './economic-hierarchy.ts';
+import { rowOutline } from './row-outline.ts';
+import { crossTable } from './cross-table.ts';
+import { unitPrice } from './unit-price.ts';
+import { emptyTable } from './empty-table.ts';
+import { codeName } from './code-name.ts';
+import { tableCoverage } from './table-coverage.ts';
+
+export const checks = {
+  'note-formula': noteFormula,
+  'column-total': columnTotal,
+  'summary-balance': summaryBalance,
+  'function-hierarchy': functionHierarchy,
+  'economic-hierarchy': economicHierarchy,
+  'row-outline': rowOutline,
+  'cross-table': crossTable,
+  'unit-price': unitPrice,
+  'empty-table': emptyTable,
+  'code-name': codeName,
+  'table-coverage': tableCoverage,
+} as const satisfies Record<RuleId, Check>;
+
+export const checkList: Check[] = Object.values(checks);

@@ -1,0 +1,106 @@
+/**
+ * Line predicates used to cut a text disclosure into tables and narrative. Pure and cheap;
+ * each carries examples in its doc comment and is tested as a matrix in lines.test.ts.
+ */
+import { compact, hasCjk } from '../text/normalize.ts';
+
+const TITLE_KEYWORDS = /收|支|预算|决算|经费|采购|购买服务|绩效|资产|明细/;
+const TABLE_NO = /^(?:附表|公开|预算|决算|部门|附件)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})-?(?:\d{1,2})?表$|^表(?:\d{1,2}|[一二三四五六七八九十]{1,3})$/;
+
+/**
+ * A table title: `2023年度收入支出决算总表`, `2024 年一般公共预算支出表(分功能科目)`,
+ * `年度绩效目标表`. Not: `- 一、收入支出决算总表` (a contents entry), `公开01表` (a table
+ * number), a sentence that mentions a table.
+ */
+export function isTableTitle(text: string): boolean {
+  const t = compact(text).replace(/\*+/g, '');
+  if (t.length < 4 || t.length > 60) return false;
+  if (/^[-·•]/.test(t)) return false;
+  if (/^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十]+\)|\d{1,2}[、.](?!\d))/.test(t)) return false;
+  if (isTableNoLine(t)) return false;
+  const m = /表(\([^()]{1,20}\))?$/.exec(t);
+  if (!m) return false;
+  const head = t.slice(0, m.index);
+  if (/[。,，;；：:!?]/.test(head)) return false;
+  if (/^第[一二三四五六七八九十]+部分/.test(t)) return false;
+  return TITLE_KEYWORDS.test(t) && hasCjk(t);
+}
+
+/** `公开01表`, `公开 01 表`, `预算 05 表`, `附表1`. */
+export function isTableNoLine(text: string): boolean {
+  return TABLE_NO.test(compact(text));
+}
+
+/** The table number printed on a line, normalised (`公开 01表` → `公开01表`). */
+export function tableNoOf(text: string): string | undefined {
+  const t = compact(text);
+  if (!TABLE_NO.test(t)) return undefined;
+  return t.replace(/(\D)(\d)表$/, '$10$2表');
+}
+
+/**
+ * Lines printed between a title and the table body: the table number, `部门：…`,
+ * `单位：万元`, `金额单位：万` + `元` split over two lines, `填报日期`.
+ */
+export function isPreambleLine(text: string): boolean {
+  const t = compact(text);
+  if (t === '') return true;
+  if (isTableNoLine(t)) return true;
+  if (/^(?:编制)?(?:部门|单位|金额单位|填报单位|编制单位|单位名称|部门名称|填报日期|报送日期)[:：]/.test(t)) return true;
+  if (/^(?:金额)?单位[:：]?(?:亿元|万元|元)$/.test(t)) return true;
+  if (/^[(（]?单位[:：](?:亿元|万元|元)[)）]?$/.test(t)) return true;
+  if (/^(?:万元|元|亿元)$/.test(t)) return true;
+  if (/^附件\d*$/.test(t)) return true;
+  return false;
+}
+
+/** Notes under a table: `注：…`, `备注：…`, `说明：…`. */
+export function isNoteStart(text: string): boolean {
+  return /^(?:注|备注|说明|注释)\s*\d*\s*[:：.、]/.test(compact(text));
+}
+
+/** A printed audit formula: `27行＝（1＋2＋…＋8）行`, `1栏各行=（2+3）栏各行`. */
+export function isFormulaLine(text: string): boolean {
+  const t = compact(text);
+  return /\d+\s*(?:行|栏)[^=]{0,6}=/.test(t) && /=\(?[\d+\-…⋯.]+/.test(t);
+}
+
+/** `此表为空表无数据。`, `注：本单位无政府性基金预算相关支出`, `本部门2023年度无…`. */
+export function isEmptyStatement(text: string): boolean {
+  const t = compact(text);
+  return /为空表|无数据|本表无|(?:本|我)(?:单位|部门)(?:当年|本年|\d{4}年度?)?(?:无|没有|未(?:发生|安排|使用))/.test(t);
+}
+
+/** Section headings that end any table: `第三部分 …`, `附件2`. */
+export function isSectionBreak(text: string): boolean {
+  const t = compact(text).replace(/\*+/g, '');
+  return /^第[一二三四五六七八九十]+部分/.test(t) || /^附件\d+/.test(t) && t.length > 4;
+}
+
+/**
+ * A line of running prose (not a table fragment): long, CJK, with sentence punctuation.
+ * Used to stop a PDF-text table body when no note follows it.
+ */
+export function isProseLine(text: string): boolean {
+  const t = compact(text);
+  if (t.length < 24) return false;
+  const cjk = (t.match(/[\u3400-\u9fff]/g) ?? []).length;
+  return cjk / t.length > 0.6 && /[,，。;；]/.test(t);
+}
+
+/** `栏次 1 2 3`, `1 2 3 4 5 6 7 8 9 10 11 12`: the column-numbering line of a header. */
+export function columnNumbersOf(text: string): number[][] | undefined {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (!/^(?:栏次|栏\s*次)?[\s\d栏次]*$/.test(t)) return undefined;
+  const groups: number[][] = [];
+  for (const part of t.split(/栏\s*次/)) {
+    const nums = part.trim() === '' ? [] : part.trim().split(/\s+/).map(Number);
+    if (nums.some((n) => !Number.isInteger(n))) return undefined;
+    if (nums.length) groups.push(nums);
+  }
+  const flat = groups.flat();
+  if (flat.length === 0) return undefined;
+  for (let i = 1; i < flat.length; i++) if (flat[i] !== (flat[i - 1] ?? 0) + 1) return undefined;
+  if (!/栏/.test(t) && (flat[0] !== 1 || flat.length < 2)) return undefined;
+  return groups;
+}

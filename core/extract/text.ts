@@ -1,0 +1,232 @@
+/**
+ * Plain text → RawDocument. Two layouts are recognised, table by table:
+ *
+ * - grid: rows of tab-separated cells (documents converted from Word or spreadsheets);
+ * - stream: text extracted from a PDF with the columns flattened into space-separated
+ *   tokens over several lines. The tokens are kept as lines; normalisation rebuilds rows.
+ *
+ * Nothing is interpreted here: no numbers, units or roles. A table is a title line followed
+ * by a body (grid rows or token lines); notes, formulas and empty-table statements under it
+ * form its tail. Every other line is narrative text.
+ */
+import type { RawDocument, RawGridRow, RawLine, RawTable } from '../model/raw.ts';
+import {
+  isEmptyStatement,
+  isFormulaLine,
+  isNoteStart,
+  isPreambleLine,
+  isProseLine,
+  isSectionBreak,
+  isTableNoLine,
+  isTableTitle,
+} from '../detect/lines.ts';
+import { columnNumbersOf } from '../detect/lines.ts';
+import { compact, toHalfWidth } from '../text/normalize.ts';
+
+/** Inputs beyond this many lines are cut, with an issue (keeps every run bounded). */
+export const MAX_LINES = 200_000;
+/** Longest line kept in full; longer lines are cut (binary or minified input). */
+export const MAX_LINE_LENGTH = 20_000;
+
+export interface TextExtractOptions {
+  name?: string;
+  url?: string;
+}
+
+export function extractText(input: string, options: TextExtractOptions = {}): RawDocument {
+  const issues: RawDocument['issues'] = [];
+  let source = input.replace(/^\uFEFF/, '');
+  let lines = source.split(/\r\n|\r|\n/);
+  if (lines.length > MAX_LINES) {
+    issues.push({ code: 'input-truncated', message: `only the first ${MAX_LINES} lines were read` });
+    lines = lines.slice(0, MAX_LINES);
+  }
+  lines = lines.map((l) => (l.length > MAX_LINE_LENGTH ? l.slice(0, MAX_LINE_LENGTH) : l));
+  source = '';
+
+  const titleAt: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] ?? '';
+    if (!l.includes('\t') && isTableTitle(l)) titleAt.push(i);
+  }
+
+  const tables: RawTable[] = [];
+  const consumed = new Uint8Array(lines.length);
+  let anyGrid = false;
+  for (let k = 0; k < titleAt.length; k++) {
+    const start = titleAt[k] ?? 0;
+    const end = titleAt[k + 1] ?? lines.length;
+    const table = readRegion(lines, start, end, tables.length);
+    if (!table) continue;
+    if (table.layout === 'grid') anyGrid = true;
+    let p = start - 1;
+    while (p >= 0 && (lines[p] ?? '').trim() === '' && start - p < 4) p--;
+    if (p >= 0 && !consumed[p] && isTableNoLine(lines[p] ?? '')) {
+      table.table.preamble.unshift(raw(lines, p));
+      consumed[p] = 1;
+    }
+    tables.push(table.table);
+    for (let i = start; i < table.consumedUntil; i++) consumed[i] = 1;
+  }
+
+  // Tab-separated rows that no title introduced still form tables.
+  for (let i = 0; i < lines.length; i++) {
+    if (consumed[i] || !(lines[i] ?? '').includes('\t')) continue;
+    const start = i;
+    const grid: RawGridRow[] = [];
+    while (i < lines.length && !consumed[i] && ((lines[i] ?? '').includes('\t') || (lines[i] ?? '').trim() === '')) {
+      if ((lines[i] ?? '').includes('\t')) grid.push(gridRow(lines[i] ?? '', i));
+      i++;
+    }
+    if (grid.length >= 2) {
+      anyGrid = true;
+      for (let j = start; j < i; j++) consumed[j] = 1;
+      tables.push({
+        index: tables.length,
+        layout: 'grid',
+        alignedCells: false,
+        preamble: [],
+        grid,
+        stream: [],
+        tail: [],
+        source: { line: start + 1, endLine: i },
+      });
+    }
+  }
+  tables.sort((a, b) => (a.source.line ?? 0) - (b.source.line ?? 0));
+  tables.forEach((t, idx) => (t.index = idx));
+
+  const text: RawLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!consumed[i]) text.push({ text: lines[i] ?? '', source: { line: i + 1 } });
+  }
+  const streamTables = tables.some((t) => t.layout === 'stream');
+  return {
+    format: !anyGrid && streamTables ? 'pdf-text' : 'text',
+    name: options.name,
+    url: options.url,
+    tables,
+    text,
+    issues,
+  };
+}
+
+const AMOUNT_TOKEN = /(?:^|[^\d.])(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,2}(?!\d)|(?:^|\D)\d{1,3}(?:,\d{3})+(?!\d)/g;
+
+function isPlausibleStream(stream: RawLine[]): boolean {
+  if (stream.some((l) => columnNumbersOf(l.text))) return true;
+  let amounts = 0;
+  for (const l of stream) {
+    amounts += (toHalfWidth(l.text).match(AMOUNT_TOKEN) ?? []).length;
+    if (amounts >= 2) return true;
+  }
+  return false;
+}
+
+function gridRow(line: string, i: number): RawGridRow {
+  const parts = line.split('\t');
+  return {
+    cells: parts.map((text, c) => ({ text, source: { line: i + 1, path: `c${c + 1}` } })),
+    source: { line: i + 1 },
+  };
+}
+
+function raw(lines: string[], i: number): RawLine {
+  return { text: lines[i] ?? '', source: { line: i + 1 } };
+}
+
+interface Region {
+  table: RawTable;
+  layout: 'grid' | 'stream';
+  consumedUntil: number;
+}
+
+/** Read one title's region [start, end): preamble, body, tail. */
+function readRegion(lines: string[], start: number, end: number, index: number): Region | undefined {
+  let i = start + 1;
+  const preamble: RawLine[] = [];
+  while (i < end && !(lines[i] ?? '').includes('\t') && isPreambleLine(lines[i] ?? '')) {
+    if ((lines[i] ?? '').trim() !== '') preamble.push(raw(lines, i));
+    i++;
+  }
+  if (i >= end) return undefined;
+  const first = lines[i] ?? '';
+  const grid: RawGridRow[] = [];
+  const stream: RawLine[] = [];
+  let layout: 'grid' | 'stream';
+  if (first.includes('\t')) {
+    layout = 'grid';
+    while (i < end) {
+      const l = lines[i] ?? '';
+      if (l.includes('\t')) {
+        grid.push(gridRow(l, i));
+        i++;
+        continue;
+      }
+      if (l.trim() === '') {
+        let j = i;
+        while (j < end && (lines[j] ?? '').trim() === '') j++;
+        if (j < end && (lines[j] ?? '').includes('\t')) {
+          i = j;
+          continue;
+        }
+      }
+      break;
+    }
+  } else {
+    layout = 'stream';
+    if (isNoteStart(first) || isSectionBreak(first) || isProseLine(first)) return undefined;
+    while (i < end) {
+      const l = lines[i] ?? '';
+      if (l.trim() !== '' && (isNoteStart(l) || isSectionBreak(l) || isProseLine(l) || isEmptyStatement(l))) break;
+      if (l.trim() !== '') stream.push(raw(lines, i));
+      i++;
+    }
+    // A body without amounts or a column-numbering line is a heading or a list, not a table.
+    if (!isPlausibleStream(stream)) return undefined;
+  }
+  if (layout === 'grid' && grid.length === 0) return undefined;
+
+  // Tail: notes (with their continuation lines), formulas, empty-table statements.
+  const tail: RawLine[] = [];
+  let inNote = false;
+  let lastTail = i;
+  while (i < end) {
+    const l = lines[i] ?? '';
+    const t = compact(l);
+    if (t === '') {
+      i++;
+      continue;
+    }
+    if (l.includes('\t') || isTableNoLine(l) || isTableTitle(l)) break;
+    if (isNoteStart(l) || isFormulaLine(l) || isEmptyStatement(l)) {
+      inNote = true;
+    } else if (inNote && /^\d+[.、]\D/.test(t) && t.length < 80) {
+      // numbered continuation of a note: `2. 本套报表金额单位转换时可能存在尾数误差。`
+    } else if (inNote && t.length < 60 && !/[。]$/.test(compact(tail[tail.length - 1]?.text ?? '')) && !isSectionBreak(l)) {
+      // continuation of a note wrapped onto the next line
+    } else {
+      break;
+    }
+    tail.push(raw(lines, i));
+    i++;
+    lastTail = i;
+  }
+  const consumedUntil = tail.length ? lastTail : i;
+  const bodyEnd = layout === 'grid' ? (grid[grid.length - 1]?.source.line ?? start + 1) : (stream[stream.length - 1]?.source.line ?? start + 1);
+  return {
+    layout,
+    consumedUntil,
+    table: {
+      index,
+      layout,
+      alignedCells: false,
+      title: raw(lines, start),
+      preamble,
+      grid,
+      stream,
+      tail,
+      source: { line: start + 1, endLine: Math.max(bodyEnd, tail[tail.length - 1]?.source.line ?? bodyEnd) },
+    },
+  };
+}

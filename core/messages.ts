@@ -1,0 +1,150 @@
+/**
+ * The message catalogue: every user-visible finding text, in Chinese and English, as typed
+ * functions. Tests compare against these functions, never against literals.
+ */
+export type Lang = 'zh' | 'en';
+
+type Text = { zh: string; en: string };
+type Template<P> = { zh: (p: P) => string; en: (p: P) => string };
+
+export const ruleTitles = {
+  'note-formula': { zh: '表注公式', en: 'Formula printed in the table note' },
+  'column-total': { zh: '合计栏 = 各分栏之和', en: 'Total column = sum of its columns' },
+  'summary-balance': { zh: '总表结构与收支平衡', en: 'Summary-table structure and balance' },
+  'function-hierarchy': { zh: '功能分类：类 = Σ款，款 = Σ项，合计 = Σ类', en: 'Function classification: class = Σ sections = Σ items' },
+  'economic-hierarchy': { zh: '经济分类：类 = Σ款；人员经费、公用经费', en: 'Economic classification: class = Σ items; personnel and public costs' },
+  'row-outline': { zh: '合计行 = 各单位、项目之和', en: 'Total row = sum of units and projects' },
+  'cross-table': { zh: '表间勾稽', en: 'Cross-table tie' },
+  'unit-price': { zh: '数量 × 单价 = 金额', en: 'Quantity × unit price = amount' },
+  'empty-table': { zh: '空表说明', en: 'Empty-table statement' },
+  'code-name': { zh: '同一科目编码名称一致', en: 'One code, one name' },
+  'table-coverage': { zh: '表格识别', en: 'Table recognition' },
+} as const satisfies Record<string, Text>;
+export type RuleId = keyof typeof ruleTitles;
+
+export interface SumParams {
+  stated: string;
+  expected: string;
+  difference: string;
+  tolerance: string;
+  unit: string;
+  terms: number;
+  relation: 'eq' | 'ge';
+}
+
+export const messages = {
+  'sum.ok': {
+    zh: (p: SumParams) => `印出 ${p.stated}，重新计算 ${p.expected}，${p.relation === 'ge' ? '不小于所含部分' : '相符'}。`,
+    en: (p: SumParams) => `printed ${p.stated}, recomputed ${p.expected}: ${p.relation === 'ge' ? 'covers its part' : 'consistent'}.`,
+  },
+  'sum.rounding': {
+    zh: (p: SumParams) =>
+      `印出 ${p.stated}，重新计算 ${p.expected}，相差 ${p.difference}${p.unit}，在 ${p.terms} 个数的舍入范围（±${p.tolerance}）内，属尾数误差。`,
+    en: (p: SumParams) =>
+      `printed ${p.stated}, recomputed ${p.expected}: off by ${p.difference} ${p.unit}, within the rounding of ${p.terms} figures (±${p.tolerance}).`,
+  },
+  'sum.discrepancy': {
+    zh: (p: SumParams) =>
+      p.relation === 'ge'
+        ? `印出 ${p.stated}，小于其所含部分 ${p.expected}，相差 ${p.difference}${p.unit}。`
+        : `印出 ${p.stated}，重新计算 ${p.expected}，相差 ${p.difference}${p.unit}，超出舍入范围（±${p.tolerance}）。`,
+    en: (p: SumParams) =>
+      p.relation === 'ge'
+        ? `printed ${p.stated}, less than the part it contains (${p.expected}), by ${p.difference} ${p.unit}.`
+        : `printed ${p.stated}, recomputed ${p.expected}: off by ${p.difference} ${p.unit}, beyond rounding (±${p.tolerance}).`,
+  },
+  'check.undecided': {
+    zh: (p: { reason: string }) => `无法判断：${p.reason}。`,
+    en: (p: { reason: string }) => `could not be checked: ${p.reason}.`,
+  },
+  'reason.cell-undecided': {
+    zh: (p: { where: string }) => `${p.where} 的数字无法确定属于哪一栏（PDF 文本丢失了空单元格）`,
+    en: (p: { where: string }) => `the column of the figures in ${p.where} could not be decided (the PDF text lost its empty cells)`,
+  },
+  'reason.not-a-number': {
+    zh: (p: { where: string; text: string }) => `${p.where} 印的是“${p.text}”，不是数字`,
+    en: (p: { where: string; text: string }) => `${p.where} holds "${p.text}", not a number`,
+  },
+  'reason.row-missing': {
+    zh: (p: { where: string }) => `未找到 ${p.where}`,
+    en: (p: { where: string }) => `${p.where} was not found`,
+  },
+  'reason.internal': {
+    zh: (p: { error: string }) => `检查程序出错（${p.error}），其余检查照常进行`,
+    en: (p: { error: string }) => `the check failed to run (${p.error}); the other checks ran`,
+  },
+  'cause.unit': {
+    zh: () => '两数相差约一万倍：可能把“元”写成了“万元”（或相反）。',
+    en: () => 'the figures differ by a factor of about 10,000: 元 and 万元 may have been confused.',
+  },
+  'cause.transposed': {
+    zh: (p: { stated: string; expected: string }) => `${p.stated} 与 ${p.expected} 仅相邻两位数字互换：可能是抄写时数字颠倒。`,
+    en: (p: { stated: string; expected: string }) => `${p.stated} and ${p.expected} differ by two swapped digits: probably a transcription slip.`,
+  },
+  'cause.digit': {
+    zh: (p: { stated: string; expected: string }) => `${p.stated} 与 ${p.expected} 只有一位数字不同：可能是录入错误。`,
+    en: (p: { stated: string; expected: string }) => `${p.stated} and ${p.expected} differ in one digit: probably a typing slip.`,
+  },
+  'cause.missing-item': {
+    zh: (p: { item: string }) => `差额正好等于“${p.item}”：该项可能被漏计。`,
+    en: (p: { item: string }) => `the difference equals "${p.item}": that item may have been left out.`,
+  },
+  'cause.doubled-item': {
+    zh: (p: { item: string }) => `差额正好等于“${p.item}”：该项（或其小计）可能被重复计算。`,
+    en: (p: { item: string }) => `the difference equals "${p.item}": that item (or its subtotal) may have been counted twice.`,
+  },
+  'cause.rounding': {
+    zh: () => '报表由“元”换算为“万元”时的尾数误差。',
+    en: () => 'rounding when the tables were converted from 元 to 万元.',
+  },
+  'empty.stated-but-filled': {
+    zh: (p: { statement: string; total: string }) => `表下注明“${p.statement}”，但表中有数字（${p.total}）。`,
+    en: (p: { statement: string; total: string }) => `the note says "${p.statement}", yet the table holds figures (${p.total}).`,
+  },
+  'empty.consistent': {
+    zh: (p: { statement: string }) => `表中无数字，并已说明：“${p.statement}”。`,
+    en: (p: { statement: string }) => `the table is empty and says so: "${p.statement}".`,
+  },
+  'empty.unexplained': {
+    zh: () => '表中无数字，但表下及正文均未说明为空表的原因。',
+    en: () => 'the table is empty, and neither its note nor the text says why.',
+  },
+  'empty.filled': {
+    zh: (p: { total: string }) => `表中有数字（${p.total}），与空表说明无冲突。`,
+    en: (p: { total: string }) => `the table holds figures (${p.total}) and does not claim to be empty.`,
+  },
+  'formula.empty-table': {
+    zh: (p: { formula: string }) => `表中无任何数字，公式 ${p.formula} 的各项均为空白，自然成立。`,
+    en: (p: { formula: string }) => `the table holds no figure; every term of ${p.formula} is blank, so it holds.`,
+  },
+  'code-name.differs': {
+    zh: (p: { code: string; names: string }) => `科目 ${p.code} 在不同表中名称不同：${p.names}。`,
+    en: (p: { code: string; names: string }) => `code ${p.code} is named differently in different tables: ${p.names}.`,
+  },
+  'code-name.variant': {
+    zh: (p: { code: string; names: string }) => `科目 ${p.code} 的名称有细微差别（${p.names}），可能只是写法不同。`,
+    en: (p: { code: string; names: string }) => `code ${p.code} is spelled slightly differently (${p.names}); probably a variant.`,
+  },
+  'coverage.no-tables': {
+    zh: () => '未识别出任何表格（可能是图片、扫描件或未知版式），表内及表间检查均无法进行，不代表“全部通过”。',
+    en: () => 'no table could be read (images, a scan or an unknown layout): no table check could run. This is not a pass.',
+  },
+  'coverage.unrecognised': {
+    zh: (p: { title: string }) => `表格“${p.title}”未能识别为标准表，只做了通用检查。`,
+    en: (p: { title: string }) => `the table "${p.title}" is not a standard table; only generic checks ran.`,
+  },
+  'coverage.missing-table': {
+    zh: (p: { name: string }) => `未找到标准表“${p.name}”，与其相关的表间勾稽无法检查。`,
+    en: (p: { name: string }) => `the standard table "${p.name}" was not found; the ties that need it could not be checked.`,
+  },
+} as const satisfies Record<string, Template<never>>;
+export type MessageKey = keyof typeof messages;
+
+export function message<K extends MessageKey>(key: K, lang: Lang, params: Parameters<(typeof messages)[K]['zh']>[0]): string {
+  const m = messages[key] as unknown as Template<typeof params>;
+  return m[lang](params);
+}
+
+export function ruleTitle(rule: RuleId, lang: Lang): string {
+  return ruleTitles[rule][lang];
+}

@@ -1,0 +1,155 @@
+/**
+ * RawDocument → BudgetDocument: kind, year, department, unit, tables and narrative paragraphs.
+ * Never throws: what cannot be read becomes an issue on the document or the table.
+ */
+import type { RawDocument, RawLine } from '../model/raw.ts';
+import type { BudgetDocument, DocIssue, Paragraph, Unit } from '../model/schemas.ts';
+import { compact, toHalfWidth } from '../text/normalize.ts';
+import { buildTable, type WorkTable } from './table.ts';
+import { kindOf, unitOf } from './identify.ts';
+
+export interface WorkDocument {
+  doc: BudgetDocument;
+  tables: WorkTable[];
+}
+
+function mode<T>(items: T[]): T | undefined {
+  const counts = new Map<T, number>();
+  let best: T | undefined;
+  let n = 0;
+  for (const it of items) {
+    const c = (counts.get(it) ?? 0) + 1;
+    counts.set(it, c);
+    if (c > n) [best, n] = [it, c];
+  }
+  return best;
+}
+
+export function normalizeDocument(raw: RawDocument): WorkDocument {
+  const issues: DocIssue[] = raw.issues.slice();
+  const titles = raw.tables.map((t) => t.title?.text ?? '');
+  const headText = raw.text.slice(0, 40).map((l) => l.text);
+  let kind = kindOf(titles);
+  if (kind === 'unknown') kind = kindOf(headText);
+
+  const printedUnits = raw.tables
+    .map((t) => unitOf([t.title?.text ?? '', ...t.preamble.map((p) => p.text)].join('')))
+    .filter((u): u is Unit => !!u);
+  const docUnit = mode(printedUnits);
+
+  const tables: WorkTable[] = [];
+  for (const rt of raw.tables) {
+    try {
+      tables.push(buildTable(rt, kind, docUnit, `t${tables.length + 1}`));
+    } catch (e) {
+      issues.push({
+        code: 'table-unreadable',
+        message: `table "${rt.title?.text ?? ''}" could not be read: ${e instanceof Error ? e.message : String(e)}`,
+        source: rt.source,
+      });
+    }
+  }
+
+  const year = yearOf(raw, titles);
+  const department = departmentOf(raw);
+  const paragraphs = toParagraphs(raw.text, raw.format === 'pdf-text');
+  if (raw.tables.length === 0) {
+    issues.push({ code: 'no-tables', message: 'no table was found in the input' });
+  }
+  const doc: BudgetDocument = {
+    kind,
+    year,
+    department,
+    unit: docUnit ?? '万元',
+    source: { name: raw.name, format: raw.format, url: raw.url },
+    tables: tables.map((t) => t.table),
+    paragraphs,
+    issues,
+  };
+  return { doc, tables };
+}
+
+function yearOf(raw: RawDocument, titles: string[]): number | undefined {
+  const years: number[] = [];
+  for (const t of titles) {
+    const m = /(20\d{2})\s*年/.exec(toHalfWidth(t));
+    if (m) years.push(Number(m[1]));
+  }
+  if (years.length === 0) {
+    for (const l of raw.text.slice(0, 60)) {
+      const m = /(20\d{2})\s*年度?.{0,30}(?:预算|决算)/.exec(toHalfWidth(l.text));
+      if (m) years.push(Number(m[1]));
+    }
+  }
+  return mode(years);
+}
+
+function departmentOf(raw: RawDocument): string | undefined {
+  const names: string[] = [];
+  for (const t of raw.tables) {
+    for (const p of t.preamble) {
+      const m = /^(?:部门|部门名称|单位名称|编制单位|填报单位)[:：]\s*(.+?)(?:\s+(?:金额)?单位[:：].*)?$/.exec(toHalfWidth(p.text).trim());
+      if (m?.[1]) names.push(m[1].replace(/\s+/g, '').replace(/(?:本级|\(本级\))$/, ''));
+    }
+  }
+  const fromTables = mode(names);
+  if (fromTables) return fromTables;
+  // Cover title: `2023年度XX局部门决算公开`, `XX局 2024 年预算`.
+  const head = raw.text.slice(0, 40).map((l) => compact(l.text).replace(/\*+/g, '')).filter((l) => l);
+  for (let i = 0; i < head.length; i++) {
+    const joined = head[i] + (head[i + 1] ?? '');
+    const a = /^(20\d{2})年度?(.{2,40}?)(?:部门)?(?:决算|预算)/.exec(head[i] ?? '') ?? /^(20\d{2})年度?(.{2,40}?)(?:部门)?(?:决算|预算)/.exec(joined);
+    if (a?.[2]) return a[2];
+    const b = /^(.{2,40}?)(20\d{2})年度?(?:部门)?(?:决算|预算)/.exec(head[i] ?? '');
+    if (b?.[1]) return b[1];
+  }
+  return undefined;
+}
+
+const HEADING = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、．](?!\d)|附件)/;
+
+/**
+ * Narrative lines → paragraphs. In PDF text, lines wrap mid-sentence and blank lines appear
+ * between wrapped lines, so a paragraph ends only at sentence-final punctuation or a heading.
+ */
+export function toParagraphs(lines: RawLine[], pdfText: boolean): Paragraph[] {
+  const out: Paragraph[] = [];
+  let cur: { text: string; lineStarts: Paragraph['lineStarts']; first: number; last: number } | undefined;
+  const flush = () => {
+    if (cur && cur.text.trim() !== '') {
+      const text = cur.text;
+      out.push({
+        index: out.length,
+        text,
+        lineStarts: cur.lineStarts,
+        heading: isHeading(text),
+        source: { line: cur.first, endLine: cur.last },
+      });
+    }
+    cur = undefined;
+  };
+  for (const l of lines) {
+    const t = l.text.replace(/\s+$/g, '');
+    const line = l.source.line ?? 0;
+    if (t.trim() === '') {
+      if (!pdfText) flush();
+      continue;
+    }
+    const trimmed = t.trim();
+    if (cur && HEADING.test(compact(trimmed)) && (pdfText || true)) flush();
+    if (!cur) cur = { text: '', lineStarts: [], first: line, last: line };
+    const join = cur.text !== '' && /[A-Za-z0-9]$/.test(cur.text) && /^[A-Za-z0-9]/.test(trimmed) ? ' ' : '';
+    cur.text += join;
+    cur.lineStarts.push({ offset: cur.text.length, line });
+    cur.text += trimmed;
+    cur.last = line;
+    if (/[。！？!?：:]$/.test(trimmed) || isHeading(trimmed)) flush();
+  }
+  flush();
+  return out;
+}
+
+function isHeading(text: string): boolean {
+  const t = compact(text);
+  return t.length <= 40 && HEADING.test(t) && !/[，,。]/.test(t.slice(0, -1));
+}

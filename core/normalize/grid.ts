@@ -1,0 +1,312 @@
+/**
+ * Grid tables (tab-separated text, HTML) → TableDraft.
+ *
+ * Header rows are the rows above the first data row (or down to the 栏次 row). Header
+ * cells left empty beside a label are taken as spanned by it when the rows below carry
+ * sub-labels (a colspan that the text conversion lost). Columns are stub (code, name, 行次),
+ * text (attributes such as 项目单位) or value columns, decided by their header and data.
+ * Text conversions can shift a row's cells; every printed figure keeps the column its
+ * position suggests as a hint, which the solver may overrule (see solve/columns.ts).
+ */
+import type { RawTable } from '../model/raw.ts';
+import type { Column, Side } from '../model/schemas.ts';
+import { labels, stubLabels, type TemplateSpec } from '../knowledge.ts';
+import { isBlankMarker, parseNumber } from '../text/numbers.ts';
+import { compact, hasCjk, labelKey } from '../text/normalize.ts';
+import { describeColumn, isTotalWord, makeColumn } from './columns.ts';
+import { type DraftRow, type DraftValue, type TableDraft, codeKindOf, isTotalLabel, parseCode } from './draft.ts';
+
+type Grid = string[][];
+
+function isColumnNumberRow(cells: string[]): number[][] | undefined {
+  const nonEmpty = cells.map((c) => compact(c)).filter((c) => c !== '');
+  if (nonEmpty.length < 2) return undefined;
+  if (!nonEmpty.every((c) => /^(?:栏次|类|款|项|\d{1,2})$/.test(c))) return undefined;
+  const groups: number[][] = [];
+  let cur: number[] = [];
+  for (const c of nonEmpty) {
+    if (c === '栏次') {
+      if (cur.length) groups.push(cur);
+      cur = [];
+    } else if (/^\d+$/.test(c)) cur.push(Number(c));
+  }
+  if (cur.length) groups.push(cur);
+  const flat = groups.flat();
+  if (flat.length === 0) return undefined;
+  for (let i = 1; i < flat.length; i++) if (flat[i] !== (flat[i - 1] ?? 0) + 1) return undefined;
+  if (flat[0] !== 1 && !nonEmpty.includes('栏次')) return undefined;
+  return groups;
+}
+
+function isAmountText(text: string): boolean {
+  const n = parseNumber(text);
+  return !!n && (n.decimals > 0 || /,/.test(text) || n.percent);
+}
+
+function isDataRow(cells: string[]): boolean {
+  const nonEmpty = cells.filter((c) => compact(c) !== '');
+  if (nonEmpty.length === 0) return false;
+  if (cells.some((c) => isAmountText(c))) return true;
+  const first = nonEmpty[0] ?? '';
+  const code = parseCode(first);
+  if (code && (code.rest !== '' || nonEmpty.slice(1).some((c) => hasCjk(c)))) return true;
+  if (isTotalLabel(first) && nonEmpty.slice(1).every((c) => parseNumber(c) || isBlankMarker(c))) return true;
+  return false;
+}
+
+const STUB_CODE = /(?:编码|代码)$/;
+const ROW_NO = /^行次$/;
+
+export function readGrid(raw: RawTable, spec: TemplateSpec | undefined): TableDraft {
+  const issues: string[] = [];
+  const grid: Grid = raw.grid.map((r) => r.cells.map((c) => c.text));
+  const width = Math.max(0, ...grid.map((r) => r.length));
+  for (const r of grid) while (r.length < width) r.push('');
+
+  // 1. Header / body split.
+  let colNoRow = -1;
+  let columnNumbers: number[][] | undefined;
+  for (let r = 0; r < Math.min(grid.length, 8); r++) {
+    const g = isColumnNumberRow(grid[r] ?? []);
+    if (g) {
+      colNoRow = r;
+      columnNumbers = g;
+      break;
+    }
+    if (isDataRow(grid[r] ?? [])) break;
+  }
+  let firstData = grid.length;
+  for (let r = colNoRow + 1; r < grid.length; r++) {
+    if (isDataRow(grid[r] ?? [])) {
+      firstData = r;
+      break;
+    }
+  }
+  const headerEnd = colNoRow >= 0 ? colNoRow + 1 : firstData;
+  const headerRows = grid.slice(0, headerEnd).filter((_, i) => i !== colNoRow);
+  const body = grid.slice(headerEnd);
+  const bodyRaw = raw.grid.slice(headerEnd);
+
+  // 2. Header paths with lost colspans restored.
+  const filled = headerRows.map((r) => r.slice());
+  for (let r = 0; r < filled.length; r++) {
+    const row = filled[r] ?? [];
+    for (let c = 1; c < width; c++) {
+      if (compact(row[c] ?? '') !== '' || raw.alignedCells) continue;
+      const left = row[c - 1] ?? '';
+      if (compact(left) === '') continue;
+      const below = filled.slice(r + 1).some((b) => compact(b[c] ?? '') !== '');
+      if (below) row[c] = left;
+    }
+  }
+  const paths: string[][] = [];
+  for (let c = 0; c < width; c++) {
+    const p: string[] = [];
+    for (const row of filled) {
+      const t = (row[c] ?? '').trim();
+      if (t !== '' && p[p.length - 1] !== t) p.push(t);
+    }
+    paths.push(p);
+  }
+  const headerText = compact(headerRows.map((r) => r.join('')).join(''));
+
+  // 3. Column kinds.
+  type Kind = 'stub' | 'text' | 'value' | 'none';
+  const kinds: Kind[] = [];
+  for (let c = 0; c < width; c++) {
+    const p = paths[c] ?? [];
+    const leaf = p[p.length - 1] ?? '';
+    let numeric = 0;
+    let text = 0;
+    for (const row of body) {
+      const t = row[c] ?? '';
+      if (compact(t) === '' || isBlankMarker(t)) continue;
+      if (parseNumber(t)) numeric++;
+      else text++;
+    }
+    const leafKey = labelKey(leaf);
+    const described = describeColumn(p);
+    if (leafKey !== '' && (stubLabels.has(leafKey) || STUB_CODE.test(leafKey) || /名称$/.test(leafKey))) kinds.push('stub');
+    else if (leafKey !== '' && described.role && described.role !== 'total' && numeric >= text) kinds.push('value');
+    else if (leafKey !== '' && (described.role || isTotalWord(leaf)) && c > 0) kinds.push('value');
+    else if (text > numeric && text > 0) kinds.push(c === 0 || kinds.every((k) => k !== 'value') ? 'stub' : 'text');
+    else if (numeric > 0 || leafKey !== '') kinds.push('value');
+    else kinds.push('none');
+  }
+  // The first column of a grid is a stub whatever its header says (labels or codes).
+  if (kinds[0] === 'value' && body.some((r) => hasCjk(r[0] ?? '') || parseCode(r[0] ?? ''))) kinds[0] = 'stub';
+
+  // 4. Sides (two-sided 总表) and groups (三栏 economic list).
+  const stubIdx = kinds.map((k, i) => (k === 'stub' ? i : -1)).filter((i) => i >= 0);
+  let sideSplit = -1;
+  const topLabels = (filled[0] ?? []).map((t) => labelKey(t));
+  const incomeTop = topLabels.findIndex((t) => t === '收入');
+  const expenseTop = topLabels.findIndex((t) => t === '支出');
+  if (spec?.twoSided || (incomeTop >= 0 && expenseTop > incomeTop)) {
+    if (expenseTop > 0) sideSplit = expenseTop;
+    else {
+      const itemCols = stubIdx.filter((i) => labelKey(paths[i]?.[paths[i].length - 1] ?? '') === '项目');
+      if (itemCols.length >= 2) sideSplit = itemCols[1] ?? -1;
+    }
+  }
+  const codeCols = stubIdx.filter((i) => STUB_CODE.test(labelKey(paths[i]?.[paths[i].length - 1] ?? '')));
+  const groupStarts = sideSplit < 0 && codeCols.length >= 2 && kinds.filter((k) => k === 'value').length === codeCols.length ? codeCols : undefined;
+
+  // 5. Value columns.
+  const columns: Column[] = [];
+  const hintOf = new Map<number, number>();
+  const sideOf = (c: number): Side | undefined => (sideSplit < 0 ? undefined : c < sideSplit ? 'income' : 'expense');
+  if (groupStarts) {
+    const first = kinds.findIndex((k) => k === 'value');
+    const leafPath = paths[first] ?? [];
+    columns.push(makeColumn(0, leafPath.length ? [leafPath[leafPath.length - 1] ?? '决算数'] : ['决算数']));
+    kinds.forEach((k, c) => k === 'value' && hintOf.set(c, 0));
+  } else {
+    const perSide = new Map<string, number>();
+    for (let c = 0; c < width; c++) {
+      if (kinds[c] !== 'value') continue;
+      const side = sideOf(c);
+      const n = perSide.get(side ?? '') ?? 0;
+      perSide.set(side ?? '', n + 1);
+      hintOf.set(c, columns.length);
+      columns.push(makeColumn(n, paths[c] ?? [], side));
+    }
+  }
+  // Column keys unique across sides; 栏次 numbers in order.
+  if (columnNumbers) {
+    const flat = columnNumbers.flat();
+    if (sideSplit >= 0 && columnNumbers.length === 2) {
+      const inc = columns.filter((c) => c.side === 'income');
+      const exp = columns.filter((c) => c.side === 'expense');
+      if (inc.length === columnNumbers[0]?.length) inc.forEach((c, i) => (c.lineNo = columnNumbers?.[0]?.[i]));
+      if (exp.length === columnNumbers[1]?.length) exp.forEach((c, i) => (c.lineNo = columnNumbers?.[1]?.[i]));
+    } else if (flat.length === columns.length) {
+      columns.forEach((c, i) => (c.lineNo = flat[i]));
+    } else {
+      issues.push(`栏次 ${flat.length} ≠ ${columns.length} value columns`);
+    }
+  }
+
+  // 6. Rows.
+  const codeHeaderText = codeCols.map((i) => labelKey(paths[i]?.join('') ?? '')).join('|');
+  const codeHeader: TableDraft['codeHeader'] = labels.unitCodeHeaders.some((h) => codeHeaderText.includes(labelKey(h)))
+    ? 'unit'
+    : labels.projectCodeHeaders.some((h) => codeHeaderText.includes(labelKey(h)))
+      ? 'project'
+      : /经济分类/.test(headerText)
+        ? 'economic'
+        : undefined;
+  const rows: DraftRow[] = [];
+  const ranges: { from: number; to: number; side?: Side }[] = groupStarts
+    ? groupStarts.map((s, i) => ({ from: s, to: (groupStarts[i + 1] ?? width) - 1 }))
+    : sideSplit >= 0
+      ? [
+          { from: 0, to: sideSplit - 1, side: 'income' },
+          { from: sideSplit, to: width - 1, side: 'expense' },
+        ]
+      : [{ from: 0, to: width - 1 }];
+  const rowNoCols = new Set(stubIdx.filter((i) => ROW_NO.test(labelKey(paths[i]?.[paths[i].length - 1] ?? ''))));
+
+  for (let r = 0; r < body.length; r++) {
+    const cells = body[r] ?? [];
+    const rawRow = bodyRaw[r];
+    if (!rawRow) continue;
+    for (const range of ranges) {
+      const row = readRow(cells, rawRow, range, kinds, hintOf, rowNoCols, raw.alignedCells);
+      if (!row) continue;
+      row.side = range.side;
+      if (row.code) row.codeKind = codeKindOf(row.code, codeHeader);
+      rows.push(row);
+    }
+  }
+  if (groupStarts) {
+    // Read group by group (top to bottom, then left to right), as printed columns of a list.
+    rows.sort((a, b) => (groupIndex(a) - groupIndex(b)) || ((a.source.line ?? 0) - (b.source.line ?? 0)));
+  }
+  return { columns, rows, columnNumbers, issues, headerText, codeHeader };
+
+  function groupIndex(row: DraftRow): number {
+    const path = row.source.path ?? '';
+    const c = Number(/c(\d+)/.exec(path)?.[1] ?? 0) - 1;
+    return (groupStarts ?? []).filter((s) => s <= c).length;
+  }
+}
+
+function readRow(
+  cells: string[],
+  rawRow: RawTable['grid'][number],
+  range: { from: number; to: number },
+  kinds: string[],
+  hintOf: Map<number, number>,
+  rowNoCols: Set<number>,
+  aligned: boolean,
+): DraftRow | undefined {
+  let code: string | undefined;
+  let codeRest = '';
+  let label = '';
+  let lineNo: number | undefined;
+  let firstCell = -1;
+  const values: DraftValue[] = [];
+  const texts: { text: string; hint?: number }[] = [];
+  for (let c = range.from; c <= range.to; c++) {
+    const text = cells[c] ?? '';
+    const t = compact(text);
+    if (t === '') continue;
+    if (firstCell < 0) firstCell = c;
+    const kind = kinds[c];
+    const source = rawRow.cells[c]?.source ?? rawRow.source;
+    if (rowNoCols.has(c) && /^\d{1,3}$/.test(t)) {
+      lineNo = Number(t);
+      continue;
+    }
+    if (!code && !label && (kind === 'stub' || c === firstCell)) {
+      const pc = parseCode(text) ?? (kind === 'stub' && c === firstCell && /^\d{1,2}$/.test(t) ? { code: t, rest: '' } : undefined);
+      if (pc && (kind === 'stub' || pc.rest !== '')) {
+        code = pc.code;
+        codeRest = pc.rest;
+        continue;
+      }
+    }
+    const num = parseNumber(text);
+    if (num && (kind !== 'stub' || num.decimals > 0 || /,/.test(text))) {
+      values.push({
+        value: num.value,
+        blank: false,
+        percent: num.percent,
+        text: text.trim(),
+        decimals: num.decimals,
+        source,
+        hint: hintOf.get(c),
+      });
+      continue;
+    }
+    if (isBlankMarker(text) && kind === 'value') {
+      values.push({ value: 0, blank: true, percent: false, text: text.trim(), decimals: 0, source, hint: hintOf.get(c) });
+      continue;
+    }
+    if (!label && kind !== 'text') {
+      label = text.trim();
+      continue;
+    }
+    if (kind === 'value') texts.push({ text: text.trim(), hint: hintOf.get(c) });
+  }
+  if (!label && codeRest) label = codeRest;
+  if (!code && !label && lineNo === undefined && values.length === 0) return undefined;
+  return {
+    code,
+    label: tidyLabel(label),
+    lineNo,
+    values,
+    texts,
+    fixed: aligned,
+    source: { line: rawRow.source.line, path: rawRow.cells[firstCell]?.source?.path ?? rawRow.source.path },
+  };
+}
+
+/** `人力资源和社会保 障管理事务` → `人力资源和社会保障管理事务` (spaces between CJK are wraps). */
+export function tidyLabel(label: string): string {
+  return label
+    .replace(/\s+/g, ' ')
+    .replace(/([\u3400-\u9fff（(）)、，])\s+(?=[\u3400-\u9fff（(）)、，])/g, '$1')
+    .trim();
+}

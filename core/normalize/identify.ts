@@ -1,0 +1,74 @@
+/**
+ * Which standard table is this, and in what unit? Decided from the printed title, the table
+ * number and the preamble — never from the table's position in the document.
+ */
+import type { DocumentKind, TemplateId, Unit } from '../model/schemas.ts';
+import { templates, type TemplateSpec } from '../knowledge.ts';
+import { compact } from '../text/normalize.ts';
+
+const aliasIndex = templates.flatMap((t) => t.aliases.map((a) => ({ key: compact(a).replace(/[()]/g, ''), spec: t })));
+
+/** Title without year, quotes and brackets: `2023年度财政拨款“三公”经费支出决算表` → `财政拨款三公经费支出决算表`. */
+export function titleKey(title: string): string {
+  return compact(title)
+    .replace(/\*+/g, '')
+    .replace(/^.*?\d{4}年度?/, '')
+    .replace(/[()]/g, '');
+}
+
+const BUDGET_BY_NUMBER: Record<number, TemplateId> = {
+  1: 'budget-summary', 2: 'budget-income', 3: 'budget-expense', 4: 'budget-fiscal', 5: 'budget-gpb',
+  6: 'budget-gpb-units', 7: 'budget-basic', 8: 'budget-three', 9: 'budget-gf', 10: 'budget-soe',
+};
+
+export function identifyTemplate(title: string, kind: DocumentKind, tableNo?: string): TemplateSpec | undefined {
+  const key = titleKey(title);
+  let best: { len: number; spec: TemplateSpec; kindMatch: boolean } | undefined;
+  for (const a of aliasIndex) {
+    if (!a.key || !key.includes(a.key)) continue;
+    const kindMatch = a.spec.kind === kind;
+    const better =
+      !best || a.key.length > best.len || (a.key.length === best.len && kindMatch && !best.kindMatch);
+    if (better) best = { len: a.key.length, spec: a.spec, kindMatch };
+  }
+  // A 决算 title matched by a budget alias only (or the reverse) is still accepted when the
+  // title itself says which kind it is.
+  if (best) {
+    const titleKind = /决算/.test(key) ? 'final' : /预算/.test(key) ? 'budget' : undefined;
+    if (!titleKind || titleKind === best.spec.kind || best.kindMatch) return best.spec;
+  }
+  if (tableNo) {
+    const m = /^(公开|预算)0?(\d{1,2})表$/.exec(tableNo);
+    if (m) {
+      const n = Number(m[2]);
+      const id: TemplateId | undefined =
+        m[1] === '公开' && n >= 1 && n <= 9 ? (`final-0${n}` as TemplateId) : m[1] === '预算' ? BUDGET_BY_NUMBER[n] : undefined;
+      if (id) return templates.find((t) => t.id === id);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The unit printed for a table: `单位：万元`, `金额单位：万` / `元` (split over lines),
+ * `（单位：元）`. Returns undefined when none is printed.
+ */
+export function unitOf(text: string): Unit | undefined {
+  const t = compact(text);
+  const m = /(?:金额)?单位:?(亿元|万元|元)(?![a-z\u4e00-\u9fff]*名称)/.exec(t);
+  if (m) return m[1] as Unit;
+  return undefined;
+}
+
+/** Document kind from titles: 决算 or 预算, by majority. */
+export function kindOf(titles: string[]): DocumentKind {
+  let final = 0;
+  let budget = 0;
+  for (const t of titles) {
+    const k = compact(t);
+    if (/决算/.test(k)) final++;
+    else if (/预算/.test(k)) budget++;
+  }
+  if (final === 0 && budget === 0) return 'unknown';
+  return final >= budget ? 'final' : 'budget';
+}

@@ -1,0 +1,297 @@
+/**
+ * Stream tables (text extracted from PDFs, columns flattened) → TableDraft.
+ *
+ * The body is a sequence of tokens: codes, label fragments, 行次 and amounts. Rows are
+ * rebuilt as records — `[code] label… [行次] amount…` — and empty cells have vanished, so a
+ * record's amounts carry no column; the solver places them (solve/columns.ts).
+ * Artefacts of the conversion handled here: amounts glued to labels or codes
+ * (`9,441.67一、…`, `96.7130206`), zeros split over lines (`0.0` / `0`), labels wrapped over
+ * several lines, header text printed one character per line.
+ */
+import type { RawLine, RawTable } from '../model/raw.ts';
+import type { Column, SourceRef } from '../model/schemas.ts';
+import { labels, type TemplateSpec } from '../knowledge.ts';
+import { columnNumbersOf } from '../detect/lines.ts';
+import { parseNumber } from '../text/numbers.ts';
+import { compact, labelKey, toHalfWidth } from '../text/normalize.ts';
+import { makeColumn } from './columns.ts';
+import { type DraftRow, type TableDraft, codeKindOf, isTotalLabel } from './draft.ts';
+import { tidyLabel } from './grid.ts';
+
+interface Token {
+  text: string;
+  kind: 'digits' | 'number' | 'text' | 'dash';
+  /** First token of its source line. */
+  lineStart: boolean;
+  source: SourceRef;
+}
+
+const TOKEN = /[-−]?\d[\d,]*(?:\.\d+)?%?|[-−—]+|[^\s\d\-−—]+/g;
+
+function tokenize(lines: RawLine[]): Token[] {
+  const out: Token[] = [];
+  for (const l of lines) {
+    const text = toHalfWidth(l.text);
+    let first = true;
+    for (const m of text.matchAll(TOKEN)) {
+      const t = m[0];
+      const kind: Token['kind'] = /^[-−—]+$/.test(t)
+        ? 'dash'
+        : /^[-−]?\d+$/.test(t)
+          ? 'digits'
+          : /^[-−]?\d/.test(t)
+            ? 'number'
+            : 'text';
+      out.push({ text: t, kind, lineStart: first, source: { line: l.source.line } });
+      first = false;
+    }
+  }
+  return out;
+}
+
+/** Decimals most amounts in the table print (2 for 万元 tables). */
+function typicalDecimals(tokens: Token[]): number {
+  const counts = new Map<number, number>();
+  for (const t of tokens) {
+    if (t.kind !== 'number') continue;
+    const d = /\.(\d+)/.exec(t.text)?.[1]?.length ?? 0;
+    if (d > 0 && d <= 4) counts.set(d, (counts.get(d) ?? 0) + 1);
+  }
+  let best = 2;
+  let n = -1;
+  for (const [d, c] of counts) if (c > n) [best, n] = [d, c];
+  return best;
+}
+
+/** Undo conversion artefacts: split `96.7130206` → `96.71` `30206`, join `0.0` + `0`. */
+function repair(tokens: Token[], decimals: number): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t) continue;
+    if (t.kind === 'number') {
+      const m = /^([-−]?[\d,]*\d)\.(\d+)$/.exec(t.text);
+      const frac = m?.[2] ?? '';
+      if (m && frac.length > decimals) {
+        const rest = frac.slice(decimals);
+        const next = tokens[i + 1];
+        if ([3, 5, 7].includes(rest.length) && /^[1-9]/.test(rest) && next?.kind === 'text') {
+          out.push({ ...t, text: `${m[1]}.${frac.slice(0, decimals)}` });
+          out.push({ text: rest, kind: 'digits', lineStart: false, source: t.source });
+          continue;
+        }
+      }
+      if (m && frac.length === decimals - 1) {
+        const next = tokens[i + 1];
+        if (next?.kind === 'digits' && next.lineStart && /^\d$/.test(next.text) && (tokens[i + 2]?.lineStart ?? true)) {
+          out.push({ ...t, text: `${t.text}${next.text}` });
+          i++;
+          continue;
+        }
+      }
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+interface Record {
+  code?: string;
+  label: string[];
+  lineNo?: number;
+  values: { text: string; source: SourceRef }[];
+  source: SourceRef;
+}
+
+function isCodeToken(t: Token, next: Token | undefined): boolean {
+  return t.kind === 'digits' && /^\d{3}(?:\d{2}){0,2}$|^\d{6}$/.test(t.text) && next?.kind === 'text';
+}
+
+function toRecords(tokens: Token[], twoSided: boolean): Record[] {
+  const records: Record[] = [];
+  let cur: Record | undefined;
+  const close = () => {
+    if (cur && (cur.code || cur.label.length || cur.lineNo !== undefined || cur.values.length)) records.push(cur);
+    cur = undefined;
+  };
+  const open = (t: Token) => (cur = { label: [], values: [], source: t.source });
+  const seenRowNos = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t) continue;
+    const next = tokens[i + 1];
+    if (t.kind === 'text') {
+      if (!cur || cur.values.length || cur.lineNo !== undefined) {
+        close();
+        open(t);
+      }
+      cur?.label.push(t.text);
+      continue;
+    }
+    if (twoSided && t.kind === 'digits' && /^\d{1,3}$/.test(t.text)) {
+      const n = Number(t.text);
+      const plausibleRowNo = !seenRowNos.has(n) && n > 0 && n < 200;
+      if (plausibleRowNo && (!cur || cur.lineNo === undefined) && !(cur?.values.length)) {
+        if (!cur) open(t);
+        if (cur) cur.lineNo = n;
+        seenRowNos.add(n);
+        continue;
+      }
+      if (plausibleRowNo && cur && cur.lineNo !== undefined) {
+        close();
+        open(t);
+        if (cur) (cur as Record).lineNo = n;
+        seenRowNos.add(n);
+        continue;
+      }
+    }
+    if (!twoSided && isCodeToken(t, next)) {
+      if (!cur || cur.values.length || cur.code || cur.label.length) {
+        close();
+        open(t);
+      }
+      if (cur) cur.code = t.text;
+      continue;
+    }
+    if (!cur) open(t);
+    cur?.values.push({ text: t.kind === 'dash' ? '-' : t.text, source: t.source });
+  }
+  close();
+  return records;
+}
+
+/** Value-column labels found, in order, in the header text (`本年支出合计基本支出项目支出…`). */
+function scanColumnLabels(headerText: string): string[] {
+  const known = labels.columnRoles.flatMap((r) => r.patterns)
+    .map((p) => p.replace(/^\^|\$$/g, ''))
+    .filter((p) => !/[\\[\]()?|*+]/.test(p));
+  const words = Array.from(new Set([...known, ...labels.totalWords])).sort((a, b) => b.length - a.length);
+  const found: string[] = [];
+  let i = 0;
+  while (i < headerText.length) {
+    const w = words.find((word) => headerText.startsWith(word, i));
+    if (w) {
+      found.push(w);
+      i += w.length;
+    } else i++;
+  }
+  return found;
+}
+
+export function readStream(raw: RawTable, spec: TemplateSpec | undefined): TableDraft {
+  const issues: string[] = [];
+  // 1. Header: down to the column-numbering line, or to the first record start.
+  let headerEnd = -1;
+  let columnNumbers: number[][] | undefined;
+  for (let i = 0; i < raw.stream.length; i++) {
+    const g = columnNumbersOf(raw.stream[i]?.text ?? '');
+    if (g) {
+      headerEnd = i;
+      columnNumbers = g;
+      break;
+    }
+  }
+  if (headerEnd < 0) {
+    headerEnd = raw.stream.findIndex((l) => {
+      const t = compact(l.text);
+      return /^\d{3,7}\D/.test(t) || /^\d{3,7}$/.test(t) || isTotalLabel(t) || /^(合计|总计)\d/.test(t);
+    }) - 1;
+  }
+  const headerLines = raw.stream.slice(0, Math.max(0, headerEnd + (columnNumbers ? 0 : 1)));
+  const bodyLines = raw.stream.slice(headerEnd + 1);
+  const headerText = compact(headerLines.map((l) => l.text).join('')).replace(/栏次[\d栏次]*$/, '');
+  const twoSided = !!spec?.twoSided || (columnNumbers?.length ?? 0) >= 2;
+
+  // 2. Columns: the template's standard columns when the count fits, else the labels found.
+  const counts = columnNumbers?.map((g) => g.length);
+  let columns: Column[] = [];
+  const specCols = spec?.columns;
+  if (twoSided) {
+    const inc = counts?.[0] ?? (Array.isArray(specCols) ? undefined : specCols?.income.length) ?? 1;
+    const exp = counts?.[1] ?? (Array.isArray(specCols) ? undefined : specCols?.expense.length) ?? 1;
+    const fromSpec = specCols && !Array.isArray(specCols) && specCols.income.length === inc && specCols.expense.length === exp;
+    for (let i = 0; i < inc; i++) {
+      const path = fromSpec && !Array.isArray(specCols) ? (specCols.income[i]?.path ?? []) : ['金额'];
+      columns.push(makeColumn(i, path, 'income', columnNumbers?.[0]?.[i]));
+    }
+    const found = scanColumnLabels(headerText);
+    for (let i = 0; i < exp; i++) {
+      const path = fromSpec && !Array.isArray(specCols)
+        ? (specCols.expense[i]?.path ?? [])
+        : exp > 1 && found.length >= exp
+          ? [found[found.length - exp + i] ?? '']
+          : ['金额'];
+      columns.push(makeColumn(i, path, 'expense', columnNumbers?.[1]?.[i]));
+    }
+  } else {
+    const found = scanColumnLabels(headerText);
+    let n = counts?.reduce((a, b) => a + b, 0);
+    if (n === undefined) n = Array.isArray(specCols) ? specCols.length : undefined;
+    if (n === undefined) n = found.length || undefined;
+    if (n === undefined) {
+      issues.push('the number of value columns could not be determined');
+      n = 0;
+    }
+    let paths: string[][];
+    if (Array.isArray(specCols) && specCols.length === n) paths = specCols;
+    else {
+      let names = found.slice();
+      // Drop group labels printed above a 小计 (本年支出 / 小计 …) until the count fits.
+      for (let i = 0; names.length > n && i < names.length - 1; ) {
+        if (/^(小计|合计)$/.test(names[i + 1] ?? '') && !/^(小计|合计)$/.test(names[i] ?? '')) names.splice(i, 1);
+        else i++;
+      }
+      if (names.length > n) names = names.slice(names.length - n);
+      paths = names.length === n ? names.map((x) => [x]) : Array.from({ length: n }, (_, i) => [`栏${i + 1}`]);
+      if (names.length !== n) issues.push('column labels not recognised in the header; columns named by number');
+    }
+    const flat = columnNumbers?.flat();
+    columns = paths.map((p, i) => makeColumn(i, p, undefined, flat?.[i]));
+  }
+
+  // 3. Records.
+  let tokens = tokenize(bodyLines);
+  const decimals = typicalDecimals(tokens);
+  tokens = repair(tokens, decimals);
+  const records = toRecords(tokens, twoSided);
+  const rows: DraftRow[] = [];
+  let firstExpenseRowNo = Infinity;
+  if (twoSided) {
+    for (const r of records) {
+      const lab = labelKey(r.label.join(''));
+      if (r.lineNo !== undefined && (/支出$/.test(lab) || /^本年支出|结余分配|年末/.test(lab))) firstExpenseRowNo = Math.min(firstExpenseRowNo, r.lineNo);
+    }
+  }
+  const codeHeader: TableDraft['codeHeader'] = /单位(?:编码|代码)/.test(headerText)
+    ? 'unit'
+    : /项目(?:编码|代码)/.test(headerText)
+      ? 'project'
+      : /经济分类|科目代码/.test(headerText) && !/功能分类/.test(headerText)
+        ? 'economic'
+        : undefined;
+  for (const r of records) {
+    const label = tidyLabel(r.label.join(''));
+    if (!r.code && r.values.length === 0 && r.lineNo === undefined && !isTotalLabel(label)) {
+      if (label) issues.push(`text without figures dropped: ${label}`);
+      continue;
+    }
+    const side = twoSided ? ((r.lineNo ?? 0) >= firstExpenseRowNo ? 'expense' : 'income') : undefined;
+    const values = r.values.flatMap((v) => {
+      const n = parseNumber(v.text);
+      if (v.text === '-') return [{ value: 0, blank: true, percent: false, text: v.text, decimals: 0, source: v.source }];
+      return n ? [{ value: n.value, blank: false, percent: n.percent, text: v.text, decimals: n.decimals, source: v.source }] : [];
+    });
+    rows.push({
+      code: r.code,
+      codeKind: r.code ? codeKindOf(r.code, codeHeader) : undefined,
+      label: label || (r.code ? '' : ''),
+      lineNo: r.lineNo,
+      side,
+      values,
+      texts: [],
+      fixed: false,
+      source: r.source,
+    });
+  }
+  return { columns, rows, columnNumbers, issues, headerText, codeHeader };
+}

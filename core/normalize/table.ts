@@ -1,0 +1,200 @@
+/**
+ * RawTable → Table (typed model) plus the figures still waiting for a column.
+ *
+ * Rows get their code, label, 行次, side and role here. Figures whose column is known are
+ * written into cells; the others are kept as `Pending` with every placement that keeps
+ * their printed order — solve/columns.ts narrows those down with the table's identities.
+ */
+import type { RawTable } from '../model/raw.ts';
+import type { Cell, Column, DocumentKind, Row, Table, TemplateId, Unit } from '../model/schemas.ts';
+import { classCodeOfName, expenseRowRoles, incomeRowRoles, roleOf, type TemplateSpec } from '../knowledge.ts';
+import { isEmptyStatement, isFormulaLine, tableNoOf } from '../detect/lines.ts';
+import { labelKey } from '../text/normalize.ts';
+import { type DraftRow, type DraftValue, type TableDraft, isTotalLabel } from './draft.ts';
+import { readGrid } from './grid.ts';
+import { readStream } from './stream.ts';
+import { identifyTemplate, unitOf } from './identify.ts';
+
+export interface Pending {
+  values: DraftValue[];
+  /** Each candidate maps value i → column index (within the row's side). */
+  candidates: number[][];
+  /** The placement the layout suggests (tab positions), tried first. */
+  preferred?: number[];
+}
+
+export interface WorkTable {
+  table: Table;
+  /** Row index → figures not yet placed. */
+  pending: Map<number, Pending>;
+  draft: TableDraft;
+}
+
+/** Placements considered per row, at most; beyond that the row is left undecided. */
+export const MAX_CANDIDATES = 3003;
+
+function combinations(n: number, k: number, limit: number): number[][] | undefined {
+  let count = 1;
+  for (let i = 0; i < k; i++) {
+    count = (count * (n - i)) / (i + 1);
+    if (count > limit) return undefined;
+  }
+  const out: number[][] = [];
+  const cur: number[] = [];
+  const rec = (start: number) => {
+    if (cur.length === k) {
+      out.push(cur.slice());
+      return;
+    }
+    for (let i = start; i <= n - (k - cur.length); i++) {
+      cur.push(i);
+      rec(i + 1);
+      cur.pop();
+    }
+  };
+  rec(0);
+  return out;
+}
+
+export function cellOf(v: DraftValue, status: Cell['status']): Cell {
+  return { value: v.blank ? null : v.value, text: v.text, decimals: v.decimals, status, source: v.source };
+}
+
+function tableTitle(raw: RawTable): string {
+  return (raw.title?.text ?? '').replace(/\*+/g, '').replace(/\s+/g, ' ').trim();
+}
+
+export function buildTable(raw: RawTable, kind: DocumentKind, docUnit: Unit | undefined, id: string): WorkTable {
+  const title = tableTitle(raw);
+  const tableNo = raw.preamble.map((p) => tableNoOf(p.text)).find((x) => x);
+  const spec: TemplateSpec | undefined = identifyTemplate(title, kind, tableNo);
+  const draft = raw.layout === 'grid' ? readGrid(raw, spec) : readStream(raw, spec);
+  const template: TemplateId = spec?.id ?? 'other';
+
+  const unitText = [raw.title?.text ?? '', ...raw.preamble.map((p) => p.text)].join('');
+  const printedUnit = unitOf(unitText) ?? unitOf(draft.headerText);
+  const unit: Unit = printedUnit ?? docUnit ?? '万元';
+  const issues = draft.issues.slice();
+
+  const twoSided = draft.columns.some((c) => c.side !== undefined);
+  const columns: Column[] = draft.columns;
+  const sideColumns = (side: Row['side']) => columns.filter((c) => c.side === side);
+
+  const rows: Row[] = [];
+  const pending = new Map<number, Pending>();
+  let afterCarry = false;
+  for (const d of draft.rows) {
+    const cols = sideColumns(d.side);
+    const row: Row = {
+      key: `r${rows.length + 1}`,
+      index: rows.length,
+      code: d.code,
+      codeKind: d.codeKind,
+      label: d.label,
+      lineNo: d.lineNo,
+      side: d.side,
+      role: undefined,
+      cells: {},
+      source: d.source,
+    };
+    // Roles.
+    if (d.side === 'income') {
+      const r = roleOf(d.label, incomeRowRoles);
+      if (r === 'inc-carry') afterCarry = true;
+      else if (r === 'inc-grand' || r === 'inc-total') afterCarry = false;
+      row.role = r && afterCarry && /^inc-(gpb|gf|soe)$/.test(r) ? `${r.replace('inc-', 'inc-carry-')}` : r;
+    } else if (d.side === 'expense') {
+      const r = roleOf(d.label, expenseRowRoles);
+      const cls = r ? undefined : classCodeOfName(d.label);
+      row.role = r ?? (cls ? 'class' : undefined);
+      if (cls) {
+        row.code = cls;
+        row.codeKind = 'function';
+      }
+    } else if (!d.code && isTotalLabel(d.label)) {
+      row.role = 'total';
+    } else if (!d.code && /^人员经费(?:合计)?$/.test(labelKey(d.label))) {
+      row.role = 'personnel-total';
+    } else if (!d.code && /^(?:日常)?公用经费(?:合计)?$/.test(labelKey(d.label))) {
+      row.role = 'public-total';
+    } else if (d.code) {
+      row.role = 'code';
+    }
+    for (const c of cols) row.cells[c.key] = { value: null, text: '', decimals: 0, status: 'printed' };
+    placeValues(row, d, cols, columns, pending, rows.length, issues);
+    rows.push(row);
+  }
+
+  // Notes, formulas and empty-table statements printed under the table.
+  const notes = raw.tail.filter((l) => !isFormulaLine(l.text)).map((l) => ({ text: l.text.trim(), source: l.source }));
+  const formulas = raw.tail.filter((l) => isFormulaLine(l.text)).map((l) => ({ text: l.text.trim(), source: l.source }));
+  const emptyStatements = raw.tail.filter((l) => isEmptyStatement(l.text)).map((l) => ({ text: l.text.trim(), source: l.source }));
+
+  const table: Table = {
+    id,
+    template,
+    title: title || (spec?.name ?? ''),
+    tableNo: tableNo ?? undefined,
+    unit,
+    unitAssumed: !printedUnit,
+    twoSided,
+    columns,
+    rows,
+    notes,
+    formulas,
+    emptyStatements,
+    isEmpty: false,
+    source: raw.source,
+    issues,
+  };
+  table.isEmpty = computeEmpty(table, pending);
+  return { table, pending, draft };
+}
+
+function placeValues(
+  row: Row,
+  d: DraftRow,
+  cols: Column[],
+  allColumns: Column[],
+  pending: Map<number, Pending>,
+  index: number,
+  issues: string[],
+): void {
+  const k = d.values.length;
+  const n = cols.length;
+  if (k === 0) return;
+  // Hints index the table's full column list; convert them to positions within the row's side.
+  const local = d.values.map((v) => (v.hint === undefined ? -1 : cols.indexOf(allColumns[v.hint] as Column)));
+  const preferred = local.every((x, i) => x >= 0 && (i === 0 || x > (local[i - 1] ?? -1))) ? local : undefined;
+  const place = (positions: number[]) =>
+    d.values.forEach((v, i) => {
+      const c = cols[positions[i] ?? -1];
+      if (c) row.cells[c.key] = cellOf(v, 'printed');
+    });
+  if (d.fixed && preferred) return place(preferred);
+  if (k > n) {
+    row.undecided = { values: d.values.map((v) => v.value), reason: `${k} figures printed for ${n} columns` };
+    issues.push(`row ${row.label || row.code || row.index + 1}: ${k} figures for ${n} columns`);
+    return;
+  }
+  if (k === n) return place(d.values.map((_, i) => i));
+  const candidates = combinations(n, k, MAX_CANDIDATES);
+  if (!candidates) {
+    if (preferred) return place(preferred);
+    row.undecided = { values: d.values.map((v) => v.value), reason: 'too many possible column placements' };
+    return;
+  }
+  for (const c of cols) row.cells[c.key] = { value: null, text: '', decimals: 0, status: 'undecided' };
+  pending.set(index, { values: d.values, candidates, preferred });
+}
+
+/** A table is empty when no cell holds a non-zero figure (pending figures count too). */
+function computeEmpty(table: Table, pending: Map<number, Pending>): boolean {
+  for (const r of table.rows) {
+    for (const c of Object.values(r.cells)) if (c.value !== null && c.value !== 0) return false;
+    if (r.undecided?.values.some((v) => v !== 0)) return false;
+  }
+  for (const p of pending.values()) if (p.values.some((v) => !v.blank && v.value !== 0)) return false;
+  return true;
+}
+

@@ -1,0 +1,129 @@
+/**
+ * Assembling and rendering the audit report: the JSON contract (AuditReport), a text summary
+ * for terminals, and CSV for spreadsheets.
+ */
+import type { WorkDocument } from './normalize/document.ts';
+import type { AuditReport, CheckResult, ReportTable, Summary, Table } from './model/schemas.ts';
+import type { Lang } from './messages.ts';
+import { formatAmount } from './text/numbers.ts';
+
+export const ENGINE_VERSION = '0.1.0';
+
+export function reportTable(t: Table): ReportTable {
+  return {
+    id: t.id,
+    title: t.title,
+    template: t.template,
+    tableNo: t.tableNo,
+    unit: t.unit,
+    empty: t.isEmpty,
+    columns: t.columns.map((c) => ({ key: c.key, label: c.side ? `${c.side === 'income' ? '收入' : '支出'}·${c.label}` : c.label, lineNo: c.lineNo })),
+    rows: t.rows.map((r) => ({
+      code: r.code,
+      label: r.label,
+      lineNo: r.lineNo,
+      values: t.columns.map((c) => (c.side === r.side ? (r.cells[c.key]?.value ?? null) : null)),
+      undecided: r.undecided ? true : undefined,
+    })),
+  };
+}
+
+export function summarize(results: CheckResult[], tables: Table[]): Summary {
+  const count = (v: CheckResult['verdict']) => results.filter((r) => r.verdict === v).length;
+  return {
+    checks: results.length,
+    ok: count('ok'),
+    rounding: count('rounding'),
+    discrepancy: count('discrepancy'),
+    undecided: count('undecided'),
+    errors: results.filter((r) => r.severity === 'error').length,
+    warnings: results.filter((r) => r.severity === 'warning').length,
+    tables: tables.length,
+    tablesRecognised: tables.filter((t) => t.template !== 'other').length,
+  };
+}
+
+export function buildReport(work: WorkDocument, results: CheckResult[], lang: Lang): AuditReport {
+  const { doc } = work;
+  return {
+    schemaVersion: 1,
+    engine: { name: 'budget-lens', version: ENGINE_VERSION },
+    lang,
+    document: {
+      department: doc.department ?? null,
+      year: doc.year ?? null,
+      kind: doc.kind,
+      unit: doc.unit,
+      source: doc.source,
+    },
+    tables: doc.tables.map(reportTable),
+    checks: results,
+    summary: summarize(results, doc.tables),
+    issues: doc.issues,
+  };
+}
+
+const KIND = { zh: { final: '决算', budget: '预算', unknown: '未知' }, en: { final: 'final accounts (决算)', budget: 'budget (预算)', unknown: 'unknown kind' } };
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2, none: 3 } as const;
+
+/** Human-readable report for terminals. */
+export function formatText(report: AuditReport): string {
+  const zh = report.lang === 'zh';
+  const s = report.summary;
+  const d = report.document;
+  const lines: string[] = [];
+  lines.push(`${d.department ?? (zh ? '（部门未识别）' : '(department not found)')} · ${d.year ?? '—'} · ${KIND[report.lang][d.kind]}${d.source.name ? ` · ${d.source.name}` : ''}`);
+  lines.push(
+    zh
+      ? `表格 ${s.tables} 张（识别为标准表 ${s.tablesRecognised} 张）；检查 ${s.checks} 项：相符 ${s.ok}，尾数误差 ${s.rounding}，不符 ${s.discrepancy}，无法判断 ${s.undecided}`
+      : `${s.tables} tables (${s.tablesRecognised} standard); ${s.checks} checks: ${s.ok} ok, ${s.rounding} rounding, ${s.discrepancy} discrepancies, ${s.undecided} could not be checked`,
+  );
+  for (const t of report.tables) {
+    lines.push(`  ${t.id} ${t.tableNo ?? ''} ${t.title} [${t.template}, ${t.unit}, ${t.rows.length} ${zh ? '行' : 'rows'}${t.empty ? (zh ? '，空表' : ', empty') : ''}]`);
+  }
+  const shown = report.checks
+    .filter((c) => c.verdict !== 'ok')
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  if (shown.length) lines.push('', zh ? '发现：' : 'Findings:');
+  for (const c of shown) {
+    const tag = c.verdict === 'discrepancy' ? (c.severity === 'error' ? '✗' : '!') : c.verdict === 'rounding' ? '≈' : '?';
+    lines.push(`${tag} [${c.severity}] ${c.message}`);
+    if (c.formula) lines.push(`    ${c.formula}`);
+    if (c.stated !== null && c.expected !== null) {
+      lines.push(`    ${zh ? '印出' : 'stated'} ${formatAmount(c.stated)} · ${zh ? '重算' : 'recomputed'} ${formatAmount(c.expected)} · ${zh ? '差' : 'diff'} ${formatAmount(c.difference ?? 0)}${c.unit ? ` ${c.unit}` : ''}`);
+    }
+    const lines_ = c.where.map((w) => w.source?.line).filter((x): x is number => x !== undefined);
+    if (lines_.length) lines.push(`    ${zh ? '位置：第' : 'lines '}${[...new Set(lines_)].slice(0, 8).join(', ')}${zh ? ' 行' : ''}`);
+    if (c.cause) lines.push(`    ${zh ? '可能原因：' : 'likely cause: '}${c.cause.message}`);
+  }
+  if (!shown.length && s.checks > 0) lines.push('', zh ? `✓ 全部 ${s.ok} 项检查相符。` : `✓ all ${s.ok} checks consistent.`);
+  for (const i of report.issues) lines.push(`${zh ? '提示' : 'note'}: ${i.message}`);
+  return lines.join('\n');
+}
+
+function csvCell(v: unknown): string {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** One line per check. */
+export function formatCsv(report: AuditReport): string {
+  const header = ['id', 'rule', 'verdict', 'severity', 'stated', 'expected', 'difference', 'tolerance', 'unit', 'formula', 'message', 'cause', 'lines'];
+  const rows = report.checks.map((c) =>
+    [c.id, c.rule, c.verdict, c.severity, c.stated, c.expected, c.difference, c.tolerance, c.unit, c.formula, c.message, c.cause?.message,
+      [...new Set(c.where.map((w) => w.source?.line).filter((x) => x !== undefined))].join(' ')].map(csvCell).join(','),
+  );
+  return [header.join(','), ...rows].join('\n');
+}
+
+/** The extracted tables as CSV (one block per table). */
+export function formatTablesCsv(report: AuditReport): string {
+  const out: string[] = [];
+  for (const t of report.tables) {
+    out.push(['table', 'code', 'label', 'lineNo', ...t.columns.map((c) => c.label)].map(csvCell).join(','));
+    for (const r of t.rows) out.push([t.title, r.code, r.label, r.lineNo, ...r.values].map(csvCell).join(','));
+  }
+  return out.join('\n');
+}
+
+export type { CheckResult };

@@ -1,0 +1,83 @@
+/**
+ * The rounding model. Tables round from 元: a figure printed with d decimals stands for an
+ * interval of half a unit in its last place either side. A sum of n printed figures can
+ * therefore differ from its printed total by up to the sum of those half-units, and the
+ * tolerance grows with the number of terms. Differences within that bound are information
+ * ("rounding"), not errors. Percentages are recomputed unrounded and compared with the
+ * interval the printed digits stand for.
+ */
+import type { Severity, Verdict } from './model/schemas.ts';
+import { roundTo } from './text/numbers.ts';
+
+export interface Figure {
+  value: number;
+  /** Decimals the figure is taken to be printed with (table precision for table cells). */
+  decimals: number;
+  /** A blank cell is exactly zero: no rounding error. */
+  blank?: boolean;
+}
+
+export interface Judgement {
+  verdict: Exclude<Verdict, 'undecided'>;
+  severity: Severity;
+  difference: number;
+  tolerance: number;
+}
+
+const EPS = 1e-9;
+
+export function halfUnit(f: Figure): number {
+  return f.blank ? 0 : 0.5 * 10 ** -f.decimals;
+}
+
+/** Largest difference rounding alone explains for `stated = Σ terms`. */
+export function sumTolerance(stated: Figure, terms: readonly Figure[]): number {
+  const d = Math.max(stated.decimals, ...terms.map((t) => t.decimals));
+  const halves = halfUnit(stated) + terms.reduce((a, t) => a + halfUnit(t), 0);
+  return Math.max(2 * 10 ** -d, halves);
+}
+
+function severityOf(difference: number, stated: number, expected: number, tolerance: number): Severity {
+  const scale = Math.max(Math.abs(stated), Math.abs(expected));
+  const rel = scale > 0 ? Math.abs(difference) / scale : 1;
+  return rel >= 0.01 || Math.abs(difference) > 100 * tolerance ? 'error' : 'warning';
+}
+
+/**
+ * Judge `stated` against `expected` (already summed from `terms`).
+ * relation `ge`: stated must be at least expected (appropriations within all funds).
+ */
+export function judgeSum(
+  stated: Figure,
+  terms: readonly Figure[],
+  expected: number,
+  relation: 'eq' | 'ge' = 'eq',
+): Judgement {
+  const difference = roundTo(stated.value - expected, 6);
+  const tolerance = roundTo(sumTolerance(stated, terms), 6);
+  const d = Math.max(stated.decimals, ...terms.map((t) => t.decimals));
+  const exact = 0.5 * 10 ** -Math.min(d, 6);
+  if (relation === 'ge') {
+    if (difference >= -exact + EPS || difference >= 0) return { verdict: 'ok', severity: 'none', difference, tolerance };
+    if (difference >= -tolerance - EPS) return { verdict: 'rounding', severity: 'info', difference, tolerance };
+    return { verdict: 'discrepancy', severity: severityOf(difference, stated.value, expected, tolerance), difference, tolerance };
+  }
+  if (Math.abs(difference) < exact - EPS) return { verdict: 'ok', severity: 'none', difference, tolerance };
+  if (Math.abs(difference) <= tolerance + EPS) return { verdict: 'rounding', severity: 'info', difference, tolerance };
+  return { verdict: 'discrepancy', severity: severityOf(difference, stated.value, expected, tolerance), difference, tolerance };
+}
+
+/**
+ * A percentage printed with `decimals` places against its recomputed value (unrounded).
+ * ok: the recomputed value rounds (half-up) to the printed one; rounding: within the
+ * rounding of its inputs plus one unit in the printed place; else a discrepancy.
+ */
+export function judgePercent(printed: number, decimals: number, recomputed: number, inputSlack = 0): Judgement {
+  const rounded = roundTo(recomputed, decimals);
+  const difference = roundTo(printed - recomputed, 6);
+  const unit = 10 ** -decimals;
+  const tolerance = roundTo(Math.max(unit, inputSlack + unit / 2), 6);
+  if (Math.abs(rounded - printed) < unit / 2 - EPS) return { verdict: 'ok', severity: 'none', difference, tolerance };
+  if (Math.abs(difference) <= tolerance + EPS) return { verdict: 'rounding', severity: 'info', difference, tolerance };
+  return { verdict: 'discrepancy', severity: Math.abs(difference) >= 1 ? 'error' : 'warning', difference, tolerance };
+}

@@ -1,0 +1,217 @@
+/**
+ * Placing figures whose column the layout lost.
+ *
+ * PDF text drops empty cells: a row printing 2 figures in a 7-column table could place them
+ * in 21 ways. Each placement is a candidate; each identity of the document (the printed
+ * formulas, 类 = Σ款, header totals, ties between tables) keeps only the candidates that can
+ * take part in some assignment satisfying it (within rounding). An identity no assignment
+ * satisfies is a real discrepancy, not evidence: it filters nothing. What is left with one
+ * candidate is placed; with several, the layout's own suggestion (tab positions) wins if it
+ * survived; otherwise the figures on which every survivor agrees are placed and the rest
+ * are marked undecided, never guessed.
+ */
+import type { WorkDocument } from '../normalize/document.ts';
+import type { Pending } from '../normalize/table.ts';
+import type { Cell, Row } from '../model/schemas.ts';
+import type { Identity, Ref } from '../checks/identity.ts';
+import { tableDecimals } from '../checks/identity.ts';
+import { sideColumns } from '../checks/select.ts';
+
+const UNIT = { 元: 1, 万元: 10_000, 亿元: 100_000_000 } as const;
+const SCALE = 10_000;
+const MAX_STATES = 20_000;
+const MAX_ROUNDS = 8;
+
+interface PendingRow {
+  t: number;
+  r: number;
+  row: Row;
+  pending: Pending;
+  /** side-local position of each column key */
+  position: Map<string, number>;
+}
+
+function key(t: number, r: number): string {
+  return `${t}:${r}`;
+}
+
+export function solveColumns(work: WorkDocument, identities: Identity[]): { placed: number; undecided: number } {
+  const rows = new Map<string, PendingRow>();
+  work.tables.forEach((wt, t) => {
+    for (const [r, pending] of wt.pending) {
+      const row = wt.table.rows[r] as Row;
+      const cols = sideColumns(wt.table, row.side);
+      rows.set(key(t, r), { t, r, row, pending, position: new Map(cols.map((c, i) => [c.key, i])) });
+    }
+  });
+  if (rows.size === 0) return { placed: 0, undecided: 0 };
+
+  const usable = identities.filter((id) => id.solver && [id.stated, ...id.terms.map((x) => x.ref)].some((ref) => rows.has(key(ref.t, ref.r))));
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    let changed = false;
+    for (const id of usable) if (filter(work, rows, id)) changed = true;
+    if (!changed) break;
+  }
+  let placed = 0;
+  let undecided = 0;
+  for (const p of rows.values()) {
+    if (finalize(work, p)) placed++;
+    else undecided++;
+  }
+  work.tables.forEach((wt) => wt.pending.clear());
+  return { placed, undecided };
+}
+
+/** Integer contribution of a ref under a candidate (or its decided value). */
+function valueAt(p: PendingRow, cand: number[], colKey: string): number {
+  const pos = p.position.get(colKey);
+  if (pos === undefined) return 0;
+  const i = cand.indexOf(pos);
+  if (i < 0) return 0;
+  const v = p.pending.values[i];
+  return v && !v.blank ? v.value : 0;
+}
+
+function filter(work: WorkDocument, rows: Map<string, PendingRow>, id: Identity): boolean {
+  const statedTable = work.tables[id.stated.t]?.table;
+  if (!statedTable) return false;
+  const refs: { ref: Ref; coef: number }[] = [{ ref: id.stated, coef: 1 }, ...id.terms.map((x) => ({ ref: x.ref, coef: -x.sign }))];
+  let constant = 0;
+  const involved = new Map<string, { p: PendingRow; parts: { colKey: string; coef: number }[] }>();
+  let decimals = tableDecimals(statedTable);
+  for (const { ref, coef } of refs) {
+    const wt = work.tables[ref.t];
+    if (!wt) return false;
+    const factor = UNIT[wt.table.unit] / UNIT[statedTable.unit];
+    decimals = Math.max(decimals, tableDecimals(wt.table));
+    const k = key(ref.t, ref.r);
+    const p = rows.get(k);
+    if (p && p.pending.candidates.length > 0) {
+      const entry = involved.get(k) ?? { p, parts: [] };
+      entry.parts.push({ colKey: ref.c, coef: coef * factor });
+      involved.set(k, entry);
+      continue;
+    }
+    const cell = wt.table.rows[ref.r]?.cells[ref.c];
+    if (!cell || cell.status === 'undecided') return false;
+    constant += coef * factor * (cell.value ?? 0);
+  }
+  const list = [...involved.values()];
+  if (list.length === 0) return false;
+  const n = refs.length;
+  const tol = Math.round(Math.max(2 * 10 ** -decimals, n * 0.5 * 10 ** -decimals) * SCALE) + 1;
+  const contributions = list.map((e) =>
+    e.p.pending.candidates.map((cand) => Math.round(e.parts.reduce((a, part) => a + part.coef * valueAt(e.p, cand, part.colKey), 0) * SCALE)),
+  );
+  // Forward and backward sets of partial sums.
+  const forward: number[][] = [[Math.round(constant * SCALE)]];
+  for (let i = 0; i < list.length; i++) {
+    const next = new Set<number>();
+    for (const s of forward[i] ?? []) for (const g of contributions[i] ?? []) next.add(s + g);
+    if (next.size > MAX_STATES) return false;
+    forward.push([...next]);
+  }
+  const backward: number[][] = new Array(list.length + 1);
+  backward[list.length] = [0];
+  for (let i = list.length - 1; i >= 0; i--) {
+    const next = new Set<number>();
+    for (const s of backward[i + 1] ?? []) for (const g of contributions[i] ?? []) next.add(s + g);
+    if (next.size > MAX_STATES) return false;
+    backward[i] = [...next].sort((a, b) => a - b);
+  }
+  const ok = (total: number) => (id.relation === 'ge' ? total >= -tol : Math.abs(total) <= tol);
+  const supported: boolean[][] = list.map((_, i) => (contributions[i] ?? []).map(() => false));
+  for (let i = 0; i < list.length; i++) {
+    const after = backward[i + 1] ?? [0];
+    const lo = after[0] ?? 0;
+    const hi = after[after.length - 1] ?? 0;
+    (contributions[i] ?? []).forEach((g, c) => {
+      for (const s of forward[i] ?? []) {
+        const base = s + g;
+        if (id.relation === 'ge') {
+          if (ok(base + hi)) {
+            (supported[i] as boolean[])[c] = true;
+            break;
+          }
+          continue;
+        }
+        if (base + hi < -tol || base + lo > tol) continue;
+        // binary search for t with |base + t| <= tol
+        let a = 0;
+        let b = after.length - 1;
+        const target = -base - tol;
+        while (a < b) {
+          const m = (a + b) >> 1;
+          if ((after[m] ?? 0) < target) a = m + 1;
+          else b = m;
+        }
+        if (ok(base + (after[a] ?? 0))) {
+          (supported[i] as boolean[])[c] = true;
+          break;
+        }
+      }
+    });
+  }
+  if (supported.some((s) => !s.some(Boolean))) return false; // a real discrepancy: no evidence
+  let changed = false;
+  list.forEach((e, i) => {
+    const keep = e.p.pending.candidates.filter((_, c) => supported[i]?.[c]);
+    if (keep.length < e.p.pending.candidates.length) {
+      e.p.pending.candidates = keep;
+      changed = true;
+    }
+  });
+  return changed;
+}
+
+function sameCandidate(a: number[] | undefined, b: number[] | undefined): boolean {
+  return !!a && !!b && a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Write the surviving placement into the row's cells. Returns false when some stay undecided. */
+function finalize(work: WorkDocument, p: PendingRow): boolean {
+  const table = work.tables[p.t]?.table;
+  if (!table) return false;
+  const cols = sideColumns(table, p.row.side);
+  const cands = p.pending.candidates;
+  const preferred = cands.find((c) => sameCandidate(c, p.pending.preferred));
+  const chosen = cands.length === 1 ? cands[0] : preferred;
+  if (chosen) {
+    const status: Cell['status'] = sameCandidate(chosen, p.pending.preferred) || cands.length === 0 ? 'printed' : 'inferred';
+    cols.forEach((c) => (p.row.cells[c.key] = { value: null, text: '', decimals: 0, status: 'printed' }));
+    chosen.forEach((pos, i) => {
+      const v = p.pending.values[i];
+      const c = cols[pos];
+      if (v && c) p.row.cells[c.key] = { value: v.blank ? null : v.value, text: v.text, decimals: v.decimals, status, source: v.source };
+    });
+    return true;
+  }
+  // Several placements left: keep what they agree on.
+  let allAgreed = true;
+  cols.forEach((c, pos) => {
+    const at = (cand: number[]) => {
+      const i = cand.indexOf(pos);
+      return i < 0 ? undefined : p.pending.values[i];
+    };
+    const first = cands[0] ? at(cands[0]) : undefined;
+    const agree = cands.every((cand) => {
+      const v = at(cand);
+      return (v === undefined && first === undefined) || (v !== undefined && first !== undefined && v.value === first.value && v.blank === first.blank);
+    });
+    if (agree) {
+      p.row.cells[c.key] = first
+        ? { value: first.blank ? null : first.value, text: first.text, decimals: first.decimals, status: 'inferred', source: first.source }
+        : { value: null, text: '', decimals: 0, status: 'inferred' };
+    } else {
+      allAgreed = false;
+      p.row.cells[c.key] = { value: null, text: '', decimals: 0, status: 'undecided' };
+    }
+  });
+  if (!allAgreed) {
+    p.row.undecided = {
+      values: p.pending.values.map((v) => v.value),
+      reason: cands.length === 0 ? 'no placement fits the printed totals' : `${cands.length} placements fit the printed totals equally`,
+    };
+  }
+  return allAgreed;
+}

@@ -1,0 +1,58 @@
+/**
+ * Reading numbers as printed. A printed amount is an interval: `24.36` stands for
+ * [24.355, 24.365) because the tables round from 元. We keep the number of decimals
+ * printed so the rounding model can widen tolerances accordingly.
+ */
+import { stripSpaces, toHalfWidth } from './normalize.ts';
+
+export interface PrintedNumber {
+  value: number;
+  /** Decimals as printed (`40.5` → 1, `9,452.17` → 2, `120` → 0). */
+  decimals: number;
+  percent: boolean;
+}
+
+const BLANK = /^(?:-+|—+|－+|\/|无|空)$/;
+const NUMBER = /^([-+]?)((?:\d{1,3}(?:,\d{3})+)|\d+)(?:\.(\d+))?(%?)$/;
+
+/** True for the markers tables use for an empty cell: `-`, `—`, `— —`, `/`. */
+export function isBlankMarker(text: string): boolean {
+  const t = stripSpaces(toHalfWidth(text));
+  return t === '' || BLANK.test(t);
+}
+
+/** Parse a whole cell or token as a number; `undefined` when it is not one. */
+export function parseNumber(text: string): PrintedNumber | undefined {
+  const t = stripSpaces(toHalfWidth(text));
+  const m = NUMBER.exec(t);
+  if (!m) return undefined;
+  const digits = (m[2] ?? '').replace(/,/g, '');
+  const frac = m[3] ?? '';
+  const value = Number(`${m[1] === '-' ? '-' : ''}${digits}${frac ? `.${frac}` : ''}`);
+  if (!Number.isFinite(value)) return undefined;
+  return { value, decimals: frac.length, percent: m[4] === '%' };
+}
+
+/** Round half away from zero to `decimals` places, robust to binary artefacts. */
+export function roundTo(value: number, decimals: number): number {
+  const f = 10 ** decimals;
+  const scaled = Math.abs(value) * f;
+  const r = Math.floor(scaled + 0.5 + 1e-9);
+  return (Math.sign(value) * r) / f;
+}
+
+/** Sum without accumulating binary error: work in integer units of 10^-6. */
+export function exactSum(values: readonly number[]): number {
+  let s = 0;
+  for (const v of values) s += Math.round(v * 1e6);
+  return s / 1e6;
+}
+
+/** Format a number the way Chinese tables print it: thousands separators, fixed decimals. */
+export function formatAmount(value: number, decimals = 2): string {
+  const neg = value < 0;
+  const fixed = roundTo(Math.abs(value), decimals).toFixed(decimals);
+  const [int = '0', frac] = fixed.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${neg ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
+}

@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Derive tests/expected/<fixture>.key.json from the hand-made answer keys.
+
+Development tool only: it reads ../shared/fixtures/keys/*.json, which is not part of this
+repository. Its output is committed and reviewed; the tests read only the output. What
+carries over from a key: each check's id, type, verdict, stated and expected figures, and
+where its stated figure sits (table, row, column, source line) -- facts and numbers, not prose.
+Run: python3 scripts/derive-expectations.py [keys-dir]
+"""
+import json, re, sys, os
+
+KEYS = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), '..', '..', 'shared', 'fixtures', 'keys')
+OUT = os.path.join(os.path.dirname(__file__), '..', 'tests', 'expected')
+BUDGET = {1: 'budget-summary', 2: 'budget-income', 3: 'budget-expense', 4: 'budget-fiscal', 5: 'budget-gpb', 6: 'budget-gpb-units',
+          7: 'budget-basic', 8: 'budget-three', 9: 'budget-gf', 10: 'budget-soe', 11: 'budget-projects', 12: 'other', 13: 'other'}
+TWO_SIDED = {'final-01', 'final-04', 'budget-summary', 'budget-fiscal'}
+VERDICT = {'OK': 'ok', 'ROUNDING': 'rounding', 'DISCREPANCY': 'discrepancy'}
+
+
+def templates_in(text, kind):
+    out = []
+    for m in re.finditer(r'公开\s*0?(\d)\s*表|预算\s*(\d{1,2})\s*表|(?<![\d公开预算])0?(\d{1,2})表|项目支出预算表|整体绩效|申报表', text):
+        if m.group(1):
+            t = f'final-0{m.group(1)}'
+        elif m.group(2):
+            t = BUDGET.get(int(m.group(2)), 'other')
+        elif m.group(3):
+            n = int(m.group(3))
+            t = f'final-0{n}' if kind == 'final' else BUDGET.get(n, 'other')
+        elif m.group(0) == '项目支出预算表':
+            t = 'budget-projects'
+        else:
+            t = 'other'
+        if t not in out:
+            out.append(t)
+    return out
+
+
+def parse_where(where, kind):
+    tpl = templates_in(where, kind)
+    at = {}
+    if tpl:
+        at['table'] = tpl[0]
+    m = re.search(r'\brow (\S+?)(?:[,\s]|$)', where)
+    if re.search(r'合计 row|row 合计', where):
+        at['row'] = {'role': 'total'}
+    elif m:
+        r = m.group(1)
+        if r in ('合计',):
+            at['row'] = {'role': 'total'}
+        elif re.fullmatch(r'\d+', r):
+            at['row'] = {'lineNo': int(r)} if at.get('table') in TWO_SIDED and len(r) <= 2 else {'code': r}
+        else:
+            at['row'] = {'label': r}
+    elif '人员经费合计' in where:
+        at['row'] = {'role': 'personnel-total'}
+    elif '公用经费合计' in where:
+        at['row'] = {'role': 'public-total'}
+    m = re.search(r'\bcol (\d+)\b', where)
+    if m:
+        at['col'] = {'lineNo': int(m.group(1))}
+    else:
+        m = re.search(r'\bcol ([^,(]+?)\s*(?:\(|,|$)', where)
+        if m:
+            at['col'] = {'label': m.group(1).strip()}
+    m = re.search(r'\(line (\d+)\)|\[L(\d+)\]', where)
+    line = int(m.group(1) or m.group(2)) if m else None
+    return at, line
+
+
+def num(v):
+    if isinstance(v, (int, float)):
+        return float(v)
+    return None
+
+
+def derive(name):
+    key = json.load(open(os.path.join(KEYS, name + '.json')))
+    doc = key['document']
+    kind = 'final' if '决算' in doc.get('kind', '') or 'final' in doc.get('kind', '').lower() else 'budget'
+    items = []
+    for c in key['checks']:
+        item = {'key': c['id'], 'type': c['type'], 'verdict': VERDICT[c['verdict']]}
+        if c.get('subtype'):
+            item['subtype'] = 'self-evaluation'
+        s, e = num(c.get('stated')), num(c.get('expected'))
+        if s is not None and e is not None:
+            item['stated'] = s
+            item['expected'] = e
+        tables = []
+        for o in c['operands']:
+            for t in templates_in(o.get('where', '') + ' ' + o.get('label', ''), kind):
+                if t not in tables:
+                    tables.append(t)
+        stated_where = c.get('stated_where') or next((o['where'] for o in c['operands'] if '[stated' in o['label']), None)
+        if stated_where:
+            at, line = parse_where(stated_where, kind)
+            for t in templates_in(stated_where, kind):
+                if t not in tables:
+                    tables.append(t)
+            if at:
+                item['at'] = at
+            if line:
+                item['line'] = line
+        item['tables'] = tables
+        lines = sorted({int(x) for o in c['operands'] for x in re.findall(r'\(line (\d+)\)|\[L(\d+)\]', o.get('where', '')) for x in x if x})
+        if lines:
+            item['operandLines'] = lines
+        items.append(item)
+    out = {
+        'fixture': name,
+        'derivedFrom': f'answer key {name} (hand-verified); facts and figures only',
+        'kind': kind,
+        'items': items,
+    }
+    return out
+
+
+if __name__ == '__main__':
+    os.makedirs(OUT, exist_ok=True)
+    for name in ['donghu-hrss-2023-final', 'hanyang-hr-2023-final', 'jianghan-hr-2024-budget']:
+        data = derive(name)
+        path = os.path.join(OUT, name + '.key.json')
+        old = json.load(open(path)) if os.path.exists(path) else None
+        if old:  # keep hand-written match refinements
+            manual = {i['key']: i for i in old['items'] if i.get('manual')}
+            data['items'] = [manual.get(i['key'], i) for i in data['items']]
+        with open(path, 'w') as f:
+            json.dump(data, f, ensure_ascii=False, indent=1)
+            f.write('\n')
+        print(path, len(data['items']))

@@ -1,0 +1,121 @@
+/**
+ * Matching the engine's checks against the expectation files derived from the answer keys
+ * (tests/expected/*.key.json). A key item matches an engine check of an allowed rule whose
+ * stated/expected figures equal the key's (as a pair, either way round), that touches the
+ * key's stated cell (table template, row, column, source line) and the key's tables.
+ */
+import { readFileSync } from 'node:fs';
+import type { AuditReport, CheckResult, Where } from '../../core/model/schemas.ts';
+import { compact } from '../../core/text/normalize.ts';
+
+export interface RowSel { code?: string; lineNo?: number; role?: string; label?: string }
+export interface CellSel { table?: string; row?: RowSel; col?: { lineNo?: number; label?: string } }
+export interface KeyItem {
+  key: string;
+  type: string;
+  subtype?: string;
+  verdict: 'ok' | 'rounding' | 'discrepancy';
+  stated?: number;
+  expected?: number;
+  at?: CellSel;
+  line?: number;
+  tables: string[];
+  /** Aggregated key items: each selector must match an engine check with the item's verdict. */
+  each?: (CellSel & { line?: number; rule?: string })[];
+  /** Restrict to these engine rules (overrides the type's default). */
+  rules?: string[];
+  manual?: string;
+}
+export interface KeyFile { fixture: string; kind: string; items: KeyItem[] }
+
+export const RULES_BY_TYPE: Record<string, string[]> = {
+  a: ['note-formula', 'summary-balance', 'row-outline', 'column-total', 'unit-price', 'empty-table'],
+  b: ['note-formula', 'column-total', 'summary-balance', 'empty-table'],
+  c: ['function-hierarchy'],
+  d: ['economic-hierarchy', 'cross-table'],
+  e: ['cross-table', 'summary-balance', 'column-total', 'row-outline'],
+};
+
+export function loadKey(path: string): KeyFile {
+  return JSON.parse(readFileSync(path, 'utf8')) as KeyFile;
+}
+
+const near = (a: number | null | undefined, b: number | undefined) => a !== null && a !== undefined && b !== undefined && Math.abs(a - b) < 0.006;
+
+function templateOf(report: AuditReport, tableId: string | undefined): string | undefined {
+  return report.tables.find((t) => t.id === tableId)?.template;
+}
+
+function rowMatches(w: Where, sel: RowSel): boolean {
+  if (sel.code !== undefined) return w.row?.code === sel.code;
+  if (sel.lineNo !== undefined) return w.row?.lineNo === sel.lineNo;
+  if (sel.role === 'total') return !w.row?.code && /^(合计|总计)$/.test(compact(w.row?.label ?? ''));
+  if (sel.role === 'personnel-total') return /人员经费/.test(w.row?.label ?? '');
+  if (sel.role === 'public-total') return /公用经费/.test(w.row?.label ?? '');
+  if (sel.label !== undefined) {
+    const a = compact(w.row?.label ?? '').replace(/^[一二三四五六七八九十廿()（）、]+/, '');
+    const b = compact(sel.label).replace(/^[一二三四五六七八九十廿()（）、]+/, '');
+    return a !== '' && (a === b || a.includes(b) || b.includes(a));
+  }
+  return true;
+}
+
+export function whereMatches(report: AuditReport, w: Where, sel: CellSel & { line?: number }): boolean {
+  if (sel.table && templateOf(report, w.table) !== sel.table) return false;
+  if (sel.row && !rowMatches(w, sel.row)) return false;
+  if (sel.col?.lineNo !== undefined && w.column?.lineNo !== undefined && w.column.lineNo !== sel.col.lineNo) return false;
+  if (sel.col?.label !== undefined) {
+    const want = compact(sel.col.label);
+    const have = compact(w.column?.label ?? '');
+    const path = want.split(/(?=小计)/).pop() ?? want;
+    if (have && !(have === want || have.includes(path) || want.includes(have))) return false;
+  }
+  if (sel.line !== undefined && w.source?.line !== sel.line) return false;
+  return true;
+}
+
+export function touches(report: AuditReport, c: CheckResult, sel: CellSel & { line?: number }): boolean {
+  return c.where.some((w) => whereMatches(report, w, sel));
+}
+
+export function findMatch(report: AuditReport, item: KeyItem): CheckResult | undefined {
+  const rules = item.rules ?? RULES_BY_TYPE[item.type] ?? [];
+  const candidates = report.checks.filter((c) => rules.includes(c.rule) && c.verdict !== 'undecided');
+  return candidates.find((c) => {
+    if (item.stated !== undefined && item.expected !== undefined) {
+      const pairOk =
+        (near(c.stated, item.stated) && near(c.expected, item.expected)) ||
+        (near(c.stated, item.expected) && near(c.expected, item.stated));
+      if (!pairOk) return false;
+    }
+    if (item.line !== undefined && !c.where.some((w) => w.source?.line === item.line)) return false;
+    if (item.at && !touches(report, c, { ...item.at, table: item.at.table === 'other' ? undefined : item.at.table })) return false;
+    const involved = new Set(c.where.map((w) => templateOf(report, w.table)));
+    if (!item.tables.filter((t) => t !== 'other').every((t) => involved.has(t))) return false;
+    return true;
+  });
+}
+
+export interface ItemOutcome {
+  item: KeyItem;
+  matched: CheckResult[];
+  evaluated: boolean;
+  agrees: boolean;
+}
+
+export function judgeItem(report: AuditReport, item: KeyItem): ItemOutcome {
+  if (item.each) {
+    const rules = item.rules ?? RULES_BY_TYPE[item.type] ?? [];
+    const matched: CheckResult[] = [];
+    let all = true;
+    for (const sel of item.each) {
+      const c = report.checks.find((x) => (sel.rule ? x.rule === sel.rule : rules.includes(x.rule)) && x.verdict !== 'undecided' && touches(report, x, sel));
+      if (!c) all = false;
+      else matched.push(c);
+    }
+    const evaluated = all && matched.length > 0;
+    return { item, matched, evaluated, agrees: evaluated && matched.every((c) => c.verdict === item.verdict || (item.verdict === 'discrepancy' && c.verdict === 'discrepancy')) };
+  }
+  const c = findMatch(report, item);
+  return { item, matched: c ? [c] : [], evaluated: !!c, agrees: !!c && c.verdict === item.verdict };
+}
