@@ -126,16 +126,16 @@ export const messages = {
     en: (p: { code: string; names: string }) => `code ${p.code} is spelled slightly differently (${p.names}); probably a variant.`,
   },
   'coverage.no-tables': {
-    zh: () => '未识别出任何表格（可能是图片、扫描件或未知版式），表内及表间检查均无法进行，不代表“全部通过”。',
-    en: () => 'no table could be read (images, a scan or an unknown layout): no table check could run. This is not a pass.',
+    zh: () => '未识别出任何表格（可能是图片、扫描件或未知版式），表内及表间检查均无法进行，不代表“全部通过”',
+    en: () => 'no table could be read (images, a scan or an unknown layout), so no table check could run; this is not a pass',
   },
   'coverage.unrecognised': {
     zh: (p: { title: string }) => `表格“${p.title}”未能识别为标准表，只做了通用检查。`,
     en: (p: { title: string }) => `the table "${p.title}" is not a standard table; only generic checks ran.`,
   },
   'coverage.missing-table': {
-    zh: (p: { name: string }) => `未找到标准表“${p.name}”，与其相关的表间勾稽无法检查。`,
-    en: (p: { name: string }) => `the standard table "${p.name}" was not found; the ties that need it could not be checked.`,
+    zh: (p: { name: string; ties: number }) => `未找到标准表“${p.name}”，需要它的 ${p.ties} 项表间勾稽无法检查`,
+    en: (p: { name: string; ties: number }) => `the standard table "${p.name}" was not found, so ${p.ties} cross-table ties that need it could not be checked`,
   },
 } as const satisfies Record<string, Template<never>>;
 export type MessageKey = keyof typeof messages;

@@ -107,6 +107,10 @@ def derive(name):
         if lines:
             item['operandLines'] = lines
         items.append(item)
+    manual = overrides(name, key, kind)
+    for it in items:
+        if it['key'] in manual:
+            it.update(manual[it['key']])
     out = {
         'fixture': name,
         'derivedFrom': f'answer key {name} (hand-verified); facts and figures only',
@@ -116,15 +120,69 @@ def derive(name):
     return out
 
 
+def rows_of(check, kind, col=None, rule=None, by_line=False):
+    """Selectors for every operand row of an aggregated key check."""
+    out = []
+    for o in check['operands']:
+        at, line = parse_where(o.get('where', ''), kind)
+        if by_line and line:
+            sel = {'line': line}
+        elif at.get('row'):
+            sel = {'table': at.get('table'), 'row': at['row']}
+        else:
+            continue
+        if col:
+            sel['col'] = col
+        if rule:
+            sel['rule'] = rule
+        out.append(sel)
+    return out
+
+
+def overrides(name, key, kind):
+    """Key checks that aggregate several identities, or that need the narrative: written by hand."""
+    by_id = {c['id']: c for c in key['checks']}
+    o = {}
+    narrative = lambda why: {'rules': ['narrative'], 'manual': why}
+    if name == 'donghu-hrss-2023-final':
+        o['D1-d02'] = narrative('机关运行经费 stated in the narrative')
+        o['D1-d03'] = narrative('narrative 六 states there is no basic expenditure')
+        o['D1-e39'] = narrative('"三公" tie involving the narrative')
+    if name == 'hanyang-hr-2023-final':
+        o['A14'] = {'each': [{'table': 'final-07', 'rule': 'note-formula'}], 'manual': 'formula on an empty table'}
+        o['B01'] = {'each': rows_of(by_id['B01'], kind, {'lineNo': 1}, 'note-formula'), 'manual': 'formula on every row'}
+        o['B07'] = {'each': rows_of(by_id['B07'], kind, {'lineNo': 1}, 'note-formula'), 'manual': 'formula on every single-amount row'}
+        o['B13'] = {'each': rows_of(by_id['B13'], kind, {'lineNo': 1}, 'note-formula'), 'manual': 'formula on every single-amount row'}
+        o['B19'] = {'each': rows_of(by_id['B19'], kind, None, 'column-total'), 'manual': '合计 = fund columns on every class row'}
+        o['E05'] = {'each': [{'rule': 'cross-table', 'table': 'final-02', 'row': {'role': 'total'}, 'col': {'lineNo': 2}, 'with': 'final-01'},
+                             {'rule': 'cross-table', 'table': 'final-02', 'row': {'role': 'total'}, 'col': {'lineNo': 2}, 'with': 'final-04'}],
+                    'manual': 'two ties in one key check'}
+    if name == 'jianghan-hr-2024-budget':
+        chain = lambda tpl, col: [{'table': tpl, 'row': {'role': 'total'}, 'rule': 'row-outline', **({'col': col} if col else {})},
+                                  {'table': tpl, 'row': {'code': '201'}, 'rule': 'row-outline', **({'col': col} if col else {})}]
+        o['D2-a13'] = {'each': chain('budget-gpb-units', {'label': '合计'}), 'manual': 'chain 合计 = 201 = 201001'}
+        o['D2-a14'] = {'each': chain('budget-gpb-units', {'label': '基本支出 小计'}), 'manual': 'chain'}
+        o['D2-a15'] = {'each': chain('budget-gpb-units', {'label': '人员经费'}), 'manual': 'chain'}
+        o['D2-a16'] = {'each': chain('budget-gpb-units', {'label': '公用经费'}), 'manual': 'chain'}
+        o['D2-a17'] = {'each': chain('budget-gpb-units', {'label': '项目支出'}), 'manual': 'chain'}
+        o['D2-a20'] = {'each': chain('budget-projects', {'label': '合计'}) + [{'table': 'budget-projects', 'row': {'code': '201001'}, 'rule': 'row-outline'}],
+                       'manual': 'chain 合计 = 201 = 201001 = 31'}
+        o['D2-a24'] = {'each': rows_of(by_id['D2-a24'], kind, None, 'unit-price', by_line=True), 'manual': 'quantity × price on every row'}
+        o['D2-a28'] = {'each': [{'table': 'budget-gf', 'rule': 'empty-table'}], 'manual': 'empty table'}
+        o['D2-a29'] = {'each': [{'table': 'budget-soe', 'rule': 'empty-table'}], 'manual': 'empty table'}
+        o['D2-d21'] = {'rules': ['procurement-within-budget'], 'manual': 'procurement charged to an economic item ≤ its budget (not implemented)'}
+        o['D2-d22'] = {'rules': ['procurement-within-budget'], 'manual': 'procurement charged to an economic item ≤ its budget (not implemented)'}
+        o['D2-d23'] = narrative('机关运行经费 stated in the narrative')
+        for i in range(88, 90):
+            o[f'D2-e{i}'] = narrative('prior-year figures derived from the narrative')
+    return o
+
+
 if __name__ == '__main__':
     os.makedirs(OUT, exist_ok=True)
     for name in ['donghu-hrss-2023-final', 'hanyang-hr-2023-final', 'jianghan-hr-2024-budget']:
         data = derive(name)
         path = os.path.join(OUT, name + '.key.json')
-        old = json.load(open(path)) if os.path.exists(path) else None
-        if old:  # keep hand-written match refinements
-            manual = {i['key']: i for i in old['items'] if i.get('manual')}
-            data['items'] = [manual.get(i['key'], i) for i in data['items']]
         with open(path, 'w') as f:
             json.dump(data, f, ensure_ascii=False, indent=1)
             f.write('\n')

@@ -53,10 +53,9 @@ export const tableCoverage: Check = {
       if (firstTable(work, id) >= 0) continue;
       const spec = templates.find((t) => t.id === id);
       const name = spec ? `${spec.tableNo ? `${spec.tableNo} ` : ''}${spec.name}` : id;
-      const reason = message('coverage.missing-table', lang, { name });
       const needing = applicableTies(work).filter((t) => t.stated.template === id || t.terms.some((x) => x.template === id));
-      if (needing.length === 0) out.push(undecided(`table-coverage/missing/${id}`, 'table-coverage', lang, reason));
-      for (const tie of needing) out.push({ ...undecided(`cross-table/${tie.id}`, 'cross-table', lang, reason), formula: tie[lang] });
+      const reason = message('coverage.missing-table', lang, { name, ties: needing.length });
+      out.push({ ...undecided(`table-coverage/missing/${id}`, 'table-coverage', lang, reason), formula: needing.map((t) => t[lang]).join('; ') });
     }
     return out;
   },

@@ -12,8 +12,16 @@ export function isTotalWord(label: string): boolean {
   return totalWords.has(labelKey(label));
 }
 
+/** Header text as shown: wrapped and vertical text joined (`本\n年\n支\n出` → `本年支出`). */
+export function tidyHeader(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/([^\x00-\x7f])\s+(?=[^\x00-\x7f])/g, '$1')
+    .trim();
+}
+
 export function describeColumn(path: readonly string[]): Pick<Column, 'label' | 'role' | 'phase' | 'additive'> {
-  const parts = path.map((p) => p.trim()).filter((p) => compact(p) !== '');
+  const parts = path.map((p) => tidyHeader(p)).filter((p) => compact(p) !== '');
   const leaf = parts[parts.length - 1] ?? '';
   let phase: Column['phase'];
   for (const p of parts) {
@@ -40,7 +48,7 @@ export function makeColumn(index: number, path: readonly string[], side?: Side, 
     key: `${side === 'income' ? 'i' : side === 'expense' ? 'e' : 'c'}${index + 1}`,
     index,
     label: d.label,
-    path: path.filter((p) => compact(p) !== ''),
+    path: path.map(tidyHeader).filter((p) => compact(p) !== ''),
     lineNo,
     role: d.role,
     phase: d.phase,

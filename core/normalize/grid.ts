@@ -255,6 +255,8 @@ function readRow(
     if (firstCell < 0) firstCell = c;
     const kind = kinds[c];
     const source = rawRow.cells[c]?.source ?? rawRow.source;
+    // A cell spanning several columns or rows is one figure, not several.
+    if (rawRow.cells[c]?.spanned && (label || code || kind !== 'stub')) continue;
     if (rowNoCols.has(c) && /^\d{1,3}$/.test(t)) {
       lineNo = Number(t);
       continue;

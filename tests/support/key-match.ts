@@ -21,7 +21,7 @@ export interface KeyItem {
   line?: number;
   tables: string[];
   /** Aggregated key items: each selector must match an engine check with the item's verdict. */
-  each?: (CellSel & { line?: number; rule?: string })[];
+  each?: (CellSel & { line?: number; rule?: string; with?: string })[];
   /** Restrict to these engine rules (overrides the type's default). */
   rules?: string[];
   manual?: string;
@@ -109,7 +109,13 @@ export function judgeItem(report: AuditReport, item: KeyItem): ItemOutcome {
     const matched: CheckResult[] = [];
     let all = true;
     for (const sel of item.each) {
-      const c = report.checks.find((x) => (sel.rule ? x.rule === sel.rule : rules.includes(x.rule)) && x.verdict !== 'undecided' && touches(report, x, sel));
+      const c = report.checks.find(
+        (x) =>
+          (sel.rule ? x.rule === sel.rule : rules.includes(x.rule)) &&
+          x.verdict !== 'undecided' &&
+          touches(report, x, sel) &&
+          (!sel.with || x.where.some((w) => templateOf(report, w.table) === sel.with)),
+      );
       if (!c) all = false;
       else matched.push(c);
     }

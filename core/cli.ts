@@ -1,0 +1,126 @@
+/**
+ * budget-lens — the command line around the engine (the one Node-only module of core/).
+ *
+ *   budget-lens audit <file>… [--format text|json|csv] [--lang zh|en]
+ *   budget-lens schema            print the JSON Schema of the report
+ *
+ * Exit 0 when the audit ran (findings or not); 2 with a one-line reason when a file cannot
+ * be read or is not a supported kind of document.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { z } from 'zod';
+import { analyzeDocument } from './analyze.ts';
+import { extractText } from './extract/text.ts';
+import { extractHtmlString } from './node/html.ts';
+import { AuditReport } from './model/schemas.ts';
+import type { RawDocument } from './model/raw.ts';
+import { formatCsv, formatTablesCsv, formatText } from './report.ts';
+import type { Lang } from './messages.ts';
+
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+export class InputError extends Error {}
+
+const USAGE = `usage: budget-lens audit <file>… [--format text|json|csv] [--lang zh|en] [--tables]
+       budget-lens schema`;
+
+/** Read a file into a RawDocument, or throw InputError with a one-line reason. */
+export function readDisclosure(path: string): RawDocument {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new InputError(`${path}: cannot be read (no such file)`);
+  }
+  if (size > MAX_FILE_BYTES) throw new InputError(`${path}: too large (${size} bytes; the limit is ${MAX_FILE_BYTES})`);
+  const buf = readFileSync(path);
+  if (buf.length === 0) throw new InputError(`${path}: the file is empty`);
+  const ext = extname(path).toLowerCase();
+  const head = buf.subarray(0, 8).toString('latin1');
+  if (ext === '.pdf' || head.startsWith('%PDF')) throw new InputError(`${path}: PDF files are not supported yet; convert it to text first`);
+  if (/^(PK\x03\x04|\xD0\xCF\x11\xE0)/.test(head)) throw new InputError(`${path}: Office documents (.xls/.doc/.xlsx/.docx) are not supported`);
+  const sample = buf.subarray(0, Math.min(buf.length, 65536));
+  const nul = sample.indexOf(0);
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(buf);
+  const bad = (text.slice(0, 65536).match(/\uFFFD/g) ?? []).length;
+  if (nul >= 0 || bad > sample.length / 20) {
+    throw new InputError(`${path}: binary or non-UTF-8 file; expected a text (.txt) or HTML (.html) disclosure`);
+  }
+  const name = basename(path);
+  const isHtml = ext === '.html' || ext === '.htm' || ext === '.shtml' || /^\s*<(?:!doctype|html|head|body|meta|div|table)/i.test(text.slice(0, 512));
+  return isHtml ? extractHtmlString(text, { name }) : extractText(text, { name });
+}
+
+interface Args {
+  command: string;
+  files: string[];
+  format: 'text' | 'json' | 'csv';
+  lang: Lang;
+  tables: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const [command = '', ...rest] = argv;
+  const args: Args = { command, files: [], format: 'text', lang: 'zh', tables: false };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i] ?? '';
+    const value = () => {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : rest[++i];
+      if (v === undefined) throw new InputError(`${a} needs a value`);
+      return v;
+    };
+    if (a.startsWith('--format')) {
+      const v = value();
+      if (v !== 'text' && v !== 'json' && v !== 'csv') throw new InputError(`--format must be text, json or csv (got ${v})`);
+      args.format = v;
+    } else if (a.startsWith('--lang')) {
+      const v = value();
+      if (v !== 'zh' && v !== 'en') throw new InputError(`--lang must be zh or en (got ${v})`);
+      args.lang = v;
+    } else if (a === '--tables') args.tables = true;
+    else if (a === '--help' || a === '-h') args.command = 'help';
+    else if (a.startsWith('-')) throw new InputError(`unknown option ${a}`);
+    else args.files.push(a);
+  }
+  return args;
+}
+
+export interface CliIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+/** Run the CLI; returns the exit code. */
+export function main(argv: string[], io: CliIo): number {
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    io.err(e instanceof Error ? e.message : String(e));
+    return 2;
+  }
+  if (args.command === 'schema') {
+    io.out(JSON.stringify(z.toJSONSchema(AuditReport, { target: 'draft-2020-12' }), null, 2));
+    return 0;
+  }
+  if (args.command !== 'audit' || args.files.length === 0) {
+    io.err(USAGE);
+    return args.command === 'help' ? 0 : 2;
+  }
+  const reports: AuditReport[] = [];
+  for (const file of args.files) {
+    try {
+      reports.push(analyzeDocument(readDisclosure(file), { lang: args.lang }));
+    } catch (e) {
+      io.err(e instanceof InputError ? e.message : `${file}: could not be audited (${e instanceof Error ? e.message : String(e)})`);
+      return 2;
+    }
+  }
+  if (args.format === 'json') io.out(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
+  else if (args.format === 'csv') {
+    const blocks = reports.map((r) => (args.tables ? formatTablesCsv(r) : formatCsv(r)));
+    io.out(reports.length === 1 ? (blocks[0] ?? '') : blocks.map((b, i) => `# ${args.files[i]}\n${b}`).join('\n'));
+  } else io.out(reports.map(formatText).join('\n\n'));
+  return 0;
+}

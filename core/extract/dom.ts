@@ -1,0 +1,285 @@
+/**
+ * DOM → RawDocument: the same code reads a live page in the browser and a saved page parsed
+ * in Node (linkedom). Only a small structural subset of the DOM is used, so any conforming
+ * implementation works and nothing here touches `window` or `document` globals.
+ *
+ * Tables: leaf <table>s (layout tables around them are walked as text), rowspan/colspan
+ * expanded into a grid, <br> and block children kept as line breaks inside a cell (vertical
+ * header text, one character per line, joins up when compacted). Title and unit come from
+ * caption rows inside the table or the lines just above it; notes from the lines just below.
+ * A table printed in two <table>s (a page break in Word) is joined back when the second one
+ * has no title of its own and the same number of columns; a repeated header is dropped.
+ */
+import type { RawCell, RawDocument, RawGridRow, RawLine, RawTable } from '../model/raw.ts';
+import {
+  isEmptyStatement,
+  isFormulaLine,
+  isNoteStart,
+  isPreambleLine,
+  isTableNoLine,
+  isTableTitle,
+} from '../detect/lines.ts';
+import { compact } from '../text/normalize.ts';
+
+/** The part of the DOM we rely on (a structural type: browser DOM and linkedom both fit). */
+export interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  nodeValue: string | null;
+  childNodes: ArrayLike<DomNode>;
+  getAttribute?(name: string): string | null;
+}
+
+export interface DomExtractOptions {
+  name?: string;
+  url?: string;
+  /** Stop after this many table cells (bounded work on huge pages). */
+  maxCells?: number;
+}
+
+export const MAX_CELLS = 100_000;
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'HEAD', 'TITLE', 'BUDGET-LENS-OVERLAY']);
+const BLOCK = new Set(['P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'BLOCKQUOTE', 'PRE', 'TR', 'CENTER', 'CAPTION', 'DL', 'DT', 'DD', 'FORM', 'TBODY', 'THEAD', 'TFOOT', 'MAIN', 'NAV', 'ASIDE', 'HR']);
+
+function el(n: DomNode): string {
+  return n.nodeName.toUpperCase();
+}
+
+function children(n: DomNode): DomNode[] {
+  return Array.from(n.childNodes);
+}
+
+function containsTable(n: DomNode, depth = 0): boolean {
+  if (depth > 64) return false;
+  for (const c of children(n)) {
+    if (c.nodeType !== 1) continue;
+    if (el(c) === 'TABLE' || containsTable(c, depth + 1)) return true;
+  }
+  return false;
+}
+
+/** Text of a node with <br> and block boundaries as newlines. */
+export function nodeText(n: DomNode, depth = 0): string {
+  if (n.nodeType === 3) return n.nodeValue ?? '';
+  if (n.nodeType !== 1 || depth > 64) return '';
+  const name = el(n);
+  if (SKIP.has(name)) return '';
+  if (name === 'BR') return '\n';
+  let out = '';
+  for (const c of children(n)) out += nodeText(c, depth + 1);
+  return BLOCK.has(name) || name === 'TD' || name === 'TH' ? `\n${out}\n` : out;
+}
+
+function cellText(n: DomNode): string {
+  return nodeText(n)
+    .split('\n')
+    .map((l) => l.replace(/[\s\u00a0\u3000]+/g, ' ').trim())
+    .filter((l) => l !== '')
+    .join('\n');
+}
+
+function span(n: DomNode, attr: string): number {
+  const v = Number(n.getAttribute?.(attr) ?? '1');
+  return Number.isFinite(v) && v >= 1 ? Math.min(Math.floor(v), 1000) : 1;
+}
+
+interface TableItem {
+  kind: 'table';
+  index: number;
+  grid: RawGridRow[];
+  width: number;
+}
+interface TextItem {
+  kind: 'text';
+  line: RawLine;
+}
+type Item = TableItem | TextItem;
+
+/** Expand a <table> into a rectangular grid of cells (spans repeated, marked). */
+function readTable(table: DomNode, index: number, budget: { cells: number }): TableItem {
+  const rows: DomNode[] = [];
+  const collect = (n: DomNode, depth: number) => {
+    for (const c of children(n)) {
+      if (c.nodeType !== 1) continue;
+      const name = el(c);
+      if (name === 'TR') rows.push(c);
+      else if ((name === 'TBODY' || name === 'THEAD' || name === 'TFOOT') && depth < 2) collect(c, depth + 1);
+    }
+  };
+  collect(table, 0);
+  const grid: (RawCell | undefined)[][] = [];
+  const sources: RawGridRow['source'][] = [];
+  rows.forEach((tr, r) => {
+    grid[r] = grid[r] ?? [];
+    sources[r] = { path: `t${index}.r${r}` };
+    let c = 0;
+    let cellIndex = 0;
+    for (const td of children(tr)) {
+      if (td.nodeType !== 1) continue;
+      const name = el(td);
+      if (name !== 'TD' && name !== 'TH') continue;
+      if (budget.cells <= 0) break;
+      budget.cells--;
+      const row = grid[r] as (RawCell | undefined)[];
+      while (row[c]) c++;
+      const text = cellText(td);
+      const rs = span(td, 'rowspan');
+      const cs = span(td, 'colspan');
+      const source = { path: `t${index}.r${r}.c${cellIndex}` };
+      for (let dr = 0; dr < rs && r + dr < rows.length; dr++) {
+        const target = (grid[r + dr] = grid[r + dr] ?? []);
+        for (let dc = 0; dc < cs; dc++) {
+          target[c + dc] = { text, source, ...(dr > 0 ? { spanned: 'row' as const } : dc > 0 ? { spanned: 'col' as const } : {}) };
+        }
+      }
+      c += cs;
+      cellIndex++;
+    }
+  });
+  const width = Math.max(0, ...grid.map((r) => r.length));
+  const out: RawGridRow[] = grid.map((r, i) => ({
+    cells: Array.from({ length: width }, (_, c) => r[c] ?? { text: '', source: { path: `t${index}.r${i}` } }),
+    source: sources[i] ?? { path: `t${index}.r${i}` },
+  }));
+  return { kind: 'table', index, grid: out, width };
+}
+
+function walk(root: DomNode, items: Item[], state: { tables: number; lines: number; cells: number }, depth = 0): void {
+  if (depth > 200) return;
+  let buffer = '';
+  const flush = () => {
+    for (const l of buffer.split('\n')) {
+      const t = l.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+      if (t) items.push({ kind: 'text', line: { text: t, source: { path: `l${state.lines++}` } } });
+    }
+    buffer = '';
+  };
+  for (const c of children(root)) {
+    if (c.nodeType === 3) {
+      buffer += c.nodeValue ?? '';
+      continue;
+    }
+    if (c.nodeType !== 1) continue;
+    const name = el(c);
+    if (SKIP.has(name)) continue;
+    if (name === 'TABLE' && !containsTable(c)) {
+      flush();
+      if (state.cells > 0) items.push(readTable(c, state.tables, state));
+      state.tables++;
+      continue;
+    }
+    if (name === 'BR') {
+      buffer += '\n';
+      continue;
+    }
+    if (BLOCK.has(name) || name === 'TABLE' || name === 'TD' || name === 'TH' || containsTable(c)) {
+      flush();
+      walk(c, items, state, depth + 1);
+      continue;
+    }
+    buffer += nodeText(c, depth + 1);
+  }
+  flush();
+}
+
+function rowText(row: RawGridRow): string {
+  const seen = new Set<string>();
+  return row.cells
+    .filter((c) => !c.spanned)
+    .map((c) => c.text)
+    .filter((t) => t && !seen.has(t) && (seen.add(t), true))
+    .join(' ');
+}
+
+function nonEmptyCells(row: RawGridRow): number {
+  return row.cells.filter((c) => !c.spanned && compact(c.text) !== '').length;
+}
+
+export function extractDom(root: DomNode, options: DomExtractOptions = {}): RawDocument {
+  const items: Item[] = [];
+  const state = { tables: 0, lines: 0, cells: options.maxCells ?? MAX_CELLS };
+  walk(root, items, state);
+  const issues: RawDocument['issues'] = [];
+  if (state.cells <= 0) issues.push({ code: 'cells-truncated', message: `only the first ${options.maxCells ?? MAX_CELLS} table cells were read` });
+
+  const tables: RawTable[] = [];
+  const text: RawLine[] = [];
+  const consumed = new Set<number>();
+  let lastTable: RawTable | undefined;
+  let lastTableWidth = 0;
+  let textSinceTable = 0;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i] as Item;
+    if (it.kind === 'text') {
+      textSinceTable++;
+      continue;
+    }
+    // Caption rows inside the table: a single cell with the title, the unit, the table number.
+    const grid = it.grid.slice();
+    let title: RawLine | undefined;
+    const preamble: RawLine[] = [];
+    while (grid.length && nonEmptyCells(grid[0] as RawGridRow) <= 2) {
+      const t = rowText(grid[0] as RawGridRow);
+      const src = (grid[0] as RawGridRow).source;
+      if (!title && isTableTitle(t)) title = { text: t, source: src };
+      else if (isPreambleLine(t) || /单位[:：]/.test(t) || isTableNoLine(t)) preamble.push({ text: t, source: src });
+      else break;
+      grid.shift();
+    }
+    // Lines just above: title, table number, unit.
+    for (let j = i - 1, n = 0; j >= 0 && n < 4; j--) {
+      const prev = items[j] as Item;
+      if (prev.kind !== 'text' || consumed.has(j)) break;
+      const t = prev.line.text;
+      if (!title && isTableTitle(t)) {
+        title = prev.line;
+        consumed.add(j);
+      } else if (isPreambleLine(t) || /单位[:：]\s*(?:亿元|万元|元)/.test(t)) {
+        preamble.unshift(prev.line);
+        consumed.add(j);
+      } else break;
+      n++;
+    }
+    // A continuation: no title, right after the previous table, same width.
+    if (!title && lastTable && textSinceTable === 0 && it.width === lastTableWidth) {
+      const header = lastTable.grid.slice(0, 3).map((r) => rowText(r));
+      const rest = grid.filter((r, k) => !(k < 3 && header.includes(rowText(r))));
+      lastTable.grid.push(...rest);
+      textSinceTable = 0;
+      continue;
+    }
+    // Lines just below: notes, formulas, empty-table statements.
+    const tail: RawLine[] = [];
+    let inNote = false;
+    for (let j = i + 1; j < items.length; j++) {
+      const next = items[j] as Item;
+      if (next.kind !== 'text') break;
+      const t = next.line.text;
+      if (isTableTitle(t) || isTableNoLine(t)) break;
+      if (isNoteStart(t) || isFormulaLine(t) || isEmptyStatement(t)) inNote = true;
+      else if (!(inNote && /^\d+[.、]\D/.test(compact(t)) && t.length < 80)) break;
+      tail.push(next.line);
+      consumed.add(j);
+    }
+    const table: RawTable = {
+      index: tables.length,
+      layout: 'grid',
+      alignedCells: true,
+      title,
+      preamble,
+      grid,
+      stream: [],
+      tail,
+      source: { path: `t${it.index}` },
+    };
+    tables.push(table);
+    lastTable = table;
+    lastTableWidth = it.width;
+    textSinceTable = 0;
+  }
+  items.forEach((it, i) => {
+    if (it.kind === 'text' && !consumed.has(i)) text.push(it.line);
+  });
+  return { format: 'html', name: options.name, url: options.url, tables, text, issues };
+}

@@ -1,0 +1,15 @@
+// Bundle the CLI (core/cli.ts and the engine) into dist/cli.mjs for `budget-lens` / `npx budget-lens`.
+import * as esbuild from 'esbuild';
+
+await esbuild.build({
+  entryPoints: ['core/cli.ts'],
+  outfile: 'dist/cli.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+});
