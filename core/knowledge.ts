@@ -98,11 +98,24 @@ export const expenseRowRoles = compileRoles(labels.rowRoles.expense);
 export const totalWords = new Set(labels.totalWords.map(labelKey));
 export const stubLabels = new Set(labels.stubLabels.map(labelKey));
 
+const roleMemo = new WeakMap<object, Map<string, string | undefined>>();
+
 /** Role of a label against a compiled role list, or undefined. */
 export function roleOf(label: string, list: ReturnType<typeof compileRoles>): string | undefined {
   const key = labelKey(label);
-  for (const r of list) if (r.patterns.some((p) => p.test(key))) return r.role;
-  return undefined;
+  let memo = roleMemo.get(list);
+  if (!memo) roleMemo.set(list, (memo = new Map()));
+  if (memo.has(key)) return memo.get(key);
+  let found: string | undefined;
+  for (const r of list) {
+    if (r.patterns.some((p) => p.test(key))) {
+      found = r.role;
+      break;
+    }
+  }
+  if (memo.size > 10_000) memo.clear();
+  memo.set(key, found);
+  return found;
 }
 
 const classByName = new Map<string, string>();

@@ -69,15 +69,17 @@ export function judgeSum(
 
 /**
  * A percentage printed with `decimals` places against its recomputed value (unrounded).
- * ok: the recomputed value rounds (half-up) to the printed one; rounding: within the
- * rounding of its inputs plus one unit in the printed place; else a discrepancy.
+ * ok: the recomputed value rounds (half-up) to the printed one; rounding: the printed value
+ * is off by at most one unit in its last place (plus what the inputs' own rounding allows);
+ * else a discrepancy. `difference` is printed − recomputed.
  */
 export function judgePercent(printed: number, decimals: number, recomputed: number, inputSlack = 0): Judgement {
   const rounded = roundTo(recomputed, decimals);
   const difference = roundTo(printed - recomputed, 6);
   const unit = 10 ** -decimals;
-  const tolerance = roundTo(Math.max(unit, inputSlack + unit / 2), 6);
-  if (Math.abs(rounded - printed) < unit / 2 - EPS) return { verdict: 'ok', severity: 'none', difference, tolerance };
-  if (Math.abs(difference) <= tolerance + EPS) return { verdict: 'rounding', severity: 'info', difference, tolerance };
+  const off = Math.abs(printed - rounded);
+  const tolerance = roundTo(unit + inputSlack, 6);
+  if (off < unit / 2 - EPS) return { verdict: 'ok', severity: 'none', difference, tolerance };
+  if (off <= tolerance + EPS) return { verdict: 'rounding', severity: 'info', difference, tolerance };
   return { verdict: 'discrepancy', severity: Math.abs(difference) >= 1 ? 'error' : 'warning', difference, tolerance };
 }

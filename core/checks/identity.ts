@@ -60,9 +60,7 @@ export function columnOf(work: WorkDocument, ref: Ref): Column {
 
 /** Table precision: the most decimals any figure in it prints (trailing zeros are often dropped). */
 export function tableDecimals(table: Table): number {
-  let d = 0;
-  for (const r of table.rows) for (const c of Object.values(r.cells)) if (c.value !== null && !/%/.test(c.text)) d = Math.max(d, c.decimals);
-  return Math.min(d, 4);
+  return table.decimals;
 }
 
 export function shortTableName(t: Table): string {

@@ -55,7 +55,7 @@ export const tableCoverage: Check = {
       const name = spec ? `${spec.tableNo ? `${spec.tableNo} ` : ''}${spec.name}` : id;
       const needing = applicableTies(work).filter((t) => t.stated.template === id || t.terms.some((x) => x.template === id));
       const reason = message('coverage.missing-table', lang, { name, ties: needing.length });
-      out.push({ ...undecided(`table-coverage/missing/${id}`, 'table-coverage', lang, reason), formula: needing.map((t) => t[lang]).join('; ') });
+      out.push({ ...undecided(`table-coverage/missing/${id}`, 'table-coverage', lang, reason), severity: 'info', formula: needing.map((t) => t[lang]).join('; ') });
     }
     return out;
   },

@@ -2,10 +2,10 @@
  * Line predicates used to cut a text disclosure into tables and narrative. Pure and cheap;
  * each carries examples in its doc comment and is tested as a matrix in lines.test.ts.
  */
-import { compact, hasCjk } from '../text/normalize.ts';
+import { compact, hasCjk, toHalfWidth } from '../text/normalize.ts';
 
 const TITLE_KEYWORDS = /收|支|预算|决算|经费|采购|购买服务|绩效|资产|明细/;
-const TABLE_NO = /^(?:附表|公开|预算|决算|部门|附件)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})-?(?:\d{1,2})?表$|^表(?:\d{1,2}|[一二三四五六七八九十]{1,3})$/;
+const TABLE_NO = /^(?:附表|公开|预算|决算|部门|附件)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})-?(?:\d{1,2})?表$|^(?:附)?表(?:\d{1,2}|[一二三四五六七八九十]{1,3})$/;
 
 /**
  * A table title: `2023年度收入支出决算总表`, `2024 年一般公共预算支出表(分功能科目)`,
@@ -13,10 +13,12 @@ const TABLE_NO = /^(?:附表|公开|预算|决算|部门|附件)?(?:\d{1,2}|[一
  * number), a sentence that mentions a table.
  */
 export function isTableTitle(text: string): boolean {
+  if (text.length > 120 || !text.includes('表')) return false;
   const t = compact(text).replace(/\*+/g, '');
   if (t.length < 4 || t.length > 60) return false;
   if (/^[-·•]/.test(t)) return false;
-  if (/^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十]+\)|\d{1,2}[、.](?!\d))/.test(t)) return false;
+  const raw = toHalfWidth(text).trim();
+  if (/^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十]+\)|\d{1,2}[、.](?:\s|(?!\d)))/.test(raw)) return false;
   if (isTableNoLine(t)) return false;
   const m = /表(\([^()]{1,20}\))?$/.exec(t);
   if (!m) return false;

@@ -242,12 +242,10 @@ export function extractDom(root: DomNode, options: DomExtractOptions = {}): RawD
       n++;
     }
     // A continuation: no title, right after the previous table, same width.
-    if (!title && lastTable && textSinceTable === 0 && it.width === lastTableWidth) {
+    const continues = !title && preamble.length === 0 && lastTable && textSinceTable === 0 && it.width === lastTableWidth;
+    if (continues && lastTable) {
       const header = lastTable.grid.slice(0, 3).map((r) => rowText(r));
-      const rest = grid.filter((r, k) => !(k < 3 && header.includes(rowText(r))));
-      lastTable.grid.push(...rest);
-      textSinceTable = 0;
-      continue;
+      lastTable.grid.push(...grid.filter((r, k) => !(k < 3 && header.includes(rowText(r)))));
     }
     // Lines just below: notes, formulas, empty-table statements.
     const tail: RawLine[] = [];
@@ -261,6 +259,10 @@ export function extractDom(root: DomNode, options: DomExtractOptions = {}): RawD
       else if (!(inNote && /^\d+[.、]\D/.test(compact(t)) && t.length < 80)) break;
       tail.push(next.line);
       consumed.add(j);
+    }
+    if (continues && lastTable) {
+      lastTable.tail.push(...tail);
+      continue;
     }
     const table: RawTable = {
       index: tables.length,

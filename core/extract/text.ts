@@ -53,6 +53,10 @@ export function extractText(input: string, options: TextExtractOptions = {}): Ra
   const tables: RawTable[] = [];
   const consumed = new Uint8Array(lines.length);
   let anyGrid = false;
+  if (titleAt.length > MAX_TABLES) {
+    issues.push({ code: 'tables-truncated', message: `only the first ${MAX_TABLES} table titles were read` });
+    titleAt.length = MAX_TABLES;
+  }
   for (let k = 0; k < titleAt.length; k++) {
     const start = titleAt[k] ?? 0;
     const end = titleAt[k + 1] ?? lines.length;
@@ -78,7 +82,7 @@ export function extractText(input: string, options: TextExtractOptions = {}): Ra
       if ((lines[i] ?? '').includes('\t')) grid.push(gridRow(lines[i] ?? '', i));
       i++;
     }
-    if (grid.length >= 2) {
+    if (grid.length >= 2 && tables.length < MAX_TABLES && isPlausibleGrid(grid)) {
       anyGrid = true;
       for (let j = start; j < i; j++) consumed[j] = 1;
       tables.push({
@@ -121,6 +125,16 @@ function isPlausibleStream(stream: RawLine[]): boolean {
     if (amounts >= 2) return true;
   }
   return false;
+}
+
+/** Tables read per document, at most (bounded work on odd input). */
+export const MAX_TABLES = 400;
+
+/** Untitled tab-separated rows form a table only when they look like one: cells and figures. */
+function isPlausibleGrid(grid: RawGridRow[]): boolean {
+  const wide = grid.filter((r) => r.cells.filter((c) => c.text.trim() !== '').length >= 2).length;
+  if (wide < 2) return false;
+  return grid.some((r) => r.cells.some((c) => /^\s*-?[\d,]+\.\d+\s*%?\s*$|^\s*\d{1,3}(?:,\d{3})+\s*$/.test(c.text)));
 }
 
 function gridRow(line: string, i: number): RawGridRow {

@@ -112,6 +112,8 @@ export const Table = z.object({
   emptyStatements: z.array(Statement),
   /** true when the table holds no non-zero figure. */
   isEmpty: z.boolean(),
+  /** Precision: the most decimals any amount in the table prints (trailing zeros are often dropped). */
+  decimals: z.number().int().min(0).max(6),
   source: SourceRef,
   issues: z.array(z.string()),
 });

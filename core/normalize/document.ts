@@ -106,7 +106,10 @@ function departmentOf(raw: RawDocument): string | undefined {
   return undefined;
 }
 
-const HEADING = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、．](?!\d)|附件)/;
+/** Paragraphs longer than this are cut into pieces (unbroken text, binary input). */
+export const MAX_PARAGRAPH = 4_000;
+
+const HEADING = /^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|[\d０-９]+[.、．](?![\d０-９])|附件)/;
 
 /**
  * Narrative lines → paragraphs. In PDF text, lines wrap mid-sentence and blank lines appear
@@ -136,20 +139,21 @@ export function toParagraphs(lines: RawLine[], pdfText: boolean): Paragraph[] {
       continue;
     }
     const trimmed = t.trim();
-    if (cur && HEADING.test(compact(trimmed)) && (pdfText || true)) flush();
+    if (cur && (cur.text.length > MAX_PARAGRAPH || (trimmed.length < 60 && HEADING.test(trimmed)))) flush();
     if (!cur) cur = { text: '', lineStarts: [], first: line, last: line };
     const join = cur.text !== '' && /[A-Za-z0-9]$/.test(cur.text) && /^[A-Za-z0-9]/.test(trimmed) ? ' ' : '';
     cur.text += join;
     cur.lineStarts.push({ offset: cur.text.length, line });
     cur.text += trimmed;
     cur.last = line;
-    if (/[。！？!?：:]$/.test(trimmed) || isHeading(trimmed)) flush();
+    if (/[。！？!?：:]$/.test(trimmed) || (trimmed.length <= 40 && isHeading(trimmed))) flush();
   }
   flush();
   return out;
 }
 
 function isHeading(text: string): boolean {
+  if (text.length > 80 || !HEADING.test(text)) return false;
   const t = compact(text);
   return t.length <= 40 && HEADING.test(t) && !/[，,。]/.test(t.slice(0, -1));
 }

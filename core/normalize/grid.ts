@@ -12,14 +12,15 @@ import type { RawTable } from '../model/raw.ts';
 import type { Column, Side } from '../model/schemas.ts';
 import { labels, stubLabels, type TemplateSpec } from '../knowledge.ts';
 import { isBlankMarker, parseNumber } from '../text/numbers.ts';
-import { compact, hasCjk, labelKey } from '../text/normalize.ts';
+import { compact, hasCjk, isBlankText, labelKey } from '../text/normalize.ts';
 import { describeColumn, isTotalWord, makeColumn } from './columns.ts';
 import { type DraftRow, type DraftValue, type TableDraft, codeKindOf, isTotalLabel, parseCode } from './draft.ts';
 
 type Grid = string[][];
 
 function isColumnNumberRow(cells: string[]): number[][] | undefined {
-  const nonEmpty = cells.map((c) => compact(c)).filter((c) => c !== '');
+  const nonEmpty = cells.filter((c) => !isBlankText(c) && c.length < 12).map((c) => compact(c));
+  if (nonEmpty.length !== cells.filter((c) => !isBlankText(c)).length) return undefined;
   if (nonEmpty.length < 2) return undefined;
   if (!nonEmpty.every((c) => /^(?:栏次|类|款|项|\d{1,2})$/.test(c))) return undefined;
   const groups: number[][] = [];
@@ -44,7 +45,7 @@ function isAmountText(text: string): boolean {
 }
 
 function isDataRow(cells: string[]): boolean {
-  const nonEmpty = cells.filter((c) => compact(c) !== '');
+  const nonEmpty = cells.filter((c) => !isBlankText(c));
   if (nonEmpty.length === 0) return false;
   if (cells.some((c) => isAmountText(c))) return true;
   const first = nonEmpty[0] ?? '';
@@ -55,6 +56,7 @@ function isDataRow(cells: string[]): boolean {
 }
 
 const STUB_CODE = /(?:编码|代码)$/;
+const MAX_HEADER_ROWS = 6;
 const ROW_NO = /^行次$/;
 
 export function readGrid(raw: RawTable, spec: TemplateSpec | undefined): TableDraft {
@@ -82,7 +84,8 @@ export function readGrid(raw: RawTable, spec: TemplateSpec | undefined): TableDr
       break;
     }
   }
-  const headerEnd = colNoRow >= 0 ? colNoRow + 1 : firstData;
+  // Headers are a few rows; a grid without recognisable data rows (a form) keeps a short header.
+  const headerEnd = colNoRow >= 0 ? colNoRow + 1 : Math.min(firstData, MAX_HEADER_ROWS);
   const headerRows = grid.slice(0, headerEnd).filter((_, i) => i !== colNoRow);
   const body = grid.slice(headerEnd);
   const bodyRaw = raw.grid.slice(headerEnd);
@@ -92,10 +95,10 @@ export function readGrid(raw: RawTable, spec: TemplateSpec | undefined): TableDr
   for (let r = 0; r < filled.length; r++) {
     const row = filled[r] ?? [];
     for (let c = 1; c < width; c++) {
-      if (compact(row[c] ?? '') !== '' || raw.alignedCells) continue;
+      if (!isBlankText(row[c] ?? '') || raw.alignedCells) continue;
       const left = row[c - 1] ?? '';
-      if (compact(left) === '') continue;
-      const below = filled.slice(r + 1).some((b) => compact(b[c] ?? '') !== '');
+      if (isBlankText(left)) continue;
+      const below = filled.slice(r + 1).some((b) => !isBlankText(b[c] ?? ''));
       if (below) row[c] = left;
     }
   }
@@ -120,7 +123,7 @@ export function readGrid(raw: RawTable, spec: TemplateSpec | undefined): TableDr
     let text = 0;
     for (const row of body) {
       const t = row[c] ?? '';
-      if (compact(t) === '' || isBlankMarker(t)) continue;
+      if (isBlankText(t) || isBlankMarker(t)) continue;
       if (parseNumber(t)) numeric++;
       else text++;
     }
@@ -250,8 +253,8 @@ function readRow(
   const texts: { text: string; hint?: number }[] = [];
   for (let c = range.from; c <= range.to; c++) {
     const text = cells[c] ?? '';
-    const t = compact(text);
-    if (t === '') continue;
+    if (isBlankText(text)) continue;
+    const t = text.length < 40 ? compact(text) : text.trim();
     if (firstCell < 0) firstCell = c;
     const kind = kinds[c];
     const source = rawRow.cells[c]?.source ?? rawRow.source;

@@ -144,6 +144,7 @@ export function buildTable(raw: RawTable, kind: DocumentKind, docUnit: Unit | un
     formulas,
     emptyStatements,
     isEmpty: false,
+    decimals: precisionOf(draft),
     source: raw.source,
     issues,
   };
@@ -186,6 +187,13 @@ function placeValues(
   }
   for (const c of cols) row.cells[c.key] = { value: null, text: '', decimals: 0, status: 'undecided' };
   pending.set(index, { values: d.values, candidates, preferred });
+}
+
+/** The most decimals any amount of the table prints (percentages aside), at most 4. */
+function precisionOf(draft: TableDraft): number {
+  let d = 0;
+  for (const r of draft.rows) for (const v of r.values) if (!v.blank && !v.percent && v.decimals > d) d = v.decimals;
+  return Math.min(d, 4);
 }
 
 /** A table is empty when no cell holds a non-zero figure (pending figures count too). */

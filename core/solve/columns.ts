@@ -47,9 +47,24 @@ export function solveColumns(work: WorkDocument, identities: Identity[]): { plac
   if (rows.size === 0) return { placed: 0, undecided: 0 };
 
   const usable = identities.filter((id) => id.solver && [id.stated, ...id.terms.map((x) => x.ref)].some((ref) => rows.has(key(ref.t, ref.r))));
+  // The layout's suggestion first: a row whose tab positions satisfy every identity it takes
+  // part in is placed as printed; only rows under suspicion go through the search.
+  const suspect = new Set<string>();
+  for (const id of usable) {
+    const held = holdsAsSuggested(work, rows, id);
+    if (held === false) for (const ref of [id.stated, ...id.terms.map((x) => x.ref)]) suspect.add(key(ref.t, ref.r));
+  }
+  for (const [k, p] of rows) {
+    const preferred = p.pending.candidates.find((c) => sameCandidate(c, p.pending.preferred));
+    if (preferred && !suspect.has(k)) p.pending.candidates = [preferred];
+  }
+  // Identities touching fewer undecided rows constrain most: run them first.
+  const open = (id: Identity) => new Set([id.stated, ...id.terms.map((x) => x.ref)].filter((r) => (rows.get(key(r.t, r.r))?.pending.candidates.length ?? 0) > 1).map((r) => key(r.t, r.r))).size;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     let changed = false;
-    for (const id of usable) if (filter(work, rows, id)) changed = true;
+    const order = usable.map((id) => ({ id, n: open(id) })).filter((x) => x.n > 0).sort((a, b) => a.n - b.n);
+    if (order.length === 0) break;
+    for (const { id } of order) if (filter(work, rows, id)) changed = true;
     if (!changed) break;
   }
   let placed = 0;
@@ -60,6 +75,34 @@ export function solveColumns(work: WorkDocument, identities: Identity[]): { plac
   }
   work.tables.forEach((wt) => wt.pending.clear());
   return { placed, undecided };
+}
+
+/** Does the identity hold with every row placed as its layout suggests? undefined: cannot tell. */
+function holdsAsSuggested(work: WorkDocument, rows: Map<string, PendingRow>, id: Identity): boolean | undefined {
+  const statedTable = work.tables[id.stated.t]?.table;
+  if (!statedTable) return undefined;
+  let f = 0;
+  let n = 0;
+  let decimals = statedTable.decimals;
+  for (const { ref, coef } of [{ ref: id.stated, coef: 1 }, ...id.terms.map((x) => ({ ref: x.ref, coef: -x.sign }))]) {
+    const wt = work.tables[ref.t];
+    if (!wt) return undefined;
+    const factor = UNIT[wt.table.unit] / UNIT[statedTable.unit];
+    decimals = Math.max(decimals, wt.table.decimals);
+    n++;
+    const p = rows.get(key(ref.t, ref.r));
+    if (p) {
+      const suggested = p.pending.preferred;
+      if (!suggested) return undefined;
+      f += coef * factor * valueAt(p, suggested, ref.c);
+      continue;
+    }
+    const cell = wt.table.rows[ref.r]?.cells[ref.c];
+    if (!cell || cell.status === 'undecided') return undefined;
+    f += coef * factor * (cell.value ?? 0);
+  }
+  const tol = Math.max(2 * 10 ** -decimals, n * 0.5 * 10 ** -decimals) + 1e-9;
+  return id.relation === 'ge' ? f >= -tol : Math.abs(f) <= tol;
 }
 
 /** Integer contribution of a ref under a candidate (or its decided value). */

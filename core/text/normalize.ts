@@ -8,9 +8,19 @@
 
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 
-/** NFKC plus the few mappings NFKC leaves alone (dashes, ideographic space). */
+/** Characters only NFKC knows how to fold (circled numbers, compatibility ideographs …). */
+const NEEDS_NFKC = /[\u00a0-\u00ff\u2000-\u200a\u2024-\u2026\u2460-\u24ff\u2e80-\u2fdf\u3200-\u33ff\uf900-\ufaff\ufe30-\ufe6f\uff5f-\uffef]/;
+const FULLWIDTH_ASCII = /[\uff01-\uff5e]/g;
+
+/**
+ * NFKC plus the few mappings NFKC leaves alone (dashes, ideographic space). The common
+ * full-width ASCII forms are folded directly; full NFKC runs only when the text holds
+ * other compatibility characters (keeps 10 MB of text well under a second).
+ */
 export function toHalfWidth(text: string): string {
-  return text.normalize('NFKC').replace(DASHES, '-').replace(/\u3000/g, ' ');
+  let out = text.replace(FULLWIDTH_ASCII, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  if (NEEDS_NFKC.test(out)) out = out.normalize('NFKC');
+  return out.replace(DASHES, '-');
 }
 
 /** Remove every kind of whitespace, including NBSP, U+3000 and zero-width characters. */
@@ -21,10 +31,29 @@ export function stripSpaces(text: string): string {
 /** Quotes that vary between documents and carry no meaning for matching. */
 const QUOTES = /["'“”‘’「」『』〝〞]/g;
 
-/** Normalised form used to compare labels: half-width, no spaces, no quotes. */
-export function compact(text: string): string {
-  return stripSpaces(toHalfWidth(text)).replace(QUOTES, '');
+const BLANK_TEXT = /^[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]*$/;
+/** True when the text holds nothing but whitespace (cheaper than `compact(t) === ''`). */
+export function isBlankText(text: string): boolean {
+  return BLANK_TEXT.test(text);
 }
+
+/** Memo for the label normalisers: documents repeat the same short labels many times. */
+function memo(fn: (s: string) => string): (s: string) => string {
+  const cache = new Map<string, string>();
+  return (s: string) => {
+    if (s.length > 200) return fn(s);
+    let v = cache.get(s);
+    if (v === undefined) {
+      if (cache.size > 20_000) cache.clear();
+      v = fn(s);
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+
+/** Normalised form used to compare labels: half-width, no spaces, no quotes. */
+export const compact = memo((text: string): string => stripSpaces(toHalfWidth(text)).replace(QUOTES, ''));
 
 const CN_NUMERAL = '[一二三四五六七八九十廿卅百零〇两]+';
 /**
@@ -36,14 +65,10 @@ const ORDINAL_PREFIX = new RegExp(
 );
 
 /** Label without its enumeration prefix: `八、社会保障和就业支出` → `社会保障和就业支出`. */
-export function stripOrdinal(label: string): string {
-  return compact(label).replace(ORDINAL_PREFIX, '');
-}
+export const stripOrdinal = memo((label: string): string => compact(label).replace(ORDINAL_PREFIX, ''));
 
 /** The key used to match labels across tables and against alias lists. */
-export function labelKey(label: string): string {
-  return stripOrdinal(label).replace(/[()（）\[\]【】:：,，。;；、.]/g, '');
-}
+export const labelKey = memo((label: string): string => stripOrdinal(label).replace(/[()（）\[\]【】:：,，。;；、.]/g, ''));
 
 /** True when the text holds at least one CJK ideograph. */
 export function hasCjk(text: string): boolean {

@@ -14,16 +14,21 @@ export interface PrintedNumber {
 
 const BLANK = /^(?:-+|—+|－+|\/|无|空)$/;
 const NUMBER = /^([-+]?)((?:\d{1,3}(?:,\d{3})+)|\d+)(?:\.(\d+))?(%?)$/;
+const ASCII_NUMBER = /^[-+]?[\d,]+(?:\.\d+)?%?$/;
+/** Cheap test: could this text be a number at all (digits, possibly full-width)? */
+const MAYBE_NUMBER = /^[\s\u00a0\u3000]*[-+−－]?[\s\d０-９,，.．]*[\d０-９][\s\d０-９,，.．]*[%％]?[\s\u00a0\u3000]*$/;
 
 /** True for the markers tables use for an empty cell: `-`, `—`, `— —`, `/`. */
 export function isBlankMarker(text: string): boolean {
+  if (text.length > 12) return false;
   const t = stripSpaces(toHalfWidth(text));
   return t === '' || BLANK.test(t);
 }
 
 /** Parse a whole cell or token as a number; `undefined` when it is not one. */
 export function parseNumber(text: string): PrintedNumber | undefined {
-  const t = stripSpaces(toHalfWidth(text));
+  if (text.length > 40 || !MAYBE_NUMBER.test(text)) return undefined;
+  const t = ASCII_NUMBER.test(text) ? text : stripSpaces(toHalfWidth(text));
   const m = NUMBER.exec(t);
   if (!m) return undefined;
   const digits = (m[2] ?? '').replace(/,/g, '');

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { columnNumbersOf, isEmptyStatement, isFormulaLine, isPreambleLine, isTableNoLine, isTableTitle } from './lines.ts';
+
+// Detectors as a matrix: every positive example matches its own predicate, every negative none.
+const titles = [
+  '2023年度收入支出决算总表',
+  '2023 年度财政拨款“三公”经费支出决算表',
+  '2024 年一般公共预算支出表(分功能科目)',
+  '2024年江汉区部门整体绩效目标申报表',
+  '**2023年度支出决算表**',
+  '年度绩效目标表',
+];
+const notTitles = [
+  '- 一、收入支出决算总表',
+  '一、收入支出决算总表',
+  '公开01表',
+  '预算 05 表',
+  '本部门2023年度无政府性基金预算财政拨款收入支出，故此表为空表。',
+  '详见附表：收入支出决算总表，单位为万元，请参阅。',
+  '第二部分 2023年度部门决算表',
+  '2. 2024 年项目支出（绩效目标）申报表',
+];
+
+describe('isTableTitle', () => {
+  it.each(titles)('should accept %s', (t) => expect(isTableTitle(t)).toBe(true));
+  it.each(notTitles)('should reject %s', (t) => expect(isTableTitle(t)).toBe(false));
+});
+
+describe('line predicates', () => {
+  it('should recognise table numbers', () => {
+    for (const t of ['公开01表', '公开 01 表', '预算 10 表', '附表1']) expect(isTableNoLine(t)).toBe(true);
+    for (const t of ['2023年度收入决算表', '表格说明']) expect(isTableNoLine(t)).toBe(false);
+  });
+  it('should recognise preamble lines', () => {
+    for (const t of ['部门：某局 金额单位：万元', '单位：万元', '单位:万元', '元', '（单位：元）', '填报日期：2024年5月22日']) expect(isPreambleLine(t)).toBe(true);
+    for (const t of ['项目支出 8320.58 万元', '注：本表反映部门本年度各项支出情况。']) expect(isPreambleLine(t)).toBe(false);
+  });
+  it('should recognise printed formulas in both widths', () => {
+    expect(isFormulaLine('27 行＝（1＋2＋3＋4＋5＋6+7+8）行；31 行＝（27＋28＋29）行；')).toBe(true);
+    expect(isFormulaLine('1栏各行=（2+3+4+5+6+7）栏各行。')).toBe(true);
+    expect(isFormulaLine('6栏各行 = (1+2-3) 栏各行')).toBe(true);
+    expect(isFormulaLine('注：本表反映部门本年度取得的各项收入情况。')).toBe(false);
+  });
+  it('should recognise empty-table statements', () => {
+    for (const t of ['此表为空表无数据。', '注：本单位无政府性基金预算相关支出', '本部门2023年度无国有资本经营预算财政拨款支出。']) expect(isEmptyStatement(t)).toBe(true);
+    expect(isEmptyStatement('本部门2023年度收入合计9,452.17万元。')).toBe(false);
+  });
+  it('should read column-numbering lines', () => {
+    expect(columnNumbersOf('栏次 1 2 3 4 5 6 7')).toEqual([[1, 2, 3, 4, 5, 6, 7]]);
+    expect(columnNumbersOf('栏次 1 栏次 2 3 4 5')).toEqual([[1], [2, 3, 4, 5]]);
+    expect(columnNumbersOf('1 2 3 4 5 6 7 8 9 10 11 12')?.[0]).toHaveLength(12);
+    expect(columnNumbersOf('27 行')).toBeUndefined();
+    expect(columnNumbersOf('3 5')).toBeUndefined();
+  });
+});

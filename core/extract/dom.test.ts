@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractHtmlString } from '../node/html.ts';
+import { analyzeDocument } from '../analyze.ts';
+
+const page = (name: string) => readFileSync(`tests/pages/${name}`, 'utf8');
+
+describe('extractDom', () => {
+  it('should read a Word-pasted table: caption rows, spans, vertical headers, a table split in two', () => {
+    const raw = extractHtmlString(page('word-pasted-split.html'));
+    expect(raw.format).toBe('html');
+    expect(raw.tables).toHaveLength(1);
+    const t = raw.tables[0];
+    expect(t?.title?.text).toBe('2023年度一般公共预算财政拨款支出决算表');
+    expect(t?.preamble.map((p) => p.text).join(' ')).toMatch(/公开05表.*金额单位：万元/);
+    expect(t?.tail.map((l) => l.text)).toEqual(['注：本表反映部门本年度一般公共预算财政拨款支出情况。', '1栏各行＝（2＋3）栏各行。']);
+    // the continuation <table> was joined: 5 data rows after the header
+    expect(t?.grid.filter((r) => /\d{3,7}|合计/.test(r.cells[0]?.text ?? '') || r.cells.some((c) => c.text === '合计'))).toHaveLength(5);
+    expect(t?.grid.some((r) => r.cells.some((c) => c.text === '基\n本\n支\n出'))).toBe(true);
+  });
+
+  it('should audit the page through the same engine and find the injected error', () => {
+    const report = analyzeDocument(extractHtmlString(page('word-pasted-split.html')));
+    const t = report.tables[0];
+    expect(t?.template).toBe('final-05');
+    expect(t?.columns.map((c) => c.label)).toEqual(['小计', '基本支出', '项目支出']);
+    expect(t?.rows.find((r) => r.code === '2080102')?.values).toEqual([610, null, 610]);
+    const bad = report.checks.filter((c) => c.verdict === 'discrepancy');
+    // 20801 = 2080101 + 2080102 fails in 小计 (1,000 vs 1,010) and in 项目支出 (600 vs 610).
+    expect(bad.map((c) => c.rule)).toEqual(['function-hierarchy', 'function-hierarchy']);
+    expect(bad[0]).toMatchObject({ stated: 1000, expected: 1010, difference: -10 });
+    expect(bad[1]).toMatchObject({ stated: 600, expected: 610, difference: -10 });
+    expect(bad[0]?.where.map((w) => w.row?.code)).toEqual(['20801', '2080101', '2080102']);
+    expect(bad[0]?.where[0]?.source?.path).toMatch(/^t0\.r\d+\.c\d+$/);
+  });
+
+  it('should say that a page without tables could not be checked', () => {
+    const report = analyzeDocument(extractHtmlString(page('listing-no-tables.html')));
+    expect(report.tables).toEqual([]);
+    expect(report.summary.ok).toBe(0);
+    expect(report.summary.undecided).toBeGreaterThan(0);
+    expect(report.checks.every((c) => c.verdict === 'undecided' && c.reason)).toBe(true);
+  });
+
+  it('should stop reading cells at the limit and say so', () => {
+    const rows = Array.from({ length: 300 }, (_, i) => `<tr><td>${i}</td><td>${i}.00</td></tr>`).join('');
+    const raw = extractHtmlString(`<table>${rows}</table>`, { maxCells: 100 });
+    expect(raw.issues.map((i) => i.code)).toContain('cells-truncated');
+    expect(raw.tables[0]?.grid.flatMap((r) => r.cells.filter((c) => c.text)).length).toBeLessThanOrEqual(100);
+  });
+});
