@@ -69,9 +69,10 @@ export function runChecks(work: WorkDocument, lang: Lang): CheckResult[] {
   const errors: CheckResult[] = [];
   // 3. Identities from structure alone, 4. used to place figures the layout left unplaced.
   const before = collectIdentities(work, [], lang);
+  const pending = work.tables.some((t) => t.pending.size > 0);
   solveColumns(work, before);
-  // 5. Identities again (some only exist once figures are placed), each judged.
-  const identities = collectIdentities(work, errors, lang);
+  // 5. Identities again when figures were placed (some only exist once they are), each judged.
+  const identities = pending ? collectIdentities(work, errors, lang) : before;
   const byRule = new Map<string, CheckResult[]>();
   for (const id of identities) {
     if (!id.keepBlank && isBlankIdentity(work, id)) continue;

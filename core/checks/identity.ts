@@ -79,7 +79,20 @@ export function columnName(col: Column): string {
   return col.lineNo !== undefined ? `${col.lineNo}栏 ${col.label}` : col.label;
 }
 
+const nameCache = new WeakMap<WorkDocument, Map<string, string>>();
+
 export function refName(work: WorkDocument, ref: Ref, withTable = true): string {
+  let cache = nameCache.get(work);
+  if (!cache) nameCache.set(work, (cache = new Map()));
+  const k = `${ref.t}:${ref.r}:${ref.c}:${withTable ? 1 : 0}`;
+  const hit = cache.get(k);
+  if (hit !== undefined) return hit;
+  const name = computeRefName(work, ref, withTable);
+  cache.set(k, name);
+  return name;
+}
+
+function computeRefName(work: WorkDocument, ref: Ref, withTable: boolean): string {
   const t = tableOf(work, ref);
   const row = rowOf(work, ref);
   const col = columnOf(work, ref);
@@ -99,7 +112,6 @@ export function whereOf(work: WorkDocument, ref: Ref, role: Where['role'], value
     value,
     sign,
     table: t.id,
-    tableTitle: t.title,
     tableNo: t.tableNo,
     row: { code: row.code, label: row.label, lineNo: row.lineNo },
     column: { label: col.label, lineNo: col.lineNo },

@@ -39,8 +39,9 @@ export const tableCoverage: Check = {
   id: 'table-coverage',
   findings(work: WorkDocument, lang: Lang): CheckResult[] {
     const out: CheckResult[] = [];
-    const withRows = work.tables.filter((t) => t.table.rows.length > 0 || t.table.template !== 'other');
-    if (withRows.length === 0) {
+    const recognised = work.tables.filter((t) => t.table.template !== 'other');
+    const withRows = work.tables.filter((t) => t.table.rows.length > 0);
+    if (recognised.length === 0 && (withRows.length === 0 || work.doc.kind === 'unknown')) {
       const reason = message('coverage.no-tables', lang, undefined as never);
       for (const rule of TABLE_RULES) out.push(undecided(`table-coverage/no-tables/${rule}`, rule, lang, reason));
       return out;

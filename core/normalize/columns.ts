@@ -20,7 +20,19 @@ export function tidyHeader(text: string): string {
     .trim();
 }
 
+const describeMemo = new Map<string, Pick<Column, 'label' | 'role' | 'phase' | 'additive'>>();
+
 export function describeColumn(path: readonly string[]): Pick<Column, 'label' | 'role' | 'phase' | 'additive'> {
+  const memoKey = path.join('\u0001');
+  const hit = describeMemo.get(memoKey);
+  if (hit) return hit;
+  if (describeMemo.size > 5_000) describeMemo.clear();
+  const d = describe(path);
+  describeMemo.set(memoKey, d);
+  return d;
+}
+
+function describe(path: readonly string[]): Pick<Column, 'label' | 'role' | 'phase' | 'additive'> {
   const parts = path.map((p) => tidyHeader(p)).filter((p) => compact(p) !== '');
   const leaf = parts[parts.length - 1] ?? '';
   let phase: Column['phase'];

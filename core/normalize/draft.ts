@@ -48,6 +48,7 @@ const ECONOMIC_CODE = /^(?:3|5)\d{2}(?:\d{2})?$/;
 
 /** Read a code cell: `2080101`, `[30209]物业管理费`, `42010322201 T000000109`. */
 export function parseCode(text: string): { code: string; rest: string } | undefined {
+  if (text.length > 80 || !/\d{2}/.test(text)) return undefined;
   const t = toHalfWidth(text).trim();
   const bracket = /^[[【(]\s*([0-9A-Z]{3,24})\s*[\]】)]\s*(.*)$/.exec(t);
   if (bracket) return { code: bracket[1] ?? '', rest: bracket[2] ?? '' };

@@ -57,6 +57,8 @@ function isDataRow(cells: string[]): boolean {
 
 const STUB_CODE = /(?:编码|代码)$/;
 const MAX_HEADER_ROWS = 6;
+/** Longer cell text is prose (a form's description field), never a row label. */
+const MAX_LABEL = 120;
 const ROW_NO = /^行次$/;
 
 export function readGrid(raw: RawTable, spec: TemplateSpec | undefined): TableDraft {
@@ -123,9 +125,9 @@ export function readGrid(raw: RawTable, spec: TemplateSpec | undefined): TableDr
     let text = 0;
     for (const row of body) {
       const t = row[c] ?? '';
-      if (isBlankText(t) || isBlankMarker(t)) continue;
+      if (isBlankText(t)) continue;
       if (parseNumber(t)) numeric++;
-      else text++;
+      else if (!isBlankMarker(t)) text++;
     }
     const leafKey = labelKey(leaf);
     const described = describeColumn(p);
@@ -285,11 +287,11 @@ function readRow(
       });
       continue;
     }
-    if (isBlankMarker(text) && kind === 'value') {
+    if (kind === 'value' && isBlankMarker(text)) {
       values.push({ value: 0, blank: true, percent: false, text: text.trim(), decimals: 0, source, hint: hintOf.get(c) });
       continue;
     }
-    if (!label && kind !== 'text') {
+    if (!label && kind !== 'text' && text.length <= MAX_LABEL) {
       label = text.trim();
       continue;
     }

@@ -59,7 +59,10 @@ export function solveColumns(work: WorkDocument, identities: Identity[]): { plac
     if (preferred && !suspect.has(k)) p.pending.candidates = [preferred];
   }
   // Identities touching fewer undecided rows constrain most: run them first.
-  const open = (id: Identity) => new Set([id.stated, ...id.terms.map((x) => x.ref)].filter((r) => (rows.get(key(r.t, r.r))?.pending.candidates.length ?? 0) > 1).map((r) => key(r.t, r.r))).size;
+  const involvedRows = new Map<Identity, PendingRow[]>(
+    usable.map((id) => [id, [...new Set([id.stated, ...id.terms.map((x) => x.ref)].map((r) => rows.get(key(r.t, r.r))).filter((p): p is PendingRow => !!p))]]),
+  );
+  const open = (id: Identity) => (involvedRows.get(id) ?? []).filter((p) => p.pending.candidates.length > 1).length;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     let changed = false;
     const order = usable.map((id) => ({ id, n: open(id) })).filter((x) => x.n > 0).sort((a, b) => a.n - b.n);

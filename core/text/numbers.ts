@@ -25,9 +25,19 @@ export function isBlankMarker(text: string): boolean {
   return t === '' || BLANK.test(t);
 }
 
+const numberCache = new Map<string, PrintedNumber | undefined>();
+
 /** Parse a whole cell or token as a number; `undefined` when it is not one. */
 export function parseNumber(text: string): PrintedNumber | undefined {
   if (text.length > 40 || !MAYBE_NUMBER.test(text)) return undefined;
+  if (numberCache.has(text)) return numberCache.get(text);
+  if (numberCache.size > 20_000) numberCache.clear();
+  const parsed = parse(text);
+  numberCache.set(text, parsed);
+  return parsed;
+}
+
+function parse(text: string): PrintedNumber | undefined {
   const t = ASCII_NUMBER.test(text) ? text : stripSpaces(toHalfWidth(text));
   const m = NUMBER.exec(t);
   if (!m) return undefined;
@@ -57,7 +67,12 @@ export function exactSum(values: readonly number[]): number {
 export function formatAmount(value: number, decimals = 2): string {
   const neg = value < 0;
   const fixed = roundTo(Math.abs(value), decimals).toFixed(decimals);
-  const [int = '0', frac] = fixed.split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${neg ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
+  const dot = fixed.indexOf('.');
+  const int = dot < 0 ? fixed : fixed.slice(0, dot);
+  let grouped = '';
+  for (let i = 0; i < int.length; i++) {
+    if (i > 0 && (int.length - i) % 3 === 0) grouped += ',';
+    grouped += int[i];
+  }
+  return `${neg ? '-' : ''}${grouped}${dot < 0 ? '' : fixed.slice(dot)}`;
 }

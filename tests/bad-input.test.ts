@@ -1,0 +1,131 @@
+/**
+ * Bad input never crashes, never hangs, never passes silently: an empty file, binary data,
+ * 10 MB of random Chinese text, every fixture cut at each 5 % step, a table with a column
+ * missing, arbitrary strings (property-based, fast-check).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { analyzeText } from '../core/analyze.ts';
+import { AuditReport } from '../core/model/schemas.ts';
+
+const FIXTURES = ['hanyang-hr-2023-final', 'donghu-hrss-2023-final', 'jianghan-hr-2024-budget'];
+const fixture = (n: string) => readFileSync(`tests/fixtures/${n}.txt`, 'utf8');
+
+function timed<T>(fn: () => T): { value: T; ms: number } {
+  const t0 = performance.now();
+  const value = fn();
+  return { value, ms: performance.now() - t0 };
+}
+
+/** A report that did not find tables must say what could not be checked. */
+function expectHonest(report: AuditReport): void {
+  expect(AuditReport.safeParse(report).success).toBe(true);
+  if (report.tables.length === 0) {
+    expect(report.summary.ok).toBe(0);
+    expect(report.summary.undecided).toBeGreaterThan(0);
+  }
+}
+
+/** Deterministic pseudo-random numbers (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('bad input', () => {
+  it('should treat an empty document as unreadable, not as passed', () => {
+    const report = analyzeText('');
+    expectHonest(report);
+    expect(report.checks.every((c) => c.verdict === 'undecided')).toBe(true);
+  });
+
+  it('should survive binary data', () => {
+    const bytes = new Uint8Array(200_000).map((_, i) => (i * 2654435761) % 256);
+    const { value, ms } = timed(() => analyzeText(new TextDecoder('latin1').decode(bytes)));
+    expectHonest(value);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it('should read 10 MB of random Chinese text in under a second', () => {
+    const r = rng(42);
+    const parts: string[] = [];
+    let size = 0;
+    while (size < 10_000_000) {
+      const len = 5 + Math.floor(r() * 60);
+      let line = '';
+      for (let i = 0; i < len; i++) {
+        const x = r();
+        line += x < 0.8 ? String.fromCharCode(0x4e00 + Math.floor(r() * 0x5000)) : x < 0.88 ? String(Math.floor(r() * 10)) : x < 0.92 ? '，' : x < 0.94 ? '表' : x < 0.96 ? '\t' : x < 0.98 ? '.' : ' ';
+      }
+      parts.push(line);
+      size += line.length + 1;
+    }
+    const text = parts.join('\n');
+    const { value, ms } = timed(() => analyzeText(text));
+    expectHonest(value);
+    expect(value.summary.discrepancy).toBe(0);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it.each(FIXTURES)('should give a partial result for %s cut at every five-per-cent step', (name) => {
+    const text = fixture(name);
+    const full = analyzeText(text);
+    for (let pct = 5; pct < 100; pct += 5) {
+      const cut = text.slice(0, Math.floor((text.length * pct) / 100));
+      const { value, ms } = timed(() => analyzeText(cut));
+      expectHonest(value);
+      expect(ms).toBeLessThan(1000);
+      expect(value.tables.length).toBeLessThanOrEqual(full.tables.length + 1);
+    }
+  });
+
+  it('should not crash on a table with a column missing', () => {
+    const text = fixture('donghu-hrss-2023-final')
+      .split('\n')
+      .map((l) => (l.includes('\t') ? l.split('\t').slice(0, -1).join('\t') : l))
+      .join('\n');
+    const report = analyzeText(text);
+    expectHonest(report);
+    expect(report.tables.length).toBeGreaterThan(5);
+  });
+
+  it('should never throw on arbitrary text (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 3000 }), (s) => {
+        const { value, ms } = timed(() => analyzeText(s));
+        expect(AuditReport.safeParse(value).success).toBe(true);
+        return ms < 1000;
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('should never throw on a fixture with random lines removed, duplicated or scrambled (property)', () => {
+    const lines = fixture('hanyang-hr-2023-final').split('\n');
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(lines.length - 1), fc.integer({ min: 0, max: 3 }), fc.string({ maxLength: 12 })), { maxLength: 40 }),
+        (edits) => {
+          const copy = lines.slice();
+          for (const [at, op, s] of edits) {
+            if (op === 0) copy.splice(at, 1);
+            else if (op === 1) copy.splice(at, 0, copy[at] ?? '');
+            else if (op === 2) copy[at] = s;
+            else copy[at] = (copy[at] ?? '').split('').reverse().join('');
+          }
+          const { value, ms } = timed(() => analyzeText(copy.join('\n')));
+          expectHonest(value);
+          return ms < 1000;
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});

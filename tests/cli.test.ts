@@ -1,0 +1,68 @@
+/** The CLI as a user runs it: the built `budget-lens` command, formats, languages, exit codes. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AuditReport } from '../core/model/schemas.ts';
+import { main } from '../core/cli.ts';
+
+const run = (...args: string[]) => spawnSync('node', ['bin/budget-lens.mjs', ...args], { encoding: 'utf8' });
+const inProcess = (...args: string[]) => {
+  let out = '';
+  let err = '';
+  const code = main(args, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+};
+const tmp = mkdtempSync(join(tmpdir(), 'bl-cli-'));
+
+describe('budget-lens audit', () => {
+  it('should print the document, the tables, the counts and the findings (built command)', () => {
+    const r = run('audit', 'tests/fixtures/hanyang-hr-2023-final.txt');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/武汉市汉阳区人力资源局 · 2023 · 决算/);
+    expect(r.stdout).toMatch(/公开08表/);
+    expect(r.stdout).toMatch(/此表为空表无数据/);
+  });
+
+  it('should write the JSON contract, in English when asked', () => {
+    const r = inProcess('audit', 'tests/fixtures/donghu-hrss-2023-final.txt', '--format', 'json', '--lang', 'en');
+    expect(r.code).toBe(0);
+    const report = AuditReport.parse(JSON.parse(r.out));
+    expect(report.lang).toBe('en');
+    expect(report.document).toMatchObject({ year: 2023, kind: 'final', unit: '万元' });
+    expect(report.checks.length).toBe(report.summary.checks);
+    expect(report.checks[0]?.message).toMatch(/[a-z]/);
+  });
+
+  it('should write CSV, one line per check, and the extracted tables with --tables', () => {
+    const r = inProcess('audit', 'tests/fixtures/jianghan-hr-2024-budget.txt', '--format=csv');
+    expect(r.out.split('\n')[0]).toBe('id,rule,verdict,severity,stated,expected,difference,tolerance,unit,formula,message,cause,lines');
+    const t = inProcess('audit', 'tests/fixtures/jianghan-hr-2024-budget.txt', '--format=csv', '--tables');
+    expect(t.out).toMatch(/2024 年一般公共预算基本支出表,30101,基本工资,,185.01,185.01,/);
+  });
+
+  it('should read saved HTML pages', () => {
+    const r = inProcess('audit', 'tests/pages/word-pasted-split.html', '--format', 'json');
+    expect(JSON.parse(r.out).tables[0].template).toBe('final-05');
+  });
+
+  it.each([
+    ['an empty file', '', /empty/],
+    ['a binary file', '\u0000\u0001\u0002binary', /binary/],
+    ['a PDF', '%PDF-1.7\n', /PDF/],
+  ])('should exit 2 with one line for %s', (what, content, reason) => {
+    const f = join(tmp, `${what.replace(/\W+/g, '-')}.dat`);
+    writeFileSync(f, content);
+    const r = run('audit', f);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(reason);
+  });
+
+  it('should exit 2 for a missing file or a bad option', () => {
+    expect(inProcess('audit', 'no/such/file.txt').code).toBe(2);
+    expect(inProcess('audit', 'x.txt', '--format', 'xml').code).toBe(2);
+    expect(inProcess('frobnicate').code).toBe(2);
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * Synthetic variants of the fixtures, to check that the rules generalise: one amount changed
+ * (a discrepancy at the right cell, nowhere else), a table switched to 元, rows reordered, a
+ * table dropped, an empty-table statement removed.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../core/analyze.ts';
+import type { AuditReport } from '../core/model/schemas.ts';
+
+const fixture = (n: string) => readFileSync(`tests/fixtures/${n}.txt`, 'utf8');
+const lines = (n: string) => fixture(n).split('\n');
+const flagged = (r: AuditReport) => r.checks.filter((c) => c.verdict === 'discrepancy');
+
+/** Replace line `match` (first line containing it after `after`) using fn. */
+function edit(src: string[], after: string, match: string, fn: (l: string) => string): string[] {
+  const start = src.findIndex((l) => l.includes(after));
+  const i = src.findIndex((l, k) => k > start && l.includes(match));
+  if (start < 0 || i < 0) throw new Error(`not found: ${after} / ${match}`);
+  const out = src.slice();
+  out[i] = fn(out[i] ?? '');
+  return out;
+}
+
+describe('variants of the tab-separated 决算 (Donghu)', () => {
+  const base = lines('donghu-hrss-2023-final');
+
+  it('should flag one changed amount at its own cell and nowhere unrelated', () => {
+    const text = edit(base, '2023年度支出决算表', '2080704', (l) => l.replace('4,928.56\t\t4,928.56', '4,938.56\t\t4,928.56')).join('\n');
+    const r = analyzeText(text);
+    const bad = flagged(r);
+    expect(bad.length).toBeGreaterThan(0);
+    for (const c of bad) expect(c.where.some((w) => w.row?.code === '2080704' || w.row?.code === '20807' || w.row?.code === '208' || /合计/.test(w.row?.label ?? '')), c.id).toBe(true);
+    expect(bad.some((c) => c.rule === 'note-formula' && c.where[0]?.row?.code === '2080704' && c.stated === 4938.56 && c.expected === 4928.56)).toBe(true);
+    expect(bad.some((c) => c.rule === 'function-hierarchy' && c.where[0]?.row?.code === '20807')).toBe(true);
+  });
+
+  it('should compare a table printed in 元 with tables in 万元', () => {
+    const start = base.findIndex((l) => l.includes('2023年度收入决算表'));
+    const end = base.findIndex((l, k) => k > start && l.startsWith('注：'));
+    const text = base
+      .map((l, k) => {
+        if (k <= start || k >= end) return l;
+        if (l.startsWith('单位：')) return '单位：元';
+        return l.replace(/\d{1,3}(?:,\d{3})*\.\d{1,2}/g, (m) => Math.round(Number(m.replace(/,/g, '')) * 10000).toLocaleString('en-US'));
+      })
+      .join('\n');
+    const r = analyzeText(text);
+    expect(r.tables.find((t) => t.template === 'final-02')?.unit).toBe('元');
+    expect(flagged(r)).toEqual([]);
+    expect(r.checks.some((c) => c.id === 'cross-table/final-01-02-income' && c.verdict === 'ok')).toBe(true);
+  });
+
+  it('should not depend on the order of rows', () => {
+    const i = base.findIndex((l) => l.startsWith('2080701\t\t'));
+    const j = base.findIndex((l) => l.startsWith('2080799\t\t'));
+    const swapped = base.slice();
+    [swapped[i], swapped[j]] = [swapped[j] ?? '', swapped[i] ?? ''];
+    const r = analyzeText(swapped.join('\n'));
+    expect(flagged(r)).toEqual([]);
+    expect(r.summary.ok).toBe(analyzeText(base.join('\n')).summary.ok);
+  });
+
+  it('should say which ties could not run when a table is dropped', () => {
+    const start = base.findIndex((l) => l.includes('2023年度一般公共预算财政拨款支出决算表') && !l.startsWith('-'));
+    const end = base.findIndex((l, k) => k > start && l.includes('2023年度一般公共预算财政拨款基本支出决算明细表'));
+    const r = analyzeText([...base.slice(0, start), ...base.slice(end)].join('\n'));
+    expect(r.tables.some((t) => t.template === 'final-05')).toBe(false);
+    expect(flagged(r)).toEqual([]);
+    const missing = r.checks.find((c) => c.id === 'table-coverage/missing/final-05');
+    expect(missing?.verdict).toBe('undecided');
+    expect(missing?.reason).toMatch(/公开05表/);
+  });
+});
+
+describe('variants of the 预算 (Jianghan)', () => {
+  const base = lines('jianghan-hr-2024-budget');
+
+  it('should accept an empty table explained in the text, and warn when nothing explains it', () => {
+    const noNote = base.filter((l) => !l.includes('注：本单位无政府性基金预算相关支出'));
+    const explained = analyzeText(noNote.join('\n')).checks.find((c) => c.rule === 'empty-table' && c.where[0]?.tableTitle?.includes('政府性基金'));
+    expect(explained?.verdict).toBe('ok');
+    const silent = noNote.filter((l) => !/无政府性基金预算/.test(l));
+    const unexplained = analyzeText(silent.join('\n')).checks.find((c) => c.rule === 'empty-table' && c.where[0]?.tableTitle?.includes('政府性基金'));
+    expect(unexplained).toMatchObject({ verdict: 'discrepancy', severity: 'warning', messageKey: 'empty.unexplained' });
+  });
+
+  it('should flag a figure printed under an empty-table statement', () => {
+    const text = edit(base, '2024 年国有资本经营预算支出表', '项目支出', (l) => l).join('\n').replace(
+      '注：本单位无国有资本经营预算相关支出',
+      '\t合计\t5.00\t\t5.00\n\n注：本单位无国有资本经营预算相关支出',
+    );
+    const r = analyzeText(text);
+    expect(r.checks.find((c) => c.rule === 'empty-table' && c.verdict === 'discrepancy')?.expected).toBe(5);
+  });
+});
+
+describe('variants of the PDF text (Hanyang)', () => {
+  it('should flag a changed figure even where columns had to be inferred', () => {
+    const base = lines('hanyang-hr-2023-final');
+    const text = edit(base, '2023 年度一般公共预算财政拨款支出决算表', '2210202 提租补贴', (l) => l.replace('13.64 13.64', '13.64 13.46')).join('\n');
+    const bad = flagged(analyzeText(text));
+    expect(bad.length).toBeGreaterThan(0);
+    expect(bad.some((c) => c.where.some((w) => w.row?.code === '2210202'))).toBe(true);
+  });
+});
