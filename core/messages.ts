@@ -148,3 +148,8 @@ export function message<K extends MessageKey>(key: K, lang: Lang, params: Parame
 export function ruleTitle(rule: RuleId, lang: Lang): string {
   return ruleTitles[rule][lang];
 }
+
+/** A finding's message: `rule title：text` in Chinese, `Rule title: text` in English. */
+export function headed(heading: string, lang: Lang, text: string): string {
+  return `${heading}${lang === 'zh' ? '：' : ': '}${text}`;
+}

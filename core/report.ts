@@ -89,7 +89,7 @@ export function formatText(report: AuditReport): string {
     const tag = c.verdict === 'discrepancy' ? (c.severity === 'error' ? '✗' : '!') : c.verdict === 'rounding' ? '≈' : '?';
     lines.push(`${tag} [${c.severity}] ${c.message}`);
     if (c.formula) lines.push(`    ${c.formula}`);
-    if (c.stated !== null && c.expected !== null) {
+    if (c.stated !== null && c.expected !== null && !c.messageKey.startsWith('empty.')) {
       lines.push(`    ${zh ? '印出' : 'stated'} ${formatAmount(c.stated)} · ${zh ? '重算' : 'recomputed'} ${formatAmount(c.expected)} · ${zh ? '差' : 'diff'} ${formatAmount(c.difference ?? 0)}${c.unit ? ` ${c.unit}` : ''}`);
     }
     const lines_ = c.where.map((w) => w.source?.line).filter((x): x is number => x !== undefined);

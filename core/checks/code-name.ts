@@ -4,7 +4,7 @@
  */
 import type { WorkDocument } from '../normalize/document.ts';
 import type { CheckResult, Where } from '../model/schemas.ts';
-import { type Lang, message, ruleTitle } from '../messages.ts';
+import { type Lang, message, ruleTitle, headed } from '../messages.ts';
 import { labelKey } from '../text/normalize.ts';
 import type { Check } from './types.ts';
 
@@ -60,7 +60,7 @@ export const codeName: Check = {
         rule: 'code-name',
         verdict: variant ? 'ok' : 'discrepancy',
         severity: variant ? 'info' : 'warning',
-        message: `${ruleTitle('code-name', lang)}：${message(key, lang, { code, names: namesText })}`,
+        message: headed(ruleTitle('code-name', lang), lang, message(key, lang, { code, names: namesText })),
         messageKey: key,
         stated: null,
         expected: null,

@@ -4,7 +4,7 @@
  */
 import type { WorkDocument } from '../normalize/document.ts';
 import type { CheckResult, Table, Where } from '../model/schemas.ts';
-import { type Lang, message, ruleTitle } from '../messages.ts';
+import { type Lang, message, ruleTitle, headed } from '../messages.ts';
 import { compact } from '../text/normalize.ts';
 import { formatAmount } from '../text/numbers.ts';
 import type { Check } from './types.ts';
@@ -48,7 +48,7 @@ export const emptyTable: Check = {
           id: `empty-table/${table.id}`,
           verdict: 'discrepancy',
           severity: 'error',
-          message: `${title}：${message('empty.stated-but-filled', lang, { statement: statement.text, total: formatAmount(total) })}`,
+          message: headed(title, lang, message('empty.stated-but-filled', lang, { statement: statement.text, total: formatAmount(total) })),
           messageKey: 'empty.stated-but-filled',
           stated: 0,
           expected: total,
@@ -62,7 +62,7 @@ export const emptyTable: Check = {
           id: `empty-table/${table.id}`,
           verdict: 'ok',
           severity: 'none',
-          message: `${title}：${message('empty.consistent', lang, { statement: statement.text })}`,
+          message: headed(title, lang, message('empty.consistent', lang, { statement: statement.text })),
           messageKey: 'empty.consistent',
           stated: 0,
           expected: 0,
@@ -78,7 +78,7 @@ export const emptyTable: Check = {
           id: `empty-table/${table.id}`,
           verdict: said ? 'ok' : 'discrepancy',
           severity: said ? 'none' : 'warning',
-          message: `${title}：${said ? message('empty.consistent', lang, { statement: said.text.slice(0, 60) }) : message('empty.unexplained', lang, undefined as never)}`,
+          message: headed(title, lang, said ? message('empty.consistent', lang, { statement: said.text.slice(0, 60) }) : message('empty.unexplained', lang, undefined as never)),
           messageKey: said ? 'empty.consistent' : 'empty.unexplained',
           stated: 0,
           expected: 0,

@@ -6,7 +6,7 @@
  */
 import type { WorkDocument } from '../normalize/document.ts';
 import type { CheckResult, Column, Row, Table, Where } from '../model/schemas.ts';
-import { type Lang, type RuleId, message, ruleTitle } from '../messages.ts';
+import { type Lang, type RuleId, message, ruleTitle, headed } from '../messages.ts';
 import { type Figure, judgeSum } from '../rounding.ts';
 import { exactSum, formatAmount, roundTo } from '../text/numbers.ts';
 import { likelyCause } from './causes.ts';
@@ -174,7 +174,7 @@ export function evaluate(work: WorkDocument, id: Identity, lang: Lang): CheckRes
     whereOf(work, id.stated, 'stated', statedRead.figure?.value ?? null),
     ...termReads.map(({ term, read: r }) => whereOf(work, term.ref, 'operand', r.figure?.value ?? null, term.sign)),
   ];
-  const lead = id.note ? `${id.note[lang]}：` : '';
+  const lead = id.note ? headed(id.note[lang], lang, '') : '';
   const undecided = statedRead.undecided ?? termReads.find((x) => x.read.undecided)?.read.undecided;
   if (undecided || !statedRead.figure) {
     return {
@@ -182,7 +182,7 @@ export function evaluate(work: WorkDocument, id: Identity, lang: Lang): CheckRes
       rule: id.rule,
       verdict: 'undecided',
       severity: 'info',
-      message: `${title}：${lead}${message('check.undecided', lang, { reason: undecided ?? '' })}`,
+      message: headed(title, lang, `${lead}${message('check.undecided', lang, { reason: undecided ?? '' })}`),
       messageKey: 'check.undecided',
       stated: statedRead.figure?.value ?? null,
       expected: null,
@@ -222,7 +222,7 @@ export function evaluate(work: WorkDocument, id: Identity, lang: Lang): CheckRes
     rule: id.rule,
     verdict: j.verdict,
     severity: j.severity,
-    message: `${title}：${lead}${message(key, lang, params)}`,
+    message: headed(title, lang, `${lead}${message(key, lang, params)}`),
     messageKey: key,
     stated: statedRead.figure.value,
     expected: roundTo(expected, 6),

@@ -9,7 +9,7 @@
  */
 import type { WorkDocument } from '../normalize/document.ts';
 import type { CheckResult, Table } from '../model/schemas.ts';
-import { message, ruleTitle, type Lang } from '../messages.ts';
+import { message, ruleTitle, type Lang, headed } from '../messages.ts';
 import { toHalfWidth } from '../text/normalize.ts';
 import type { Identity, Term } from './identity.ts';
 import { columnMayHaveData, ref, rowMayHaveData, sideColumns } from './select.ts';
@@ -143,7 +143,7 @@ export const noteFormula: Check = {
           rule: 'note-formula',
           verdict: 'ok',
           severity: 'none',
-          message: `${ruleTitle('note-formula', lang)}：${message('formula.empty-table', lang, { formula: f.printed })}`,
+          message: headed(ruleTitle('note-formula', lang), lang, message('formula.empty-table', lang, { formula: f.printed })),
           messageKey: 'formula.empty-table',
           stated: 0,
           expected: 0,

@@ -5,7 +5,7 @@
  */
 import type { WorkDocument } from '../normalize/document.ts';
 import type { CheckResult } from '../model/schemas.ts';
-import { type Lang, message, ruleTitle, type RuleId } from '../messages.ts';
+import { type Lang, message, ruleTitle, type RuleId, headed } from '../messages.ts';
 import { templates } from '../knowledge.ts';
 import { applicableTies, firstTable } from './cross-table.ts';
 import type { Check } from './types.ts';
@@ -23,7 +23,7 @@ function undecided(id: string, rule: RuleId, lang: Lang, reason: string): CheckR
     rule,
     verdict: 'undecided',
     severity: 'warning',
-    message: `${ruleTitle(rule, lang)}：${message('check.undecided', lang, { reason })}`,
+    message: headed(ruleTitle(rule, lang), lang, message('check.undecided', lang, { reason })),
     messageKey: 'check.undecided',
     stated: null,
     expected: null,

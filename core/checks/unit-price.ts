@@ -5,7 +5,7 @@
  */
 import type { WorkDocument } from '../normalize/document.ts';
 import type { CheckResult, Column } from '../model/schemas.ts';
-import { type Lang, message, ruleTitle } from '../messages.ts';
+import { type Lang, headed, message, ruleTitle } from '../messages.ts';
 import { judgeSum } from '../rounding.ts';
 import { formatAmount, roundTo } from '../text/numbers.ts';
 import { tableDecimals, whereOf } from './identity.ts';
@@ -42,7 +42,7 @@ export const unitPrice: Check = {
           rule: 'unit-price',
           verdict,
           severity: verdict === 'ok' ? 'none' : verdict === 'rounding' ? 'info' : j.severity,
-          message: `${ruleTitle('unit-price', lang)}：${message(key, lang, {
+          message: headed(ruleTitle('unit-price', lang), lang, message(key, lang, {
             stated: fmt(a.value),
             expected: fmt(expected),
             difference: fmt(Math.abs(j.difference)),
@@ -50,7 +50,7 @@ export const unitPrice: Check = {
             unit: table.unit,
             terms: 3,
             relation: 'eq',
-          })}`,
+          })),
           messageKey: key,
           stated: a.value,
           expected,

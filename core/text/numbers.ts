@@ -7,7 +7,7 @@ import { stripSpaces, toHalfWidth } from './normalize.ts';
 
 export interface PrintedNumber {
   value: number;
-  /** Decimals as printed (`40.5` → 1, `9,452.17` → 2, `120` → 0). */
+  /** Decimals as printed (`40.5` → 1, `1,234.56` → 2, `120` → 0). */
   decimals: number;
   percent: boolean;
 }

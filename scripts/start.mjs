@@ -1,0 +1,23 @@
+// `npm start`: build what the project ships, then audit the bundled sample documents and
+// print the findings.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+
+function step(title, cmd, args) {
+  console.log(`\n▶ ${title}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`✗ ${title} failed (exit ${r.status})`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+step('build the command line (dist/cli.mjs)', 'node', ['scripts/build-cli.mjs']);
+step('build the browser extension (.output/chrome-mv3)', 'npx', ['wxt', 'build']);
+
+const samples = [
+  ...readdirSync('tests/fixtures').filter((f) => f.endsWith('.txt')).map((f) => `tests/fixtures/${f}`),
+  ...readdirSync('tests/pages').filter((f) => f.endsWith('.html')).map((f) => `tests/pages/${f}`),
+].sort();
+for (const file of samples) step(`audit ${file}`, 'node', ['bin/budget-lens.mjs', 'audit', file]);
+console.log(`\nDone: ${samples.length} documents audited. Run \`npx budget-lens audit <file> --format json\` for the full report.`);
