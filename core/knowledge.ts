@@ -8,6 +8,7 @@ import templatesJson from '../data/templates.json' with { type: 'json' };
 import labelsJson from '../data/labels.json' with { type: 'json' };
 import classesJson from '../data/function-classes.json' with { type: 'json' };
 import tiesJson from '../data/ties.json' with { type: 'json' };
+import crosswalkJson from '../data/crosswalk.json' with { type: 'json' };
 import { TemplateId } from './model/schemas.ts';
 import { labelKey } from './text/normalize.ts';
 
@@ -38,7 +39,7 @@ export const LabelsFile = z.object({
   stubLabels: z.array(z.string()),
   unitCodeHeaders: z.array(z.string()),
   projectCodeHeaders: z.array(z.string()),
-  rowRoles: z.object({ income: RoleList, expense: RoleList }),
+  rowRoles: z.object({ income: RoleList, expense: RoleList, performance: RoleList }),
   emptyStatement: z.array(z.string()),
   unitPatterns: z.record(z.string(), z.string()),
 });
@@ -84,7 +85,12 @@ export const TiesFile = z.object({
 export type TieSpec = z.infer<typeof TiesFile>['ties'][number];
 export type TieTerm = TieSpec['stated'];
 
+export const CrosswalkFile = z.object({
+  pairs: z.array(z.object({ economic: z.array(z.string().regex(/^\d{5}$/)).min(1), function: z.array(z.string().regex(/^\d{7}$/)).min(1), zh: z.string(), en: z.string() })),
+});
+
 export const templates = TemplatesFile.parse(templatesJson).templates;
+export const crosswalk = CrosswalkFile.parse(crosswalkJson).pairs;
 export const labels = LabelsFile.parse(labelsJson);
 export const classes = ClassesFile.parse(classesJson);
 export const ties = TiesFile.parse(tiesJson).ties;
@@ -95,6 +101,7 @@ const compileRoles = (list: z.infer<typeof RoleList>) =>
 export const columnRoles = compileRoles(labels.columnRoles);
 export const incomeRowRoles = compileRoles(labels.rowRoles.income);
 export const expenseRowRoles = compileRoles(labels.rowRoles.expense);
+export const performanceRowRoles = compileRoles(labels.rowRoles.performance);
 export const totalWords = new Set(labels.totalWords.map(labelKey));
 export const stubLabels = new Set(labels.stubLabels.map(labelKey));
 

@@ -14,7 +14,12 @@ export const ruleTitles = {
   'function-hierarchy': { zh: '功能分类：类 = Σ款，款 = Σ项，合计 = Σ类', en: 'Function classification: class = Σ sections = Σ items' },
   'economic-hierarchy': { zh: '经济分类：类 = Σ款；人员经费、公用经费', en: 'Economic classification: class = Σ items; personnel and public costs' },
   'row-outline': { zh: '合计行 = 各单位、项目之和', en: 'Total row = sum of units and projects' },
+  'group-total': { zh: '表单合计 = 各分项之和', en: 'Form total = sum of its items' },
+  'share-column': { zh: '占比 = 金额 ÷ 合计', en: 'Share = amount ÷ total' },
+  'project-budget': { zh: '同一项目各处预算一致', en: 'One project, one budget' },
   'cross-table': { zh: '表间勾稽', en: 'Cross-table tie' },
+  'crosswalk': { zh: '经济分类与功能分类的通常对应', en: 'Economic ↔ function classification, usual pairs' },
+  'procurement-services': { zh: '购买服务中属政府采购的 = 采购表服务类', en: 'Purchased services within procurement = procurement services' },
   'unit-price': { zh: '数量 × 单价 = 金额', en: 'Quantity × unit price = amount' },
   'empty-table': { zh: '空表说明', en: 'Empty-table statement' },
   'code-name': { zh: '同一科目编码名称一致', en: 'One code, one name' },
@@ -68,6 +73,10 @@ export const messages = {
   'reason.row-missing': {
     zh: (p: { where: string }) => `未找到 ${p.where}`,
     en: (p: { where: string }) => `${p.where} was not found`,
+  },
+  'reason.crosswalk': {
+    zh: (p: { pair: string }) => `“${p.pair}”在经济分类与功能分类之间未能按通常的对应关系核对上（此对应关系并非报表的硬性要求）`,
+    en: (p: { pair: string }) => `"${p.pair}" does not reconcile between the economic and the function classification under the usual correspondence (not a requirement of the templates)`,
   },
   'reason.internal': {
     zh: (p: { error: string }) => `检查程序出错（${p.error}），其余检查照常进行`,

@@ -30,11 +30,15 @@ export function halfUnit(f: Figure): number {
   return f.blank ? 0 : 0.5 * 10 ** -f.decimals;
 }
 
-/** Largest difference rounding alone explains for `stated = Σ terms`. */
-export function sumTolerance(stated: Figure, terms: readonly Figure[]): number {
+/**
+ * Largest difference rounding alone explains for `stated = Σ terms`: the half-units of every
+ * printed figure, and for amounts at least two units in the last place (tables round from 元
+ * and a cent or two is the usual 尾数误差). Shares summed to 100 % get no such floor.
+ */
+export function sumTolerance(stated: Figure, terms: readonly Figure[], floor = true): number {
   const d = Math.max(stated.decimals, ...terms.map((t) => t.decimals));
   const halves = halfUnit(stated) + terms.reduce((a, t) => a + halfUnit(t), 0);
-  return Math.max(2 * 10 ** -d, halves);
+  return floor ? Math.max(2 * 10 ** -d, halves) : halves;
 }
 
 function severityOf(difference: number, stated: number, expected: number, tolerance: number): Severity {
@@ -52,9 +56,10 @@ export function judgeSum(
   terms: readonly Figure[],
   expected: number,
   relation: 'eq' | 'ge' = 'eq',
+  floor = true,
 ): Judgement {
   const difference = roundTo(stated.value - expected, 6);
-  const tolerance = roundTo(sumTolerance(stated, terms), 6);
+  const tolerance = roundTo(sumTolerance(stated, terms, floor), 6);
   const d = Math.max(stated.decimals, ...terms.map((t) => t.decimals));
   const exact = 0.5 * 10 ** -Math.min(d, 6);
   if (relation === 'ge') {

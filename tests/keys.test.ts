@@ -11,7 +11,7 @@ import { judgeItem, loadKey, type ItemOutcome } from './support/key-match.ts';
 const FIXTURES = {
   'hanyang-hr-2023-final': { floor: 120 },
   'donghu-hrss-2023-final': { floor: 139 },
-  'jianghan-hr-2024-budget': { floor: 292 },
+  'jianghan-hr-2024-budget': { floor: 338 },
 } as const;
 
 for (const [name, { floor }] of Object.entries(FIXTURES)) {

@@ -40,6 +40,8 @@ export interface Identity {
    * tables that both show nothing): "both say zero" is a finding a reader can use.
    */
   keepBlank?: boolean;
+  /** The figures are shares in percent: no two-cent floor in the tolerance. */
+  percent?: boolean;
 }
 
 export function tableOf(work: WorkDocument, ref: Ref): Table {
@@ -133,7 +135,8 @@ function read(work: WorkDocument, ref: Ref, unit: keyof typeof UNIT_FACTOR, lang
   const row = rowOf(work, ref);
   const cell = row.cells[ref.c];
   const factor = UNIT_FACTOR[t.unit] / UNIT_FACTOR[unit];
-  const decimals = Math.max(tableDecimals(t), cell?.decimals ?? 0) + Math.round(Math.log10(1 / factor));
+  const own = cell?.text.includes('%') ? (cell?.decimals ?? 0) : Math.max(tableDecimals(t), cell?.decimals ?? 0);
+  const decimals = own + Math.round(Math.log10(1 / factor));
   if (!cell) return { figure: { value: 0, decimals: Math.max(0, decimals), blank: true } };
   if (cell.status === 'undecided') return { undecided: message('reason.cell-undecided', lang, { where: refName(work, ref) }) };
   if (cell.value === null) {
@@ -196,7 +199,7 @@ export function evaluate(work: WorkDocument, id: Identity, lang: Lang): CheckRes
   }
   const figures = termReads.map((x) => x.read.figure as Figure);
   const expected = exactSum(termReads.map((x) => x.term.sign * (x.read.figure?.value ?? 0)));
-  const j = judgeSum(statedRead.figure, figures, expected, id.relation);
+  const j = judgeSum(statedRead.figure, figures, expected, id.relation, !id.percent);
   const d = Math.max(statedRead.figure.decimals, ...figures.map((f) => f.decimals));
   const fmt = (v: number) => formatAmount(v, Math.min(Math.max(d, 0), 6));
   const key = `sum.${j.verdict}` as const;

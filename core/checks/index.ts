@@ -16,6 +16,11 @@ import { unitPrice } from './unit-price.ts';
 import { emptyTable } from './empty-table.ts';
 import { codeName } from './code-name.ts';
 import { tableCoverage } from './table-coverage.ts';
+import { groupTotal } from './group-total.ts';
+import { shareColumn } from './share-column.ts';
+import { projectBudget } from './project-budget.ts';
+import { crosswalkCheck } from './crosswalk.ts';
+import { procurementServices } from './procurement-services.ts';
 
 export const checks = {
   'note-formula': noteFormula,
@@ -24,8 +29,13 @@ export const checks = {
   'function-hierarchy': functionHierarchy,
   'economic-hierarchy': economicHierarchy,
   'row-outline': rowOutline,
+  'group-total': groupTotal,
+  'share-column': shareColumn,
+  'project-budget': projectBudget,
   'cross-table': crossTable,
+  crosswalk: crosswalkCheck,
   'unit-price': unitPrice,
+  'procurement-services': procurementServices,
   'empty-table': emptyTable,
   'code-name': codeName,
   'table-coverage': tableCoverage,

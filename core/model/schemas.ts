@@ -29,7 +29,7 @@ export type SourceRef = z.infer<typeof SourceRef>;
 export const TemplateId = z.enum([
   'final-01', 'final-02', 'final-03', 'final-04', 'final-05', 'final-06', 'final-07', 'final-08', 'final-09',
   'budget-summary', 'budget-income', 'budget-expense', 'budget-fiscal', 'budget-gpb', 'budget-gpb-units',
-  'budget-basic', 'budget-three', 'budget-gf', 'budget-soe', 'budget-projects',
+  'budget-basic', 'budget-three', 'budget-gf', 'budget-soe', 'budget-projects', 'budget-performance',
   'other',
 ]);
 export type TemplateId = z.infer<typeof TemplateId>;
@@ -83,6 +83,10 @@ export const Row = z.object({
   lineNo: z.number().int().optional(),
   side: Side.optional(),
   role: z.string().optional(),
+  /** Outer label of a form row (收入构成 / 支出构成), carried down to the rows it spans. */
+  group: z.string().optional(),
+  /** Text cells of attribute columns (政府采购品目, 是否包含政府采购 …), by header. */
+  attrs: z.record(z.string(), z.string()).optional(),
   cells: z.record(z.string(), Cell),
   /** Printed figures whose column could not be decided, with the reason. */
   undecided: z.object({ values: z.array(z.number()), reason: z.string() }).optional(),
@@ -110,6 +114,10 @@ export const Table = z.object({
   formulas: z.array(Statement),
   /** Statements that the table is empty (此表为空表, 本单位无…). */
   emptyStatements: z.array(Statement),
+  /** Labelled text fields of a form (项目名称 → …). */
+  fields: z.array(z.object({ key: z.string(), value: z.string(), source: SourceRef.optional() })).optional(),
+  /** For a block cut out of a form: the id of the form it belongs to. */
+  form: z.string().optional(),
   /** true when the table holds no non-zero figure. */
   isEmpty: z.boolean(),
   /** Precision: the most decimals any amount in the table prints (trailing zeros are often dropped). */

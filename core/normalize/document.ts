@@ -6,6 +6,11 @@ import type { RawDocument, RawLine } from '../model/raw.ts';
 import type { BudgetDocument, DocIssue, Paragraph, Unit } from '../model/schemas.ts';
 import { compact, toHalfWidth } from '../text/normalize.ts';
 import { buildTable, type WorkTable } from './table.ts';
+import { splitForm, type FormParts } from './forms.ts';
+import { makeColumn } from './columns.ts';
+import { parseNumber } from '../text/numbers.ts';
+import type { Row, Table } from '../model/schemas.ts';
+import type { RawTable } from '../model/raw.ts';
 import { kindOf, unitOf } from './identify.ts';
 
 export interface WorkDocument {
@@ -40,7 +45,18 @@ export function normalizeDocument(raw: RawDocument): WorkDocument {
   const tables: WorkTable[] = [];
   for (const rt of raw.tables) {
     try {
-      tables.push(buildTable(rt, kind, docUnit, `t${tables.length + 1}`));
+      const id = `t${rt.index + 1}`;
+      const built = buildTable(rt, kind, docUnit, id);
+      const formLike = built.table.template === 'other' || built.table.template === 'budget-performance';
+      const form = formLike && isForm(rt, built.table) ? splitForm(rt) : undefined;
+      if (!form) {
+        tables.push(built);
+        continue;
+      }
+      // A form: its blocks and its labelled fields become tables of their own.
+      form.blocks.forEach((b, k) => tables.push(buildTable(b, kind, docUnit, `${id}.${k + 1}`, { form: id })));
+      const fieldsTable = fieldTable(rt, form, built.table, `${id}.f`, docUnit);
+      if (fieldsTable) tables.push(fieldsTable);
     } catch (e) {
       issues.push({
         code: 'table-unreadable',
@@ -67,6 +83,58 @@ export function normalizeDocument(raw: RawDocument): WorkDocument {
     issues,
   };
   return { doc, tables };
+}
+
+/** A form, not a table: it holds prose fields, or no column reads as figures. */
+function isForm(raw: RawTable, table: Table): boolean {
+  if (raw.layout !== 'grid') return false;
+  if (table.columns.length === 0) return true;
+  return raw.grid.some((r) => r.cells.some((c) => c.text.length > 80));
+}
+
+const FIELD_KEY_EXCLUDED = /电话|代码|编码|日期|年度|邮编|手机|传真/;
+
+/** A form's labelled figures (`项目当年预算 → 99.09`) as a one-column table; text fields kept aside. */
+function fieldTable(raw: RawTable, form: FormParts, parent: Table, id: string, docUnit: Unit | undefined): WorkTable | undefined {
+  const col = makeColumn(0, ['数值']);
+  const rows: Row[] = [];
+  const fields: NonNullable<Table['fields']> = [];
+  for (const f of form.fields) {
+    if (FIELD_KEY_EXCLUDED.test(f.key)) continue;
+    const n = parseNumber(f.value.text);
+    if (!n || n.percent) {
+      if (/名称$/.test(f.key)) fields.push({ key: f.key, value: f.value.text.replace(/\s+/g, ' ').trim(), source: f.value.source });
+      continue;
+    }
+    rows.push({
+      key: `r${rows.length + 1}`,
+      index: rows.length,
+      label: f.key,
+      role: 'field',
+      cells: { [col.key]: { value: n.value, text: f.value.text.trim(), decimals: n.decimals, status: 'printed', source: f.value.source } },
+      source: f.keySource ?? f.value.source ?? raw.source,
+    });
+  }
+  if (rows.length === 0 && fields.length === 0) return undefined;
+  const table: Table = {
+    ...parent,
+    id,
+    title: `${parent.title}${parent.title ? ' · ' : ''}填报项`,
+    template: 'other',
+    unit: parent.unit ?? docUnit ?? '万元',
+    twoSided: false,
+    columns: [col],
+    rows,
+    notes: [],
+    formulas: [],
+    emptyStatements: [],
+    isEmpty: rows.every((r) => !r.cells[col.key]?.value),
+    decimals: Math.min(4, Math.max(0, ...rows.map((r) => r.cells[col.key]?.decimals ?? 0))),
+    fields,
+    form: parent.id,
+    issues: [],
+  };
+  return { table, pending: new Map(), draft: { columns: [col], rows: [], issues: [], headerText: '' } };
 }
 
 function yearOf(raw: RawDocument, titles: string[]): number | undefined {

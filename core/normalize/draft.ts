@@ -21,11 +21,15 @@ export interface DraftRow {
   code?: string;
   codeKind?: CodeKind;
   label: string;
+  /** Outer label of a form row (forward-filled), see forms.ts. */
+  group?: string;
   lineNo?: number;
   side?: Side;
   values: DraftValue[];
   /** Cells of text in value columns (`≥85分`, `有效促进`): not numbers. */
   texts: { text: string; hint?: number }[];
+  /** Text cells of attribute columns (资金性质, 是否包含政府采购 …), by header. */
+  attrs?: Record<string, string>;
   /** Positions are reliable (HTML markup): no inference. */
   fixed: boolean;
   source: SourceRef;
@@ -55,7 +59,7 @@ export function parseCode(text: string): { code: string; rest: string } | undefi
   const compactText = stripSpaces(t);
   if (/^\d{3,9}$/.test(compactText)) return { code: compactText, rest: '' };
   if (/^\d{6,}[A-Z]\d{3,}$/.test(compactText)) return { code: compactText, rest: '' };
-  const lead = /^(\d{3,7})\s+(\D.*)$/.exec(t);
+  const lead = /^(\d{3,7})\s+([^\d年月日].*)$/.exec(t);
   if (lead) return { code: lead[1] ?? '', rest: lead[2] ?? '' };
   return undefined;
 }

@@ -61,7 +61,7 @@ const MAX_HEADER_ROWS = 6;
 const MAX_LABEL = 120;
 const ROW_NO = /^行次$/;
 
-export function readGrid(raw: RawTable, spec: TemplateSpec | undefined): TableDraft {
+export function readGrid(raw: RawTable, spec: TemplateSpec | undefined, options: { form?: boolean } = {}): TableDraft {
   const issues: string[] = [];
   const grid: Grid = raw.grid.map((r) => r.cells.map((c) => c.text));
   const width = Math.max(0, ...grid.map((r) => r.length));
@@ -135,7 +135,8 @@ export function readGrid(raw: RawTable, spec: TemplateSpec | undefined): TableDr
     else if (leafKey !== '' && described.role && described.role !== 'total' && numeric >= text) kinds.push('value');
     else if (leafKey !== '' && (described.role || isTotalWord(leaf)) && c > 0) kinds.push('value');
     else if (text > numeric && text > 0) kinds.push(c === 0 || kinds.every((k) => k !== 'value') ? 'stub' : 'text');
-    else if (numeric > 0 || leafKey !== '') kinds.push('value');
+    else if (numeric > 0) kinds.push('value');
+    else if (leafKey !== '' && (described.role || isTotalWord(leaf) || !options.form)) kinds.push('value');
     else kinds.push('none');
   }
   // The first column of a grid is a stub whatever its header says (labels or codes).
@@ -212,13 +213,33 @@ export function readGrid(raw: RawTable, spec: TemplateSpec | undefined): TableDr
       : [{ from: 0, to: width - 1 }];
   const rowNoCols = new Set(stubIdx.filter((i) => ROW_NO.test(labelKey(paths[i]?.[paths[i].length - 1] ?? ''))));
 
+  let group: string | undefined;
   for (let r = 0; r < body.length; r++) {
     const cells = body[r] ?? [];
     const rawRow = bodyRaw[r];
     if (!rawRow) continue;
     for (const range of ranges) {
-      const row = readRow(cells, rawRow, range, kinds, hintOf, rowNoCols, raw.alignedCells);
+      const row = readRow(cells, rawRow, range, kinds, hintOf, rowNoCols, raw.alignedCells, (c) => tidyLabel(paths[c]?.[paths[c].length - 1] ?? ''));
       if (!row) continue;
+      if (options.form) {
+        // In a form block the innermost label names the row; an outer one names its group.
+        const firstValue = kinds.findIndex((k, c) => c >= range.from && k === 'value');
+        const stubTexts = cells
+          .slice(range.from, firstValue < 0 ? range.to + 1 : firstValue)
+          .map((t, k) => ({ t: t.trim(), k: range.from + k }))
+          .filter((x) => x.t && !parseNumber(x.t) && x.t.length <= MAX_LABEL);
+        if (stubTexts.length >= 2) {
+          group = tidyLabel(stubTexts[0]?.t ?? '');
+          // The row's name: the column headed …名称 when there is one, else the innermost label.
+          const leafOf = (k: number) => {
+            const p = paths[k] ?? [];
+            return p[p.length - 1] ?? '';
+          };
+          const named = stubTexts.find((x) => /名称$/.test(labelKey(leafOf(x.k))));
+          row.label = tidyLabel((named ?? stubTexts[stubTexts.length - 1])?.t ?? row.label);
+        }
+        row.group = group;
+      }
       row.side = range.side;
       if (row.code) row.codeKind = codeKindOf(row.code, codeHeader);
       rows.push(row);
@@ -245,7 +266,9 @@ function readRow(
   hintOf: Map<number, number>,
   rowNoCols: Set<number>,
   aligned: boolean,
+  headerOf: (c: number) => string,
 ): DraftRow | undefined {
+  const attrs: Record<string, string> = {};
   let code: string | undefined;
   let codeRest = '';
   let label = '';
@@ -296,6 +319,10 @@ function readRow(
       continue;
     }
     if (kind === 'value') texts.push({ text: text.trim(), hint: hintOf.get(c) });
+    else if (text.length <= MAX_LABEL) {
+      const h = headerOf(c);
+      if (h && !(h in attrs)) attrs[h] = tidyLabel(text);
+    }
   }
   if (!label && codeRest) label = codeRest;
   if (!code && !label && lineNo === undefined && values.length === 0) return undefined;
@@ -305,6 +332,7 @@ function readRow(
     lineNo,
     values,
     texts,
+    attrs: Object.keys(attrs).length ? attrs : undefined,
     fixed: aligned,
     source: { line: rawRow.source.line, path: rawRow.cells[firstCell]?.source?.path ?? rawRow.source.path },
   };

@@ -7,7 +7,7 @@
  */
 import type { RawTable } from '../model/raw.ts';
 import type { Cell, Column, DocumentKind, Row, Table, TemplateId, Unit } from '../model/schemas.ts';
-import { classCodeOfName, expenseRowRoles, incomeRowRoles, roleOf, type TemplateSpec } from '../knowledge.ts';
+import { classCodeOfName, expenseRowRoles, incomeRowRoles, performanceRowRoles, roleOf, type TemplateSpec } from '../knowledge.ts';
 import { isEmptyStatement, isFormulaLine, tableNoOf } from '../detect/lines.ts';
 import { labelKey } from '../text/normalize.ts';
 import { type DraftRow, type DraftValue, type TableDraft, isTotalLabel } from './draft.ts';
@@ -64,12 +64,17 @@ function tableTitle(raw: RawTable): string {
   return (raw.title?.text ?? '').replace(/\*+/g, '').replace(/\s+/g, ' ').trim();
 }
 
-export function buildTable(raw: RawTable, kind: DocumentKind, docUnit: Unit | undefined, id: string): WorkTable {
+export interface BuildOptions {
+  /** A block cut out of a form (see forms.ts): rows are named by their innermost label. */
+  form?: string;
+}
+
+export function buildTable(raw: RawTable, kind: DocumentKind, docUnit: Unit | undefined, id: string, options: BuildOptions = {}): WorkTable {
   const title = tableTitle(raw);
   const tableNo = raw.preamble.map((p) => tableNoOf(p.text)).find((x) => x);
-  const spec: TemplateSpec | undefined = identifyTemplate(title, kind, tableNo);
-  const draft = raw.layout === 'grid' ? readGrid(raw, spec) : readStream(raw, spec);
-  const template: TemplateId = spec?.id ?? 'other';
+  const spec: TemplateSpec | undefined = options.form ? undefined : identifyTemplate(title, kind, tableNo);
+  const draft = raw.layout === 'grid' ? readGrid(raw, spec, { form: !!options.form }) : readStream(raw, spec);
+  let template: TemplateId = spec?.id ?? 'other';
 
   const unitText = [raw.title?.text ?? '', ...raw.preamble.map((p) => p.text)].join('');
   const printedUnit = unitOf(unitText) ?? unitOf(draft.headerText);
@@ -94,6 +99,8 @@ export function buildTable(raw: RawTable, kind: DocumentKind, docUnit: Unit | un
       lineNo: d.lineNo,
       side: d.side,
       role: undefined,
+      group: d.group,
+      attrs: d.attrs,
       cells: {},
       source: d.source,
     };
@@ -111,6 +118,8 @@ export function buildTable(raw: RawTable, kind: DocumentKind, docUnit: Unit | un
         row.code = cls;
         row.codeKind = 'function';
       }
+    } else if (options.form && performanceRole(d.label, d.group)) {
+      row.role = performanceRole(d.label, d.group);
     } else if (!d.code && isTotalLabel(d.label)) {
       row.role = 'total';
     } else if (!d.code && /^人员经费(?:合计)?$/.test(labelKey(d.label))) {
@@ -130,6 +139,7 @@ export function buildTable(raw: RawTable, kind: DocumentKind, docUnit: Unit | un
   const formulas = raw.tail.filter((l) => isFormulaLine(l.text)).map((l) => ({ text: l.text.trim(), source: l.source }));
   const emptyStatements = raw.tail.filter((l) => isEmptyStatement(l.text)).map((l) => ({ text: l.text.trim(), source: l.source }));
 
+  if (options.form && rows.some((r) => r.role === 'perf-project' || r.role === 'perf-personnel')) template = 'budget-performance';
   const table: Table = {
     id,
     template,
@@ -145,11 +155,22 @@ export function buildTable(raw: RawTable, kind: DocumentKind, docUnit: Unit | un
     emptyStatements,
     isEmpty: false,
     decimals: precisionOf(draft),
+    form: options.form,
     source: raw.source,
     issues,
   };
   table.isEmpty = computeEmpty(table, pending);
   return { table, pending, draft };
+}
+
+/** Rows of a 部门整体绩效目标申报表's money block: 人员类 / 运转类 / 特定目标类 … */
+function performanceRole(label: string, group: string | undefined): string | undefined {
+  const r = roleOf(label, performanceRowRoles);
+  if (r) return r;
+  const g = labelKey(group ?? '');
+  if (/^合计$/.test(labelKey(label))) return /^收入/.test(g) ? 'perf-income-total' : /^支出/.test(g) ? 'perf-expense-total' : undefined;
+  if (/^财政拨款/.test(labelKey(label)) && /^收入/.test(g)) return 'perf-fiscal';
+  return undefined;
 }
 
 function placeValues(

@@ -32,8 +32,8 @@ export const RULES_BY_TYPE: Record<string, string[]> = {
   a: ['note-formula', 'summary-balance', 'row-outline', 'column-total', 'unit-price', 'empty-table'],
   b: ['note-formula', 'column-total', 'summary-balance', 'empty-table'],
   c: ['function-hierarchy'],
-  d: ['economic-hierarchy', 'cross-table'],
-  e: ['cross-table', 'summary-balance', 'column-total', 'row-outline'],
+  d: ['economic-hierarchy', 'cross-table', 'crosswalk'],
+  e: ['cross-table', 'summary-balance', 'column-total', 'row-outline', 'group-total', 'share-column', 'project-budget', 'procurement-services'],
 };
 
 export function loadKey(path: string): KeyFile {
