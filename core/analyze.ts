@@ -32,12 +32,12 @@ export interface AnalyzeOptions {
   lang?: Lang;
 }
 
-function collectIdentities(work: WorkDocument, results: CheckResult[], lang: Lang): Identity[] {
+function collectIdentities(work: WorkDocument, results: CheckResult[], lang: Lang, scope?: ReadonlySet<number>): Identity[] {
   const out: Identity[] = [];
   for (const check of checkList) {
     if (!check.identities) continue;
     try {
-      out.push(...check.identities(work));
+      out.push(...check.identities(work, scope));
     } catch (e) {
       results.push(internalError(check.id, e, lang));
     }
@@ -68,11 +68,11 @@ function internalError(rule: string, e: unknown, lang: Lang): CheckResult {
 export function runChecks(work: WorkDocument, lang: Lang): CheckResult[] {
   const errors: CheckResult[] = [];
   // 3. Identities from structure alone, 4. used to place figures the layout left unplaced.
-  const before = collectIdentities(work, [], lang);
-  const pending = work.tables.some((t) => t.pending.size > 0);
-  solveColumns(work, before);
-  // 5. Identities again when figures were placed (some only exist once they are), each judged.
-  const identities = pending ? collectIdentities(work, errors, lang) : before;
+  //    Only tables with figures to place need their own identities here; ties span tables.
+  const scope = new Set(work.tables.flatMap((t, i) => (t.pending.size > 0 ? [i] : [])));
+  if (scope.size > 0) solveColumns(work, collectIdentities(work, [], lang, scope));
+  // 5. Identities on the placed figures, each judged.
+  const identities = collectIdentities(work, errors, lang);
   const byRule = new Map<string, CheckResult[]>();
   for (const id of identities) {
     if (!id.keepBlank && isBlankIdentity(work, id)) continue;

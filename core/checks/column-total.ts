@@ -70,9 +70,10 @@ function sidesOf(table: Table): (Side | undefined)[] {
 
 export const columnTotal: Check = {
   id: 'column-total',
-  identities(work: WorkDocument): Identity[] {
+  identities(work: WorkDocument, scope?: ReadonlySet<number>): Identity[] {
     const out: Identity[] = [];
     work.tables.forEach((wt, t) => {
+      if (scope && !scope.has(t)) return;
       const table = wt.table;
       const byNotes = columnsDefinedByNotes(table);
       for (const side of sidesOf(table)) {

@@ -20,9 +20,10 @@ function groupRows(table: Table, group: 'personnel' | 'public'): Row[] {
 
 export const economicHierarchy: Check = {
   id: 'economic-hierarchy',
-  identities(work: WorkDocument): Identity[] {
+  identities(work: WorkDocument, scope?: ReadonlySet<number>): Identity[] {
     const out: Identity[] = [];
     work.tables.forEach((wt, t) => {
+      if (scope && !scope.has(t)) return;
       const table = wt.table;
       if (table.twoSided) return;
       const { byCode, children, top } = codeTree(table.rows, 'economic');

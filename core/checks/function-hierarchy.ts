@@ -30,9 +30,10 @@ export function codeTree(rows: Row[], kind: Row['codeKind']): { byCode: Map<stri
 
 export const functionHierarchy: Check = {
   id: 'function-hierarchy',
-  identities(work: WorkDocument): Identity[] {
+  identities(work: WorkDocument, scope?: ReadonlySet<number>): Identity[] {
     const out: Identity[] = [];
     work.tables.forEach((wt, t) => {
+      if (scope && !scope.has(t)) return;
       const table = wt.table;
       if (table.twoSided) return;
       const { byCode, children, top } = codeTree(table.rows, 'function');

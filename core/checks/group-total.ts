@@ -55,9 +55,10 @@ export function groupMembers(table: Table): { total: Row; members: Row[] }[] {
 
 export const groupTotal: Check = {
   id: 'group-total',
-  identities(work: WorkDocument): Identity[] {
+  identities(work: WorkDocument, scope?: ReadonlySet<number>): Identity[] {
     const out: Identity[] = [];
     work.tables.forEach((wt, t) => {
+      if (scope && !scope.has(t)) return;
       const table = wt.table;
       if (!isGroupTable(table)) return;
       const cols = sideColumns(table, undefined);

@@ -78,9 +78,10 @@ function columnByNumber(table: Table, n: number) {
 
 export const noteFormula: Check = {
   id: 'note-formula',
-  identities(work: WorkDocument): Identity[] {
+  identities(work: WorkDocument, scope?: ReadonlySet<number>): Identity[] {
     const out: Identity[] = [];
     work.tables.forEach((wt, t) => {
+      if (scope && !scope.has(t)) return;
       const table = wt.table;
       for (const f of formulasOf(table)) {
         if (f.axis === 'row') {

@@ -53,8 +53,9 @@ function bestMatch(name: string, pool: Entry[]): Entry | undefined {
 
 export const projectBudget: Check = {
   id: 'project-budget',
-  identities(work: WorkDocument): Identity[] {
+  identities(work: WorkDocument, scope?: ReadonlySet<number>): Identity[] {
     const out: Identity[] = [];
+    if (scope) return out; // nothing here places figures
     const tables = work.tables.map((w) => w.table);
     // 1. The project table's leaf rows.
     const pool: Entry[] = [];

@@ -22,9 +22,10 @@ function level(row: Row): number {
 
 export const rowOutline: Check = {
   id: 'row-outline',
-  identities(work: WorkDocument): Identity[] {
+  identities(work: WorkDocument, scope?: ReadonlySet<number>): Identity[] {
     const out: Identity[] = [];
     work.tables.forEach((wt, t) => {
+      if (scope && !scope.has(t)) return;
       const table = wt.table;
       if (table.twoSided) return;
       const coded = table.rows.filter((r) => r.code);

@@ -18,9 +18,10 @@ const FUNDS = ['gpb', 'gf', 'soe'] as const;
 
 export const summaryBalance: Check = {
   id: 'summary-balance',
-  identities(work: WorkDocument): Identity[] {
+  identities(work: WorkDocument, scope?: ReadonlySet<number>): Identity[] {
     const out: Identity[] = [];
     work.tables.forEach((wt, t) => {
+      if (scope && !scope.has(t)) return;
       const table = wt.table;
       if (!table.twoSided) return;
       const byNotes = rowsDefinedByNotes(table);

@@ -10,6 +10,10 @@ import type { Identity } from './identity.ts';
  */
 export interface Check {
   id: RuleId;
-  identities?(work: WorkDocument): Identity[];
+  /**
+   * `scope`: when given, only tables with these indices need identities (the solver asks for
+   * the tables whose figures are still to be placed); ties between tables may ignore it.
+   */
+  identities?(work: WorkDocument, scope?: ReadonlySet<number>): Identity[];
   findings?(work: WorkDocument, lang: Lang): CheckResult[];
 }

@@ -11,7 +11,7 @@ import { makeColumn } from './columns.ts';
 import { parseNumber } from '../text/numbers.ts';
 import type { Row, Table } from '../model/schemas.ts';
 import type { RawTable } from '../model/raw.ts';
-import { kindOf, unitOf } from './identify.ts';
+import { identifyTemplate, kindOf, unitOf } from './identify.ts';
 
 export interface WorkDocument {
   doc: BudgetDocument;
@@ -46,16 +46,19 @@ export function normalizeDocument(raw: RawDocument): WorkDocument {
   for (const rt of raw.tables) {
     try {
       const id = `t${rt.index + 1}`;
-      const built = buildTable(rt, kind, docUnit, id);
-      const formLike = built.table.template === 'other' || built.table.template === 'budget-performance';
-      const form = formLike && isForm(rt, built.table) ? splitForm(rt) : undefined;
+      // A form (prose fields, or no column of figures) is cut into blocks instead of read whole.
+      const tpl = identifyTemplate((rt.title?.text ?? '').trim(), kind, undefined)?.id ?? 'other';
+      const proseForm = (tpl === 'other' || tpl === 'budget-performance') && hasProse(rt) ? splitForm(rt) : undefined;
+      const built = proseForm ? undefined : buildTable(rt, kind, docUnit, id);
+      const form = proseForm ?? (built && built.table.template === 'other' && built.table.columns.length === 0 ? splitForm(rt) : undefined);
       if (!form) {
-        tables.push(built);
+        if (built) tables.push(built);
         continue;
       }
+      const parent = built?.table ?? buildTable({ ...rt, grid: rt.grid.slice(0, 1) }, kind, docUnit, id).table;
       // A form: its blocks and its labelled fields become tables of their own.
       form.blocks.forEach((b, k) => tables.push(buildTable(b, kind, docUnit, `${id}.${k + 1}`, { form: id })));
-      const fieldsTable = fieldTable(rt, form, built.table, `${id}.f`, docUnit);
+      const fieldsTable = fieldTable(rt, form, parent, `${id}.f`, docUnit);
       if (fieldsTable) tables.push(fieldsTable);
     } catch (e) {
       issues.push({
@@ -85,11 +88,9 @@ export function normalizeDocument(raw: RawDocument): WorkDocument {
   return { doc, tables };
 }
 
-/** A form, not a table: it holds prose fields, or no column reads as figures. */
-function isForm(raw: RawTable, table: Table): boolean {
-  if (raw.layout !== 'grid') return false;
-  if (table.columns.length === 0) return true;
-  return raw.grid.some((r) => r.cells.some((c) => c.text.length > 80));
+/** A form, not a table: some of its cells are prose. */
+function hasProse(raw: RawTable): boolean {
+  return raw.layout === 'grid' && raw.grid.some((r) => r.cells.some((c) => c.text.length > 80));
 }
 
 const FIELD_KEY_EXCLUDED = /电话|代码|编码|日期|年度|邮编|手机|传真/;

@@ -338,8 +338,20 @@ function readRow(
   };
 }
 
+const tidyMemo = new Map<string, string>();
+
 /** `人力资源和社会保 障管理事务` → `人力资源和社会保障管理事务` (spaces between CJK are wraps). */
 export function tidyLabel(label: string): string {
+  let v = tidyMemo.get(label);
+  if (v === undefined) {
+    if (tidyMemo.size > 20_000) tidyMemo.clear();
+    v = tidy(label);
+    tidyMemo.set(label, v);
+  }
+  return v;
+}
+
+function tidy(label: string): string {
   return label
     .replace(/\s+/g, ' ')
     .replace(/([\u3400-\u9fff（(）)、，])\s+(?=[\u3400-\u9fff（(）)、，])/g, '$1')
