@@ -82,12 +82,18 @@ export function runChecks(work: WorkDocument, lang: Lang): CheckResult[] {
     } catch (e) {
       r = internalError(id.rule, e, lang);
     }
-    byRule.set(id.rule, [...(byRule.get(id.rule) ?? []), r]);
+    const list = byRule.get(id.rule);
+    if (list) list.push(r);
+    else byRule.set(id.rule, [r]);
   }
   for (const check of checkList) {
     if (!check.findings) continue;
     try {
-      for (const r of check.findings(work, lang)) byRule.set(r.rule, [...(byRule.get(r.rule) ?? []), r]);
+      for (const r of check.findings(work, lang)) {
+        const list = byRule.get(r.rule);
+        if (list) list.push(r);
+        else byRule.set(r.rule, [r]);
+      }
     } catch (e) {
       errors.push(internalError(check.id, e, lang));
     }

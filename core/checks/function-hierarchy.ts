@@ -9,7 +9,21 @@ import type { Identity } from './identity.ts';
 import { additiveColumns, columnMayHaveData, ref, terms, totalRow } from './select.ts';
 import type { Check } from './types.ts';
 
-export function codeTree(rows: Row[], kind: Row['codeKind']): { byCode: Map<string, Row>; children: Map<string, Row[]>; top: Row[] } {
+type CodeTree = { byCode: Map<string, Row>; children: Map<string, Row[]>; top: Row[] };
+const treeCache = new WeakMap<Row[], Map<string, CodeTree>>();
+
+/** The code hierarchy of a table's rows (codes do not change once read: cached per row list). */
+export function codeTree(rows: Row[], kind: Row['codeKind']): CodeTree {
+  let byKind = treeCache.get(rows);
+  if (!byKind) treeCache.set(rows, (byKind = new Map()));
+  const hit = byKind.get(kind ?? '');
+  if (hit) return hit;
+  const tree = buildTree(rows, kind);
+  byKind.set(kind ?? '', tree);
+  return tree;
+}
+
+function buildTree(rows: Row[], kind: Row['codeKind']): CodeTree {
   const byCode = new Map<string, Row>();
   const dup = new Set<string>();
   for (const r of rows) {

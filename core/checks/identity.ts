@@ -81,16 +81,18 @@ export function columnName(col: Column): string {
   return col.lineNo !== undefined ? `${col.lineNo}栏 ${col.label}` : col.label;
 }
 
-const nameCache = new WeakMap<WorkDocument, Map<string, string>>();
+/** Names are asked for again and again (every identity a cell takes part in): cached per row. */
+const nameCache = new WeakMap<Row, Map<string, string>[]>();
 
 export function refName(work: WorkDocument, ref: Ref, withTable = true): string {
-  let cache = nameCache.get(work);
-  if (!cache) nameCache.set(work, (cache = new Map()));
-  const k = `${ref.t}:${ref.r}:${ref.c}:${withTable ? 1 : 0}`;
-  const hit = cache.get(k);
+  const row = rowOf(work, ref);
+  let maps = nameCache.get(row);
+  if (!maps) nameCache.set(row, (maps = [new Map(), new Map()]));
+  const cache = maps[withTable ? 1 : 0] as Map<string, string>;
+  const hit = cache.get(ref.c);
   if (hit !== undefined) return hit;
   const name = computeRefName(work, ref, withTable);
-  cache.set(k, name);
+  cache.set(ref.c, name);
   return name;
 }
 

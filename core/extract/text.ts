@@ -137,11 +137,14 @@ function isPlausibleGrid(grid: RawGridRow[]): boolean {
   return grid.some((r) => r.cells.some((c) => /^\s*-?[\d,]+\.\d+\s*%?\s*$|^\s*\d{1,3}(?:,\d{3})+\s*$/.test(c.text)));
 }
 
+const COLUMN_PATHS = Array.from({ length: 64 }, (_, c) => `c${c + 1}`);
+
 function gridRow(line: string, i: number): RawGridRow {
   const parts = line.split('\t');
+  const source = { line: i + 1 };
   return {
-    cells: parts.map((text, c) => ({ text, source: { line: i + 1, path: `c${c + 1}` } })),
-    source: { line: i + 1 },
+    cells: parts.map((text, c) => ({ text, source: { line: i + 1, path: COLUMN_PATHS[c] ?? `c${c + 1}` } })),
+    source,
   };
 }
 

@@ -80,7 +80,7 @@ export function readGrid(raw: RawTable, spec: TemplateSpec | undefined, options:
     if (isDataRow(grid[r] ?? [])) break;
   }
   let firstData = grid.length;
-  for (let r = colNoRow + 1; r < grid.length; r++) {
+  for (let r = colNoRow + 1; r < Math.min(grid.length, colNoRow + 2 + MAX_HEADER_ROWS); r++) {
     if (isDataRow(grid[r] ?? [])) {
       firstData = r;
       break;

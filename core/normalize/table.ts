@@ -129,7 +129,6 @@ export function buildTable(raw: RawTable, kind: DocumentKind, docUnit: Unit | un
     } else if (d.code) {
       row.role = 'code';
     }
-    for (const c of cols) row.cells[c.key] = { value: null, text: '', decimals: 0, status: 'printed' };
     placeValues(row, d, cols, columns, pending, rows.length, issues);
     rows.push(row);
   }

@@ -101,8 +101,8 @@ function holdsAsSuggested(work: WorkDocument, rows: Map<string, PendingRow>, id:
       continue;
     }
     const cell = wt.table.rows[ref.r]?.cells[ref.c];
-    if (!cell || cell.status === 'undecided') return undefined;
-    f += coef * factor * (cell.value ?? 0);
+    if (cell?.status === 'undecided') return undefined;
+    f += coef * factor * (cell?.value ?? 0);
   }
   const tol = Math.max(2 * 10 ** -decimals, n * 0.5 * 10 ** -decimals) + 1e-9;
   return id.relation === 'ge' ? f >= -tol : Math.abs(f) <= tol;
@@ -139,8 +139,8 @@ function filter(work: WorkDocument, rows: Map<string, PendingRow>, id: Identity)
       continue;
     }
     const cell = wt.table.rows[ref.r]?.cells[ref.c];
-    if (!cell || cell.status === 'undecided') return false;
-    constant += coef * factor * (cell.value ?? 0);
+    if (cell?.status === 'undecided') return false;
+    constant += coef * factor * (cell?.value ?? 0);
   }
   const list = [...involved.values()];
   if (list.length === 0) return false;

@@ -34,7 +34,7 @@ const QUOTES = /["'“”‘’「」『』〝〞]/g;
 const BLANK_TEXT = /^[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]*$/;
 /** True when the text holds nothing but whitespace (cheaper than `compact(t) === ''`). */
 export function isBlankText(text: string): boolean {
-  return BLANK_TEXT.test(text);
+  return text.length === 0 || BLANK_TEXT.test(text);
 }
 
 /** Memo for the label normalisers: documents repeat the same short labels many times. */

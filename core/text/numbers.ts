@@ -20,6 +20,7 @@ const MAYBE_NUMBER = /^[\s\u00a0\u3000]*[-+−－]?[\s\d０-９,，.．]*[\d０-
 
 /** True for the markers tables use for an empty cell: `-`, `—`, `— —`, `/`. */
 export function isBlankMarker(text: string): boolean {
+  if (text.length === 0) return true;
   if (text.length > 12) return false;
   const t = stripSpaces(toHalfWidth(text));
   return t === '' || BLANK.test(t);
@@ -29,7 +30,7 @@ const numberCache = new Map<string, PrintedNumber | undefined>();
 
 /** Parse a whole cell or token as a number; `undefined` when it is not one. */
 export function parseNumber(text: string): PrintedNumber | undefined {
-  if (text.length > 40 || !MAYBE_NUMBER.test(text)) return undefined;
+  if (text.length === 0 || text.length > 40 || !MAYBE_NUMBER.test(text)) return undefined;
   if (numberCache.has(text)) return numberCache.get(text);
   if (numberCache.size > 20_000) numberCache.clear();
   const parsed = parse(text);
