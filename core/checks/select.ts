@@ -29,13 +29,11 @@ export function rowMayHaveData(wt: WorkTable, rowIndex: number, keys?: string[])
 export function columnMayHaveData(wt: WorkTable, key: string): boolean {
   const col = wt.table.columns.find((c) => c.key === key);
   if (!col) return false;
-  const sideCols = sideColumns(wt.table, col.side);
-  const pos = sideCols.indexOf(col);
   for (const row of wt.table.rows) {
     if (row.side !== col.side) continue;
     if (cellHasData(row, key)) return true;
     const p = wt.pending.get(row.index);
-    if (p && p.candidates.some((cand) => cand.includes(pos) && p.values.some((v) => !v.blank))) return true;
+    if (p && p.values.some((v) => !v.blank)) return true;
   }
   return false;
 }

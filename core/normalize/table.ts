@@ -17,10 +17,30 @@ import { identifyTemplate, unitOf } from './identify.ts';
 
 export interface Pending {
   values: DraftValue[];
-  /** Each candidate maps value i → column index (within the row's side). */
-  candidates: number[][];
+  /** Columns of the row's side. */
+  columns: number;
+  /**
+   * Each candidate maps value i → column index (within the row's side). Generated only when
+   * the solver needs them (see candidatesOf): rows whose layout placement holds never do.
+   */
+  candidates?: number[][];
   /** The placement the layout suggests (tab positions), tried first. */
   preferred?: number[];
+}
+
+/** A pending row's candidate placements, generated on first use. */
+export function candidatesOf(p: Pending): number[][] {
+  if (!p.candidates) p.candidates = combinations(p.columns, p.values.length, MAX_CANDIDATES) ?? (p.preferred ? [p.preferred] : []);
+  return p.candidates;
+}
+
+function countCombinations(n: number, k: number, limit: number): number {
+  let count = 1;
+  for (let i = 0; i < k; i++) {
+    count = (count * (n - i)) / (i + 1);
+    if (count > limit) return count;
+  }
+  return count;
 }
 
 export interface WorkTable {
@@ -199,14 +219,13 @@ function placeValues(
     return;
   }
   if (k === n) return place(d.values.map((_, i) => i));
-  const candidates = combinations(n, k, MAX_CANDIDATES);
-  if (!candidates) {
+  if (countCombinations(n, k, MAX_CANDIDATES) > MAX_CANDIDATES) {
     if (preferred) return place(preferred);
     row.undecided = { values: d.values.map((v) => v.value), reason: 'too many possible column placements' };
     return;
   }
   for (const c of cols) row.cells[c.key] = { value: null, text: '', decimals: 0, status: 'undecided' };
-  pending.set(index, { values: d.values, candidates, preferred });
+  pending.set(index, { values: d.values, columns: n, preferred });
 }
 
 /** The most decimals any amount of the table prints (percentages aside), at most 4. */

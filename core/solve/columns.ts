@@ -11,7 +11,7 @@
  * are marked undecided, never guessed.
  */
 import type { WorkDocument } from '../normalize/document.ts';
-import type { Pending } from '../normalize/table.ts';
+import { candidatesOf, type Pending } from '../normalize/table.ts';
 import type { Cell, Row } from '../model/schemas.ts';
 import type { Identity, Ref } from '../checks/identity.ts';
 import { tableDecimals } from '../checks/identity.ts';
@@ -55,14 +55,14 @@ export function solveColumns(work: WorkDocument, identities: Identity[]): { plac
     if (held === false) for (const ref of [id.stated, ...id.terms.map((x) => x.ref)]) suspect.add(key(ref.t, ref.r));
   }
   for (const [k, p] of rows) {
-    const preferred = p.pending.candidates.find((c) => sameCandidate(c, p.pending.preferred));
-    if (preferred && !suspect.has(k)) p.pending.candidates = [preferred];
+    if (p.pending.preferred && !suspect.has(k)) p.pending.candidates = [p.pending.preferred];
+    else candidatesOf(p.pending);
   }
   // Identities touching fewer undecided rows constrain most: run them first.
   const involvedRows = new Map<Identity, PendingRow[]>(
     usable.map((id) => [id, [...new Set([id.stated, ...id.terms.map((x) => x.ref)].map((r) => rows.get(key(r.t, r.r))).filter((p): p is PendingRow => !!p))]]),
   );
-  const open = (id: Identity) => (involvedRows.get(id) ?? []).filter((p) => p.pending.candidates.length > 1).length;
+  const open = (id: Identity) => (involvedRows.get(id) ?? []).filter((p) => candidatesOf(p.pending).length > 1).length;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     let changed = false;
     const order = usable.map((id) => ({ id, n: open(id) })).filter((x) => x.n > 0).sort((a, b) => a.n - b.n);
@@ -85,14 +85,16 @@ function holdsAsSuggested(work: WorkDocument, rows: Map<string, PendingRow>, id:
   const statedTable = work.tables[id.stated.t]?.table;
   if (!statedTable) return undefined;
   let f = 0;
-  let n = 0;
   let decimals = statedTable.decimals;
-  for (const { ref, coef } of [{ ref: id.stated, coef: 1 }, ...id.terms.map((x) => ({ ref: x.ref, coef: -x.sign }))]) {
+  const n = id.terms.length + 1;
+  for (let i = -1; i < id.terms.length; i++) {
+    const term = i < 0 ? undefined : id.terms[i];
+    const ref = term ? term.ref : id.stated;
+    const coef = term ? -term.sign : 1;
     const wt = work.tables[ref.t];
     if (!wt) return undefined;
     const factor = UNIT[wt.table.unit] / UNIT[statedTable.unit];
-    decimals = Math.max(decimals, wt.table.decimals);
-    n++;
+    if (wt.table.decimals > decimals) decimals = wt.table.decimals;
     const p = rows.get(key(ref.t, ref.r));
     if (p) {
       const suggested = p.pending.preferred;
@@ -132,7 +134,7 @@ function filter(work: WorkDocument, rows: Map<string, PendingRow>, id: Identity)
     decimals = Math.max(decimals, tableDecimals(wt.table));
     const k = key(ref.t, ref.r);
     const p = rows.get(k);
-    if (p && p.pending.candidates.length > 0) {
+    if (p && candidatesOf(p.pending).length > 0) {
       const entry = involved.get(k) ?? { p, parts: [] };
       entry.parts.push({ colKey: ref.c, coef: coef * factor });
       involved.set(k, entry);
@@ -147,7 +149,7 @@ function filter(work: WorkDocument, rows: Map<string, PendingRow>, id: Identity)
   const n = refs.length;
   const tol = Math.round(Math.max(2 * 10 ** -decimals, n * 0.5 * 10 ** -decimals) * SCALE) + 1;
   const contributions = list.map((e) =>
-    e.p.pending.candidates.map((cand) => Math.round(e.parts.reduce((a, part) => a + part.coef * valueAt(e.p, cand, part.colKey), 0) * SCALE)),
+    candidatesOf(e.p.pending).map((cand) => Math.round(e.parts.reduce((a, part) => a + part.coef * valueAt(e.p, cand, part.colKey), 0) * SCALE)),
   );
   // Forward and backward sets of partial sums.
   const forward: number[][] = [[Math.round(constant * SCALE)]];
@@ -201,8 +203,9 @@ function filter(work: WorkDocument, rows: Map<string, PendingRow>, id: Identity)
   if (supported.some((s) => !s.some(Boolean))) return false; // a real discrepancy: no evidence
   let changed = false;
   list.forEach((e, i) => {
-    const keep = e.p.pending.candidates.filter((_, c) => supported[i]?.[c]);
-    if (keep.length < e.p.pending.candidates.length) {
+    const all = candidatesOf(e.p.pending);
+    const keep = all.filter((_, c) => supported[i]?.[c]);
+    if (keep.length < all.length) {
       e.p.pending.candidates = keep;
       changed = true;
     }
@@ -219,7 +222,7 @@ function finalize(work: WorkDocument, p: PendingRow): boolean {
   const table = work.tables[p.t]?.table;
   if (!table) return false;
   const cols = sideColumns(table, p.row.side);
-  const cands = p.pending.candidates;
+  const cands = candidatesOf(p.pending);
   const preferred = cands.find((c) => sameCandidate(c, p.pending.preferred));
   const chosen = cands.length === 1 ? cands[0] : preferred;
   if (chosen) {

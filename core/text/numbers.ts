@@ -19,9 +19,11 @@ const ASCII_NUMBER = /^[-+]?[\d,]+(?:\.\d+)?%?$/;
 const MAYBE_NUMBER = /^[\s\u00a0\u3000]*[-+−－]?[\s\d０-９,，.．]*[\d０-９][\s\d０-９,，.．]*[%％]?[\s\u00a0\u3000]*$/;
 
 /** True for the markers tables use for an empty cell: `-`, `—`, `— —`, `/`. */
+const NOT_A_MARKER = /[^\s\u00a0\u3000\-—－–―─\/无空]/;
+
 export function isBlankMarker(text: string): boolean {
   if (text.length === 0) return true;
-  if (text.length > 12) return false;
+  if (text.length > 12 || NOT_A_MARKER.test(text)) return false;
   const t = stripSpaces(toHalfWidth(text));
   return t === '' || BLANK.test(t);
 }
