@@ -22,6 +22,7 @@ await esbuild.build({
   minify: true,
   logLevel: 'warning',
 });
+await esbuild.stop();
 
 // One fixture, measured in its own process so that fixtures do not share a heap.
 writeFileSync(
@@ -29,11 +30,12 @@ writeFileSync(
   `import { readFileSync } from 'node:fs';
 import { analyzeText } from './engine.mjs';
 const [path, runs] = [process.argv[2], Number(process.argv[3])];
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 40);
 const text = readFileSync(path, 'utf8');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const q = (xs, p) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * p)];
 function time(fn, n) {
-  for (let i = 0; i < 10; i++) fn();
+  for (let i = 0; i < WARMUP; i++) fn();
   const t = [];
   for (let i = 0; i < n; i++) { const t0 = performance.now(); fn(); t.push(performance.now() - t0); }
   return t;

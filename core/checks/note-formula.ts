@@ -49,8 +49,12 @@ export function parseFormulas(text: string): ParsedFormula[] {
   return out;
 }
 
+const parsedCache = new WeakMap<Table, ParsedFormula[]>();
+
 function formulasOf(table: Table): ParsedFormula[] {
-  return table.formulas.flatMap((f) => parseFormulas(f.text));
+  let parsed = parsedCache.get(table);
+  if (!parsed) parsedCache.set(table, (parsed = table.formulas.flatMap((f) => parseFormulas(f.text))));
+  return parsed;
 }
 
 /** Columns whose value a printed column formula defines (used by column-total to avoid repeats). */

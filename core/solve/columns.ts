@@ -58,17 +58,24 @@ export function solveColumns(work: WorkDocument, identities: Identity[]): { plac
     if (p.pending.preferred && !suspect.has(k)) p.pending.candidates = [p.pending.preferred];
     else candidatesOf(p.pending);
   }
-  // Identities touching fewer undecided rows constrain most: run them first.
+  // Identities touching fewer undecided rows constrain most: run them first. After the first
+  // round, an identity runs again only when one of its rows lost candidates since it last ran.
   const involvedRows = new Map<Identity, PendingRow[]>(
     usable.map((id) => [id, [...new Set([id.stated, ...id.terms.map((x) => x.ref)].map((r) => rows.get(key(r.t, r.r))).filter((p): p is PendingRow => !!p))]]),
   );
   const open = (id: Identity) => (involvedRows.get(id) ?? []).filter((p) => candidatesOf(p.pending).length > 1).length;
+  let dirty: Set<PendingRow> | undefined;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    let changed = false;
-    const order = usable.map((id) => ({ id, n: open(id) })).filter((x) => x.n > 0).sort((a, b) => a.n - b.n);
+    const changedRows = new Set<PendingRow>();
+    const order = usable
+      .filter((id) => !dirty || (involvedRows.get(id) ?? []).some((p) => dirty?.has(p)))
+      .map((id) => ({ id, n: open(id) }))
+      .filter((x) => x.n > 0)
+      .sort((a, b) => a.n - b.n);
     if (order.length === 0) break;
-    for (const { id } of order) if (filter(work, rows, id)) changed = true;
-    if (!changed) break;
+    for (const { id } of order) for (const p of filter(work, rows, id)) changedRows.add(p);
+    if (changedRows.size === 0) break;
+    dirty = changedRows;
   }
   let placed = 0;
   let undecided = 0;
@@ -120,16 +127,56 @@ function valueAt(p: PendingRow, cand: number[], colKey: string): number {
   return v && !v.blank ? v.value : 0;
 }
 
-function filter(work: WorkDocument, rows: Map<string, PendingRow>, id: Identity): boolean {
+interface Compiled {
+  constant: number;
+  tol: number;
+  list: { p: PendingRow; parts: { colKey: string; coef: number }[] }[];
+}
+const compiledCache = new WeakMap<Identity, Compiled | null>();
+
+/** An identity as the solver uses it: decided cells folded into a constant (they do not change while solving). */
+function compile(work: WorkDocument, rows: Map<string, PendingRow>, id: Identity): Compiled | null {
+  const hit = compiledCache.get(id);
+  if (hit !== undefined) return hit;
+  const c = compileNow(work, rows, id);
+  compiledCache.set(id, c);
+  return c;
+}
+
+function filter(work: WorkDocument, rows: Map<string, PendingRow>, id: Identity): PendingRow[] {
+  const compiled = compile(work, rows, id);
+  if (!compiled) return [];
+  const { constant, tol, list } = compiled;
+  const ok = (total: number) => (id.relation === 'ge' ? total >= -tol : Math.abs(total) <= tol);
+  const contributions = list.map((e) =>
+    candidatesOf(e.p.pending).map((cand) => {
+      let sum = 0;
+      for (const part of e.parts) sum += part.coef * valueAt(e.p, cand, part.colKey);
+      return Math.round(sum * SCALE);
+    }),
+  );
+  // One row involved (the usual case): each candidate stands or falls on its own.
+  if (list.length === 1) {
+    const only = list[0] as Compiled['list'][number];
+    const all = candidatesOf(only.p.pending);
+    const keep = all.filter((_, c) => ok(constant + (contributions[0]?.[c] ?? 0)));
+    if (keep.length === 0 || keep.length === all.length) return [];
+    only.p.pending.candidates = keep;
+    return [only.p];
+  }
+  return search(id, constant, tol, list, contributions, ok);
+}
+
+function compileNow(work: WorkDocument, rows: Map<string, PendingRow>, id: Identity): Compiled | null {
   const statedTable = work.tables[id.stated.t]?.table;
-  if (!statedTable) return false;
+  if (!statedTable) return null;
   const refs: { ref: Ref; coef: number }[] = [{ ref: id.stated, coef: 1 }, ...id.terms.map((x) => ({ ref: x.ref, coef: -x.sign }))];
   let constant = 0;
   const involved = new Map<string, { p: PendingRow; parts: { colKey: string; coef: number }[] }>();
   let decimals = tableDecimals(statedTable);
   for (const { ref, coef } of refs) {
     const wt = work.tables[ref.t];
-    if (!wt) return false;
+    if (!wt) return null;
     const factor = UNIT[wt.table.unit] / UNIT[statedTable.unit];
     decimals = Math.max(decimals, tableDecimals(wt.table));
     const k = key(ref.t, ref.r);
@@ -141,22 +188,31 @@ function filter(work: WorkDocument, rows: Map<string, PendingRow>, id: Identity)
       continue;
     }
     const cell = wt.table.rows[ref.r]?.cells[ref.c];
-    if (cell?.status === 'undecided') return false;
+    if (cell?.status === 'undecided') return null;
     constant += coef * factor * (cell?.value ?? 0);
   }
   const list = [...involved.values()];
-  if (list.length === 0) return false;
+  if (list.length === 0) return null;
   const n = refs.length;
   const tol = Math.round(Math.max(2 * 10 ** -decimals, n * 0.5 * 10 ** -decimals) * SCALE) + 1;
-  const contributions = list.map((e) =>
-    candidatesOf(e.p.pending).map((cand) => Math.round(e.parts.reduce((a, part) => a + part.coef * valueAt(e.p, cand, part.colKey), 0) * SCALE)),
-  );
+  return { constant: Math.round(constant * SCALE), tol, list };
+}
+
+/** Several rows involved: forward and backward sets of partial sums. */
+function search(
+  id: Identity,
+  constant: number,
+  tol: number,
+  list: Compiled['list'],
+  contributions: number[][],
+  ok: (total: number) => boolean,
+): PendingRow[] {
   // Forward and backward sets of partial sums.
-  const forward: number[][] = [[Math.round(constant * SCALE)]];
+  const forward: number[][] = [[constant]];
   for (let i = 0; i < list.length; i++) {
     const next = new Set<number>();
     for (const s of forward[i] ?? []) for (const g of contributions[i] ?? []) next.add(s + g);
-    if (next.size > MAX_STATES) return false;
+    if (next.size > MAX_STATES) return [];
     forward.push([...next]);
   }
   const backward: number[][] = new Array(list.length + 1);
@@ -164,10 +220,9 @@ function filter(work: WorkDocument, rows: Map<string, PendingRow>, id: Identity)
   for (let i = list.length - 1; i >= 0; i--) {
     const next = new Set<number>();
     for (const s of backward[i + 1] ?? []) for (const g of contributions[i] ?? []) next.add(s + g);
-    if (next.size > MAX_STATES) return false;
+    if (next.size > MAX_STATES) return [];
     backward[i] = [...next].sort((a, b) => a - b);
   }
-  const ok = (total: number) => (id.relation === 'ge' ? total >= -tol : Math.abs(total) <= tol);
   const supported: boolean[][] = list.map((_, i) => (contributions[i] ?? []).map(() => false));
   for (let i = 0; i < list.length; i++) {
     const after = backward[i + 1] ?? [0];
@@ -200,14 +255,14 @@ function filter(work: WorkDocument, rows: Map<string, PendingRow>, id: Identity)
       }
     });
   }
-  if (supported.some((s) => !s.some(Boolean))) return false; // a real discrepancy: no evidence
-  let changed = false;
+  if (supported.some((s) => !s.some(Boolean))) return []; // a real discrepancy: no evidence
+  const changed: PendingRow[] = [];
   list.forEach((e, i) => {
     const all = candidatesOf(e.p.pending);
     const keep = all.filter((_, c) => supported[i]?.[c]);
     if (keep.length < all.length) {
       e.p.pending.candidates = keep;
-      changed = true;
+      changed.push(e.p);
     }
   });
   return changed;
