@@ -63,7 +63,8 @@ const RowSel = z.object({
   publicTotal: z.literal(true).optional(),
   single: z.literal(true).optional(),
 });
-const Term = z.object({ template: TemplateId, row: RowSel, col: ColSel, sign: z.union([z.literal(1), z.literal(-1)]).optional() });
+export const TieTermSchema = z.object({ template: TemplateId, row: RowSel, col: ColSel, sign: z.union([z.literal(1), z.literal(-1)]).optional() });
+const Term = TieTermSchema;
 export const TiesFile = z.object({
   ties: z.array(
     z.object({

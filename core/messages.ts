@@ -24,6 +24,17 @@ export const ruleTitles = {
   'empty-table': { zh: '空表说明', en: 'Empty-table statement' },
   'code-name': { zh: '同一科目编码名称一致', en: 'One code, one name' },
   'table-coverage': { zh: '表格识别', en: 'Table recognition' },
+  'narrative-table': { zh: '正文数字与表中数字一致', en: 'Figures in the text = figures in the tables' },
+  'narrative-change': { zh: '增减额、增长率与上年数相互一致', en: 'Change, growth rate and last year agree' },
+  'narrative-share': { zh: '占比 = 分子 ÷ 分母', en: 'Share = part ÷ whole' },
+  'narrative-execution': { zh: '执行率 = 实际 ÷ 预算', en: 'Execution rate = actual ÷ budget' },
+  'narrative-sum': { zh: '正文所列各项之和 = 所述合计', en: 'Items listed in the text add up to their total' },
+  'narrative-repeat': { zh: '同一数字在各处一致', en: 'One figure, one value throughout the text' },
+  'narrative-unit': { zh: '金额单位', en: 'Units of amounts' },
+  'narrative-absence': { zh: '“无此项支出”的说法与表一致', en: 'Statements that there was none agree with the tables' },
+  'narrative-direction': { zh: '增减方向前后一致', en: 'Direction of changes agrees throughout' },
+  'text-arithmetic': { zh: '测算式计算正确', en: 'Worked calculations are right' },
+  'narrative-coverage': { zh: '正文数字的核对范围', en: 'Figures in the text that could be checked' },
 } as const satisfies Record<string, Text>;
 export type RuleId = keyof typeof ruleTitles;
 
@@ -35,6 +46,30 @@ export interface SumParams {
   unit: string;
   terms: number;
   relation: 'eq' | 'ge';
+}
+
+export interface NarrParams {
+  /** What the text states (`项目支出增长率`). */
+  claim: string;
+  stated: string;
+  expected: string;
+  unit: string;
+  /** What the figure is compared with (`表中 公开03表 合计 [项目支出]`, `按 583.47 ÷ 7737.11 计算`). */
+  basis: string;
+  verdict: 'ok' | 'rounding' | 'discrepancy';
+  difference: string;
+  tolerance: string;
+}
+
+function narrTail(p: NarrParams, lang: Lang): string {
+  if (lang === 'zh') {
+    if (p.verdict === 'ok') return '，相符。';
+    if (p.verdict === 'rounding') return `，相差 ${p.difference}${p.unit}，在舍入范围（±${p.tolerance}）内。`;
+    return `，相差 ${p.difference}${p.unit}，超出舍入范围（±${p.tolerance}）。`;
+  }
+  if (p.verdict === 'ok') return ': consistent.';
+  if (p.verdict === 'rounding') return `: off by ${p.difference} ${p.unit}, within rounding (±${p.tolerance}).`;
+  return `: off by ${p.difference} ${p.unit}, beyond rounding (±${p.tolerance}).`;
 }
 
 export const messages = {
@@ -145,6 +180,58 @@ export const messages = {
   'coverage.missing-table': {
     zh: (p: { name: string; ties: number }) => `未找到标准表“${p.name}”，需要它的 ${p.ties} 项表间勾稽无法检查`,
     en: (p: { name: string; ties: number }) => `the standard table "${p.name}" was not found, so ${p.ties} cross-table ties that need it could not be checked`,
+  },
+  'narr.compare': {
+    zh: (p: NarrParams) => `${p.claim} ${p.stated}${p.unit}；${p.basis} ${p.expected}${p.unit}${narrTail(p, 'zh')}`,
+    en: (p: NarrParams) => `${p.claim} ${p.stated} ${p.unit}; ${p.basis} ${p.expected} ${p.unit}${narrTail(p, 'en')}`,
+  },
+  'narr.undecided': {
+    zh: (p: { claim: string; reason: string }) => `${p.claim}：无法核对，${p.reason}。`,
+    en: (p: { claim: string; reason: string }) => `${p.claim}: not checked, ${p.reason}.`,
+  },
+  'narr.unit-slip': {
+    zh: (p: { stated: string; unit: string; expected: string; basis: string }) => `正文写作 ${p.stated}${p.unit}，${p.basis}，应为 ${p.expected}万元：单位疑将“万元”误作“元”。`,
+    en: (p: { stated: string; unit: string; expected: string; basis: string }) => `the text says ${p.stated} ${p.unit}; ${p.basis}, so it should read ${p.expected} 万元: 万元 seems to have been written as 元.`,
+  },
+  'narr.absence': {
+    zh: (p: { statement: string; expected: string; unit: string; ok: boolean }) =>
+      p.ok ? `正文称“${p.statement}”，表中该项亦为空。` : `正文称“${p.statement}”，但表中该项为 ${p.expected}${p.unit}。`,
+    en: (p: { statement: string; expected: string; unit: string; ok: boolean }) =>
+      p.ok ? `the text says "${p.statement}", and the tables show none.` : `the text says "${p.statement}", yet the tables show ${p.expected} ${p.unit}.`,
+  },
+  'narr.direction': {
+    zh: (p: { item: string; up: string; down: string }) => `“${p.item}”一处说增加（${p.up}），另一处说减少（${p.down}）。`,
+    en: (p: { item: string; up: string; down: string }) => `"${p.item}" is said to increase in one place (${p.up}) and to decrease in another (${p.down}).`,
+  },
+  'narr.repeat': {
+    zh: (p: { claim: string; values: string; ok: boolean; rounding: boolean }) =>
+      p.ok ? `${p.claim} 各处均为 ${p.values}。` : p.rounding ? `${p.claim} 各处写法有尾数差异：${p.values}。` : `${p.claim} 在不同地方写成不同的数：${p.values}。`,
+    en: (p: { claim: string; values: string; ok: boolean; rounding: boolean }) =>
+      p.ok ? `${p.claim} is ${p.values} everywhere.` : p.rounding ? `${p.claim} differs by rounding between places: ${p.values}.` : `${p.claim} is given different values in different places: ${p.values}.`,
+  },
+  'narr.zero-base': {
+    zh: (p: { claim: string; stated: string }) => `${p.claim}写作 ${p.stated}%，但上年数为零（或没有），增长率无从计算。`,
+    en: (p: { claim: string; stated: string }) => `${p.claim} is printed as ${p.stated}%, but last year was zero (or absent): the rate is undefined.`,
+  },
+  'cause.other-denominator': {
+    zh: (p: { name: string; value: string }) => `若分母取“${p.name}”（${p.value}），所述比例即成立：可能用错了分母。`,
+    en: (p: { name: string; value: string }) => `with "${p.name}" (${p.value}) as the whole, the stated share holds: the wrong denominator may have been used.`,
+  },
+  'cause.other-base': {
+    zh: (p: { name: string; value: string }) => `按“${p.name}”（${p.value}）计算即得所述增长率：可能抄用了另一口径的增长率。`,
+    en: (p: { name: string; value: string }) => `the stated rate is that of "${p.name}" (${p.value}): it may have been copied from another scope.`,
+  },
+  'cause.zero-base': {
+    zh: () => '上年数为零（或没有），增长率无从计算，不应写作百分比。',
+    en: () => 'last year was zero (or absent): a growth rate is undefined and should not be printed.',
+  },
+  'cause.narrative-slip': {
+    zh: (p: { item: string; stated: string; table: string }) => `所列“${p.item}”${p.stated} 与表中 ${p.table} 不符，差额即源于此。`,
+    en: (p: { item: string; stated: string; table: string }) => `the listed "${p.item}" ${p.stated} differs from the table's ${p.table}; that is where the difference comes from.`,
+  },
+  'cause.unit-item': {
+    zh: (p: { item: string }) => `把“${p.item}”的“元”读作“万元”，各项之和即与合计相符：单位疑有误。`,
+    en: (p: { item: string }) => `reading the 元 of "${p.item}" as 万元 makes the items add up: its unit is probably wrong.`,
   },
 } as const satisfies Record<string, Template<never>>;
 export type MessageKey = keyof typeof messages;

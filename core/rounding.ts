@@ -88,3 +88,27 @@ export function judgePercent(printed: number, decimals: number, recomputed: numb
   if (off <= tolerance + EPS) return { verdict: 'rounding', severity: 'info', difference, tolerance };
   return { verdict: 'discrepancy', severity: Math.abs(difference) >= 1 ? 'error' : 'warning', difference, tolerance };
 }
+
+/**
+ * A printed percentage against the value recomputed from rounded inputs. `lo`..`hi` is the
+ * range the true value can take given the inputs' own rounding. ok: the recomputed value
+ * rounds to the printed one; rounding: the inputs' rounding can explain the printed value, or
+ * it is one unit off in its last place (truncated instead of rounded); else a discrepancy.
+ */
+export function judgeRange(printed: number, decimals: number, recomputed: number, lo: number, hi: number): Judgement {
+  const unit = 10 ** -decimals;
+  const difference = roundTo(printed - recomputed, 6);
+  const tolerance = roundTo(Math.max(unit, Math.max(hi - recomputed, recomputed - lo) + unit / 2), 6);
+  if (Math.abs(printed - roundTo(recomputed, decimals)) < unit / 2 - EPS) return { verdict: 'ok', severity: 'none', difference, tolerance };
+  const explained = printed + unit / 2 >= lo - EPS && printed - unit / 2 <= hi + EPS;
+  if (explained || Math.abs(difference) <= unit + EPS) return { verdict: 'rounding', severity: 'info', difference, tolerance };
+  return { verdict: 'discrepancy', severity: Math.abs(difference) >= 1 ? 'error' : 'warning', difference, tolerance };
+}
+
+/** Range of a / b when a and b are each known only to ± their half-units (b > 0). */
+export function ratioRange(a: number, ha: number, b: number, hb: number, scale = 100): [number, number] {
+  const bLo = Math.max(b - hb, Number.MIN_VALUE);
+  const bHi = b + hb;
+  const cands = [(a - ha) / bLo, (a - ha) / bHi, (a + ha) / bLo, (a + ha) / bHi].map((x) => x * scale);
+  return [Math.min(...cands), Math.max(...cands)];
+}

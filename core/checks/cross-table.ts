@@ -51,7 +51,7 @@ export function conditionHolds(work: WorkDocument, kind: 'final' | 'budget', con
   return undefined;
 }
 
-function selectRow(table: Table, sel: TieTerm['row'], key?: string): Row | undefined {
+export function selectRow(table: Table, sel: TieTerm['row'], key?: string): Row | undefined {
   if (sel.role === 'class') {
     if (table.twoSided) return table.rows.find((r) => r.role === 'class' && r.code === key);
     return table.rows.find((r) => r.codeKind === 'function' && r.code === key);
@@ -70,7 +70,7 @@ function selectRow(table: Table, sel: TieTerm['row'], key?: string): Row | undef
   return undefined;
 }
 
-function selectColumn(table: Table, sel: TieTerm['col'], row: Row | undefined): Column | undefined {
+export function selectColumn(table: Table, sel: TieTerm['col'], row: Row | undefined): Column | undefined {
   const cols = sideColumns(table, row?.side ?? (table.twoSided ? 'income' : undefined));
   const phaseOk = (c: Column) => !sel.phase || c.phase === sel.phase;
   if (sel.lineNo !== undefined) return cols.find((c) => c.lineNo === sel.lineNo);

@@ -21,6 +21,17 @@ import { shareColumn } from './share-column.ts';
 import { projectBudget } from './project-budget.ts';
 import { crosswalkCheck } from './crosswalk.ts';
 import { procurementServices } from './procurement-services.ts';
+import { narrativeTable } from './narrative-table.ts';
+import { narrativeChange } from './narrative-change.ts';
+import { narrativeShare } from './narrative-share.ts';
+import { narrativeExecution } from './narrative-execution.ts';
+import { narrativeSum } from './narrative-sum.ts';
+import { narrativeRepeat } from './narrative-repeat.ts';
+import { narrativeUnit } from './narrative-unit.ts';
+import { narrativeAbsence } from './narrative-absence.ts';
+import { narrativeDirection } from './narrative-direction.ts';
+import { textArithmetic } from './text-arithmetic.ts';
+import { narrativeCoverage } from './narrative-coverage.ts';
 
 export const checks = {
   'note-formula': noteFormula,
@@ -39,6 +50,18 @@ export const checks = {
   'empty-table': emptyTable,
   'code-name': codeName,
   'table-coverage': tableCoverage,
+  'narrative-table': narrativeTable,
+  'narrative-change': narrativeChange,
+  'narrative-share': narrativeShare,
+  'narrative-execution': narrativeExecution,
+  'narrative-sum': narrativeSum,
+  'narrative-repeat': narrativeRepeat,
+  'narrative-unit': narrativeUnit,
+  'narrative-absence': narrativeAbsence,
+  'narrative-direction': narrativeDirection,
+  'text-arithmetic': textArithmetic,
+  // Last: reports the figures the checks above could not use.
+  'narrative-coverage': narrativeCoverage,
 } as const satisfies Record<RuleId, Check>;
 
 export const checkList: Check[] = Object.values(checks);

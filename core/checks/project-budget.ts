@@ -5,7 +5,8 @@
  * 机关业务工作经费), so projects are paired by name similarity, each with its single best
  * match. A project form whose money also comes from a higher level (上级转移支付) is compared by
  * its local appropriation (区级安排数), which is what the project table lists. The projects
- * listed in a performance form add up to its 特定目标类项目支出.
+ * listed in a performance form add up to its 特定目标类项目支出; a project form's 项目当年预算
+ * equals the total of its sources (当年预算合计).
  */
 import type { WorkDocument } from '../normalize/document.ts';
 import type { Column, Row, Table } from '../model/schemas.ts';
@@ -101,7 +102,29 @@ export const projectBudget: Check = {
         });
       }
     });
-    // 3. Project forms: 项目名称 + 项目当年预算 (or 区级安排数 when money also comes from above).
+    // 3. A project form's 项目当年预算 = the 当年预算合计 of its sources block.
+    tables.forEach((table, t) => {
+      if (!table.form || !table.fields) return;
+      const col = table.columns[0];
+      const budget = table.rows.find((r) => /^项目当年预算$/.test(labelKey(r.label)));
+      if (!col || !budget || budget.cells[col.key]?.value == null) return;
+      tables.forEach((block, b) => {
+        if (block.form !== table.form || block === table) return;
+        const v = block.columns.find((c) => c.additive);
+        const total = block.rows.find((r) => /^当年预算合计$/.test(labelKey(r.label)));
+        if (!v || !total || total.cells[v.key]?.value == null) return;
+        out.push({
+          id: `project-budget/${table.id}/sources`,
+          rule: 'project-budget',
+          relation: 'eq',
+          stated: { t, r: budget.index, c: col.key },
+          terms: [{ ref: { t: b, r: total.index, c: v.key }, sign: 1 }],
+          solver: false,
+          note: { zh: '项目当年预算 = 资金来源当年预算合计', en: "the project's budget = the total of its sources" },
+        });
+      });
+    });
+    // 4. Project forms: 项目名称 + 项目当年预算 (or 区级安排数 when money also comes from above).
     tables.forEach((table, t) => {
       if (!table.form || !table.fields) return;
       const name = table.fields.find((f) => labelKey(f.key) === '项目名称')?.value;

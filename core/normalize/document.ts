@@ -3,7 +3,7 @@
  * Never throws: what cannot be read becomes an issue on the document or the table.
  */
 import type { RawDocument, RawLine } from '../model/raw.ts';
-import type { BudgetDocument, DocIssue, Paragraph, Unit } from '../model/schemas.ts';
+import type { BudgetDocument, DocIssue, Paragraph, SourceRef, Unit } from '../model/schemas.ts';
 import { compact, toHalfWidth } from '../text/normalize.ts';
 import { buildTable, type WorkTable } from './table.ts';
 import { splitForm, type FormParts } from './forms.ts';
@@ -16,7 +16,11 @@ import { identifyTemplate, kindOf, unitOf } from './identify.ts';
 export interface WorkDocument {
   doc: BudgetDocument;
   tables: WorkTable[];
+  /** Text cells of tables that hold a worked calculation (`673.19元*12个月*8000人=6462.73万元`). */
+  calculations: { text: string; source: SourceRef; table: string }[];
 }
+
+const CALCULATION = /\d[^*×xX＊=＝\d]{0,6}[*×xX＊]\s*\d[^=＝]*[=＝]\s*\d/;
 
 function mode<T>(items: T[]): T | undefined {
   const counts = new Map<T, number>();
@@ -43,7 +47,14 @@ export function normalizeDocument(raw: RawDocument): WorkDocument {
   const docUnit = mode(printedUnits);
 
   const tables: WorkTable[] = [];
+  const calculations: WorkDocument['calculations'] = [];
   for (const rt of raw.tables) {
+    for (const row of rt.grid) {
+      for (const cell of row.cells) {
+        if (!cell.spanned && cell.text.length <= 4000 && CALCULATION.test(cell.text)) calculations.push({ text: cell.text, source: cell.source ?? row.source, table: `t${rt.index + 1}` });
+      }
+    }
+    for (const l of rt.stream) if (l.text.length <= 4000 && CALCULATION.test(l.text)) calculations.push({ text: l.text, source: l.source, table: `t${rt.index + 1}` });
     try {
       const id = `t${rt.index + 1}`;
       // A form (prose fields, or no column of figures) is cut into blocks instead of read whole.
@@ -85,7 +96,7 @@ export function normalizeDocument(raw: RawDocument): WorkDocument {
     paragraphs,
     issues,
   };
-  return { doc, tables };
+  return { doc, tables, calculations };
 }
 
 /** A form, not a table: some of its cells are prose. */
@@ -183,10 +194,14 @@ const HEADING = /^\s*(?:第[一二三四五六七八九十]+部分|[一二三四
 /**
  * Narrative lines → paragraphs. In PDF text, lines wrap mid-sentence and blank lines appear
  * between wrapped lines, so a paragraph ends only at sentence-final punctuation or a heading.
+ * A heading-like line that fills the page width and ends without punctuation is a wrapped
+ * sentence (`2.就业补助资金本年 7019.95 万元比 2022 年 6780.90 万元` + its continuation), not a
+ * heading. Digits on both sides of a PDF line break are one number (`62` / `7 人`).
  */
 export function toParagraphs(lines: RawLine[], pdfText: boolean): Paragraph[] {
   const out: Paragraph[] = [];
-  let cur: { text: string; lineStarts: Paragraph['lineStarts']; first: number; last: number } | undefined;
+  const width = pdfText ? lineWidth(lines) : Infinity;
+  let cur: { text: string; lineStarts: Paragraph['lineStarts']; first: number; last: number; open: boolean } | undefined;
   const flush = () => {
     if (cur && cur.text.trim() !== '') {
       const text = cur.text;
@@ -208,17 +223,30 @@ export function toParagraphs(lines: RawLine[], pdfText: boolean): Paragraph[] {
       continue;
     }
     const trimmed = t.trim();
-    if (cur && (cur.text.length > MAX_PARAGRAPH || (trimmed.length < 60 && HEADING.test(trimmed)))) flush();
-    if (!cur) cur = { text: '', lineStarts: [], first: line, last: line };
-    const join = cur.text !== '' && /[A-Za-z0-9]$/.test(cur.text) && /^[A-Za-z0-9]/.test(trimmed) ? ' ' : '';
+    const startsBlock = trimmed.length < 60 && HEADING.test(trimmed);
+    if (cur && (cur.text.length > MAX_PARAGRAPH || (startsBlock && !cur.open) || (startsBlock && !pdfText))) flush();
+    if (!cur) cur = { text: '', lineStarts: [], first: line, last: line, open: false };
+    const prev = cur.text;
+    const digits = pdfText && /\d$/.test(prev) && /^\d/.test(trimmed) && !/^\d+[.、．]\D/.test(trimmed);
+    const join = !digits && prev !== '' && /[A-Za-z0-9]$/.test(prev) && /^[A-Za-z0-9]/.test(trimmed) ? ' ' : '';
     cur.text += join;
     cur.lineStarts.push({ offset: cur.text.length, line });
     cur.text += trimmed;
     cur.last = line;
-    if (/[。！？!?：:]$/.test(trimmed) || (trimmed.length <= 40 && isHeading(trimmed))) flush();
+    // A short heading line closes its paragraph; a full-width one without end punctuation runs on.
+    const full = compact(trimmed).length >= 0.8 * width;
+    cur.open = pdfText && full && !/[。！？!?：:；;]$/.test(trimmed);
+    if (/[。！？!?：:]$/.test(trimmed) || (trimmed.length <= 40 && isHeading(trimmed) && !cur.open)) flush();
   }
   flush();
   return out;
+}
+
+/** Typical width of a full PDF text line (compact characters): the 75th percentile. */
+function lineWidth(lines: RawLine[]): number {
+  const lens = lines.map((l) => compact(l.text).length).filter((n) => n >= 8).sort((a, b) => a - b);
+  if (lens.length < 10) return Infinity;
+  return lens[Math.floor(lens.length * 0.75)] ?? Infinity;
 }
 
 function isHeading(text: string): boolean {

@@ -132,6 +132,8 @@ export function readGrid(raw: RawTable, spec: TemplateSpec | undefined, options:
     const leafKey = labelKey(leaf);
     const described = describeColumn(p);
     if (leafKey !== '' && (stubLabels.has(leafKey) || STUB_CODE.test(leafKey) || /名称$/.test(leafKey))) kinds.push('stub');
+    // An explanation column (测算依据及说明, 备注) describes the row; it does not name it.
+    else if (/说明|依据|备注|口径/.test(leafKey) && text >= numeric && c > 0) kinds.push('text');
     else if (leafKey !== '' && described.role && described.role !== 'total' && numeric >= text) kinds.push('value');
     else if (leafKey !== '' && (described.role || isTotalWord(leaf)) && c > 0) kinds.push('value');
     else if (text > numeric && text > 0) kinds.push(c === 0 || kinds.every((k) => k !== 'value') ? 'stub' : 'text');
@@ -227,7 +229,7 @@ export function readGrid(raw: RawTable, spec: TemplateSpec | undefined, options:
         const stubTexts = cells
           .slice(range.from, firstValue < 0 ? range.to + 1 : firstValue)
           .map((t, k) => ({ t: t.trim(), k: range.from + k }))
-          .filter((x) => x.t && !parseNumber(x.t) && x.t.length <= MAX_LABEL);
+          .filter((x) => x.t && !parseNumber(x.t) && x.t.length <= MAX_LABEL && kinds[x.k] !== 'text');
         if (stubTexts.length >= 2) {
           group = tidyLabel(stubTexts[0]?.t ?? '');
           // The row's name: the column headed …名称 when there is one, else the innermost label.

@@ -22,11 +22,29 @@ export interface KeyItem {
   tables: string[];
   /** Aggregated key items: each selector must match an engine check with the item's verdict. */
   each?: (CellSel & { line?: number; rule?: string; with?: string })[];
+  /** Other stated/expected pairs that describe the same issue (either matches). */
+  pairs?: [number, number][];
   /** Restrict to these engine rules (overrides the type's default). */
   rules?: string[];
   manual?: string;
 }
 export interface KeyFile { fixture: string; kind: string; items: KeyItem[] }
+
+/** The narrative checks (types f, g, h of the keys: text against tables and against itself). */
+export const NARRATIVE_RULES = [
+  'narrative-table',
+  'narrative-change',
+  'narrative-share',
+  'narrative-execution',
+  'narrative-sum',
+  'narrative-repeat',
+  'narrative-unit',
+  'narrative-absence',
+  'narrative-direction',
+  'text-arithmetic',
+];
+
+const NARRATIVE_TYPES = ['f', 'g', 'h'];
 
 export const RULES_BY_TYPE: Record<string, string[]> = {
   a: ['note-formula', 'summary-balance', 'row-outline', 'column-total', 'unit-price', 'empty-table'],
@@ -34,6 +52,9 @@ export const RULES_BY_TYPE: Record<string, string[]> = {
   c: ['function-hierarchy'],
   d: ['economic-hierarchy', 'cross-table', 'crosswalk'],
   e: ['cross-table', 'summary-balance', 'column-total', 'row-outline', 'group-total', 'share-column', 'project-budget', 'procurement-services'],
+  f: NARRATIVE_RULES,
+  g: [...NARRATIVE_RULES, 'empty-table', 'project-budget', 'group-total', 'unit-price'],
+  h: [...NARRATIVE_RULES, 'empty-table', 'project-budget', 'group-total', 'unit-price'],
 };
 
 export function loadKey(path: string): KeyFile {
@@ -60,6 +81,13 @@ function rowMatches(w: Where, sel: RowSel): boolean {
   return true;
 }
 
+/** A `where` covers a source line: its own, or any line of the sentence it quotes. */
+export function onLine(w: Where, line: number): boolean {
+  const a = w.source?.line;
+  if (a === undefined) return false;
+  return a === line || (w.source?.endLine !== undefined && a <= line && line <= w.source.endLine);
+}
+
 export function whereMatches(report: AuditReport, w: Where, sel: CellSel & { line?: number }): boolean {
   if (sel.table && templateOf(report, w.table) !== sel.table) return false;
   if (sel.row && !rowMatches(w, sel.row)) return false;
@@ -70,7 +98,7 @@ export function whereMatches(report: AuditReport, w: Where, sel: CellSel & { lin
     const path = want.split(/(?=小计)/).pop() ?? want;
     if (have && !(have === want || have.includes(path) || want.includes(have))) return false;
   }
-  if (sel.line !== undefined && w.source?.line !== sel.line) return false;
+  if (sel.line !== undefined && !onLine(w, sel.line)) return false;
   return true;
 }
 
@@ -78,22 +106,30 @@ export function touches(report: AuditReport, c: CheckResult, sel: CellSel & { li
   return c.where.some((w) => whereMatches(report, w, sel));
 }
 
-export function findMatch(report: AuditReport, item: KeyItem): CheckResult | undefined {
+/** Whether engine check `c` is a match for key item `item` (rule, figures, line, tables). */
+export function matchesItem(report: AuditReport, item: KeyItem, c: CheckResult): boolean {
   const rules = item.rules ?? RULES_BY_TYPE[item.type] ?? [];
-  const candidates = report.checks.filter((c) => rules.includes(c.rule) && c.verdict !== 'undecided');
-  return candidates.find((c) => {
-    if (item.stated !== undefined && item.expected !== undefined) {
-      const pairOk =
-        (near(c.stated, item.stated) && near(c.expected, item.expected)) ||
-        (near(c.stated, item.expected) && near(c.expected, item.stated));
-      if (!pairOk) return false;
-    }
-    if (item.line !== undefined && !c.where.some((w) => w.source?.line === item.line)) return false;
-    if (item.at && !touches(report, c, { ...item.at, table: item.at.table === 'other' ? undefined : item.at.table })) return false;
-    const involved = new Set(c.where.map((w) => templateOf(report, w.table)));
-    if (!item.tables.filter((t) => t !== 'other').every((t) => involved.has(t))) return false;
-    return true;
-  });
+  if (!rules.includes(c.rule) || c.verdict === 'undecided') return false;
+  if (item.stated !== undefined && item.expected !== undefined) {
+    const pairs: [number, number][] = [[item.stated, item.expected], ...(item.pairs ?? [])];
+    const pairOk = pairs.some(([a, b]) => (near(c.stated, a) && near(c.expected, b)) || (near(c.stated, b) && near(c.expected, a)));
+    if (!pairOk) return false;
+  }
+  if (item.line !== undefined && !c.where.some((w) => onLine(w, item.line as number))) return false;
+  const involved = new Set(c.where.map((w) => templateOf(report, w.table)));
+  const tables = item.tables.filter((t) => t !== 'other');
+  if (NARRATIVE_TYPES.includes(item.type)) {
+    // A sentence is compared with one of the tables that show its figure, not all of them;
+    // the key's row is a row of the text, located by its line instead.
+    return tables.length === 0 || tables.some((t) => involved.has(t)) || c.where.every((w) => !w.table);
+  }
+  if (item.at && !touches(report, c, { ...item.at, table: item.at.table === 'other' ? undefined : item.at.table })) return false;
+  if (!tables.every((t) => involved.has(t))) return false;
+  return true;
+}
+
+export function findMatch(report: AuditReport, item: KeyItem): CheckResult | undefined {
+  return report.checks.find((c) => matchesItem(report, item, c));
 }
 
 export interface ItemOutcome {

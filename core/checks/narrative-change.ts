@@ -1,0 +1,214 @@
+/**
+ * narrative-change: a change and its rate against each other and against the two years.
+ * `项目支出 8320.58 万元比 2022 年 7,737.11 万元增加了 583.47 万元，支出增加了 7.41%`:
+ * 8320.58 − 7737.11 = 583.47 (this year − last year = change), and 583.47 ÷ 7737.11 = 7.54 %,
+ * not 7.41 %. Last year is derived (this year − change) when the text does not print it.
+ * A rate printed over a zero or missing base (`增长 100%` for a new item) is undefined. The
+ * rate is judged as an interval: each input stands for ± half a unit of its last digit.
+ * When another statement's change gives exactly the printed rate, that is said as the cause.
+ */
+import type { WorkDocument } from '../normalize/document.ts';
+import type { CheckResult, Where } from '../model/schemas.ts';
+import { type Lang, headed, message, ruleTitle } from '../messages.ts';
+import type { Check } from './types.ts';
+import type { Claim } from '../narrative/claims.ts';
+import { narrativeOf, type NarrativeModel } from '../narrative/index.ts';
+import { before, budgetish, isKind, paragraphClaims, sameTopic } from '../narrative/near.ts';
+import { claimName, comparisonResult, fmt, halfOf, judgeAmounts, quotes, UNIT_FACTOR } from '../narrative/results.ts';
+import { judgeRange, ratioRange, type Judgement } from '../rounding.ts';
+import { roundTo } from '../text/numbers.ts';
+
+/** Value of a money claim in 万元-free units (元 → the change's unit) for comparing like with like. */
+function inUnit(c: Claim, unit: string): number {
+  if (!c.money) return c.value;
+  return (c.value * (UNIT_FACTOR[c.unit] ?? 1)) / (UNIT_FACTOR[unit] ?? 1);
+}
+
+function decimalsIn(c: Claim, unit: string): number {
+  if (!c.money) return c.decimals;
+  return c.decimals + Math.round(Math.log10((UNIT_FACTOR[unit] ?? 1) / (UNIT_FACTOR[c.unit] ?? 1)));
+}
+
+interface Triple {
+  current?: Claim;
+  prior?: Claim;
+  change: Claim;
+  rate?: Claim;
+}
+
+function sameKindOfFigure(a: Claim, b: Claim): boolean {
+  return a.money === b.money && (a.money || a.unit === b.unit);
+}
+
+/** The statement a change belongs to: this year's amount and last year's, same subject. */
+function tripleOf(model: NarrativeModel, change: Claim): Triple {
+  const fits = (x: Claim) => sameTopic(x, change) && sameKindOfFigure(x, change) && !budgetish(x) === !budgetish(change);
+  const current = before(model, change, (x) => x.kind === 'amount' && fits(x) && x.year !== change.base) ?? undefined;
+  const prior = before(model, change, (x) => x.kind === 'prior' && fits(x), true) ?? before(model, change, (x) => x.kind === 'amount' && fits(x) && x.year !== undefined && x.year === change.base, true);
+  // The change must be the first one after its figures (`…减少 4 个人，故…减少 23.71 万元` is another item's).
+  const list = paragraphClaims(model, change.para);
+  const from = Math.max(current ? list.indexOf(current) : -1, prior ? list.indexOf(prior) : -1);
+  const between = from >= 0 ? list.slice(from + 1, list.indexOf(change)) : [];
+  if (between.some((x) => x.kind === 'change' || (x.kind === 'count' && x.money === change.money))) return { change };
+  return { current: current && current.sentence >= change.sentence - 1 ? current : undefined, prior, change };
+}
+
+function rateRange(t: Triple, unit: string): { value: number; lo: number; hi: number; base: number } | undefined {
+  const ch = inUnit(t.change, unit);
+  const hCh = 0.5 * 10 ** -decimalsIn(t.change, unit);
+  if (t.prior) {
+    const base = inUnit(t.prior, unit);
+    if (base <= 0) return { value: NaN, lo: NaN, hi: NaN, base };
+    const [lo, hi] = ratioRange(Math.abs(ch), hCh, base, 0.5 * 10 ** -decimalsIn(t.prior, unit));
+    return { value: (Math.abs(ch) / base) * 100, lo, hi, base };
+  }
+  if (t.current) {
+    const cur = inUnit(t.current, unit);
+    const base = roundTo(cur - ch, 8);
+    if (base <= 0) return { value: NaN, lo: NaN, hi: NaN, base };
+    // Last year's figure, derived, stands for a figure printed to the same precision.
+    const [lo, hi] = ratioRange(Math.abs(ch), hCh, base, 0.5 * 10 ** -Math.max(decimalsIn(t.current, unit), decimalsIn(t.change, unit)));
+    return { value: (Math.abs(ch) / base) * 100, lo, hi, base };
+  }
+  return undefined;
+}
+
+export const narrativeChange: Check = {
+  id: 'narrative-change',
+  findings(work: WorkDocument, lang: Lang): CheckResult[] {
+    const model = narrativeOf(work);
+    const out: CheckResult[] = [];
+    const seen = new Map<string, CheckResult>();
+    const push = (key: string, r: CheckResult, group: Claim[]) => {
+      const prev = seen.get(key);
+      if (prev) {
+        // The same statement repeated in another section: one finding, every quote.
+        for (const w of quotes(model, group)) if (!prev.where.some((x) => x.source?.line === w.source?.line)) prev.where.push(w);
+        return;
+      }
+      seen.set(key, r);
+      out.push(r);
+    };
+    const changes = model.claims.filter((c) => c.kind === 'change' && !c.approx && c.depth === 0 && c.topic);
+    const triples = new Map<Claim, Triple>();
+    for (const ch of changes) triples.set(ch, tripleOf(model, ch));
+    for (const [ch, t] of triples) {
+      const unit = ch.money ? ch.unit : ch.unit;
+      const name = claimName(ch);
+      // 1. this year − last year = change.
+      if (t.current && t.prior) {
+        const cur = inUnit(t.current, unit);
+        const pri = inUnit(t.prior, unit);
+        const d = Math.max(decimalsIn(t.current, unit), decimalsIn(t.prior, unit), ch.decimals);
+        const expected = roundTo(cur - pri, 8);
+        const j = judgeAmounts({ value: Math.abs(ch.value), decimals: ch.decimals }, [{ value: cur, decimals: decimalsIn(t.current, unit) }, { value: pri, decimals: decimalsIn(t.prior, unit) }], Math.abs(expected));
+        const signOk = Math.sign(ch.value) === Math.sign(expected) || expected === 0;
+        if (!signOk) {
+          j.verdict = 'discrepancy';
+          j.severity = 'error';
+        }
+        model.used.add(t.current).add(t.prior).add(ch);
+        const group = [t.current, t.prior, ch];
+        push(
+          `d|${name}|${cur}|${pri}|${ch.value}`,
+          comparisonResult(
+            {
+              rule: 'narrative-change',
+              id: `narrative-change/${ch.id}/difference`,
+              claim: { zh: `“${name}”增减额`, en: `change in "${name}"` },
+              basis: { zh: `按本年 ${fmt(cur, d)} − 上年 ${fmt(pri, d)} 计算为`, en: `this year ${fmt(cur, d)} − last year ${fmt(pri, d)} gives` },
+              stated: ch.value,
+              expected,
+              unit,
+              decimals: d,
+              judgement: j,
+              formula: `${name}: ${fmt(ch.value, d)} = ${fmt(cur, d)} − ${fmt(pri, d)}`,
+              where: quotes(model, group),
+            },
+            lang,
+          ),
+          group,
+        );
+      }
+      // 2. the rate that follows the change.
+      const rate = model.claims.find((r) => r.kind === 'rate' && r.sentence === ch.sentence && r.start > ch.start && r.topic === ch.topic && !r.approx);
+      if (!rate) continue;
+      t.rate = rate;
+      const rr = rateRange(t, unit);
+      const group = [t.current, t.prior, ch, rate].filter((x): x is Claim => !!x);
+      if (!rr) continue;
+      model.used.add(rate).add(ch);
+      if (t.current) model.used.add(t.current);
+      if (t.prior) model.used.add(t.prior);
+      const printed = Math.abs(rate.printed);
+      if (!(rr.base > 0)) {
+        const where: Where[] = quotes(model, group);
+        const r: CheckResult = {
+          id: `narrative-change/${rate.id}/zero-base`,
+          rule: 'narrative-change',
+          verdict: 'discrepancy',
+          severity: 'warning',
+          message: headed(ruleTitle('narrative-change', lang), lang, message('narr.zero-base', lang, { claim: lang === 'zh' ? `“${name}”增长率` : `the growth rate of "${name}"`, stated: fmt(printed, rate.decimals) })),
+          messageKey: 'narr.zero-base',
+          stated: printed,
+          expected: null,
+          difference: null,
+          tolerance: null,
+          unit: '%',
+          formula: `${name}: ${fmt(Math.abs(ch.value), ch.decimals)} ÷ ${fmt(rr.base, ch.decimals)}`,
+          where,
+          cause: { kind: 'zero-base', message: message('cause.zero-base', lang, undefined) },
+        };
+        push(`z|${name}|${printed}|${ch.value}`, r, group);
+        continue;
+      }
+      let j: Judgement = judgeRange(printed, rate.decimals, rr.value, rr.lo, rr.hi);
+      // A rate pointing the other way from its change (增加 … 下降 x%).
+      if (Math.sign(rate.value) !== Math.sign(ch.value) && rate.value !== 0 && ch.value !== 0) j = { ...j, verdict: 'discrepancy', severity: 'error' };
+      let cause: CheckResult['cause'];
+      if (j.verdict === 'discrepancy') cause = otherBase(model, ch, printed, rate.decimals, unit, lang);
+      const baseText = t.prior ? fmt(rr.base, decimalsIn(t.prior, unit)) : `(${fmt(inUnit(t.current as Claim, unit), ch.decimals)} − ${fmt(Math.abs(ch.value), ch.decimals)})`;
+      push(
+        `r|${name}|${printed}|${ch.value}|${rr.base}`,
+        comparisonResult(
+          {
+            rule: 'narrative-change',
+            id: `narrative-change/${rate.id}/rate`,
+            claim: { zh: `“${name}”增长率`, en: `growth rate of "${name}"` },
+            basis: { zh: `按 ${fmt(Math.abs(ch.value), ch.decimals)} ÷ ${baseText} 计算为`, en: `${fmt(Math.abs(ch.value), ch.decimals)} ÷ ${baseText} gives` },
+            stated: printed,
+            expected: roundTo(rr.value, 6),
+            unit: '%',
+            decimals: Math.max(rate.decimals, 2),
+            judgement: j,
+            formula: `${name}: ${fmt(printed, rate.decimals)}% = ${fmt(Math.abs(ch.value), ch.decimals)} ÷ ${baseText} × 100%`,
+            where: quotes(model, group),
+            cause,
+          },
+          lang,
+        ),
+        group,
+      );
+    }
+    return out;
+  },
+};
+
+/** Another statement's change over the same base that gives exactly the printed rate. */
+function otherBase(model: NarrativeModel, ch: Claim, printed: number, decimals: number, unit: string, lang: Lang): CheckResult['cause'] {
+  const named = model.named.get(ch);
+  for (const other of model.claims) {
+    if (other === ch || other.kind !== 'change' || other.value === ch.value || !other.money !== !ch.money) continue;
+    const on = model.named.get(other);
+    if (!(named && on && on.id === named.id) && other.topic !== ch.topic) continue;
+    const prior = before(model, other, isKind('prior'), true);
+    const cur = before(model, other, (x) => x.kind === 'amount' && x.topic === other.topic);
+    const base = prior ? inUnit(prior, unit) : cur ? inUnit(cur, unit) - inUnit(other, unit) : undefined;
+    if (!base || base <= 0) continue;
+    const r = (Math.abs(inUnit(other, unit)) / base) * 100;
+    if (roundTo(r, decimals) === roundTo(printed, decimals)) {
+      return { kind: 'other-base', message: message('cause.other-base', lang, { name: `${claimName(other)} ${fmt(Math.abs(other.value), other.decimals)}`, value: `${fmt(r, 2)}%` }) };
+    }
+  }
+  return undefined;
+}

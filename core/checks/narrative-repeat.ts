@@ -1,0 +1,142 @@
+/**
+ * narrative-repeat: one quantity, one value. The same subject, measure (budget / actual),
+ * year and scope stated in two paragraphs with values rounding cannot reconcile
+ * (`失业人员再就业 4020 人` here, `4291 人` there; `就业补助资金预算 7816.11` vs `8062.22`) is
+ * reported once: the odd value against the one most places give, with every quote. Targets,
+ * approximations (约, 余, 预计) and bounds (≥, 以上) are not values and are left out; two
+ * values in one paragraph are usually an adjustment being explained and are not compared.
+ */
+import type { WorkDocument } from '../normalize/document.ts';
+import type { CheckResult, Where } from '../model/schemas.ts';
+import { type Lang, headed, message, ruleTitle } from '../messages.ts';
+import type { Check } from './types.ts';
+import type { Claim } from '../narrative/claims.ts';
+import { narrativeOf, stripSelfOf, type NarrativeModel } from '../narrative/index.ts';
+import { claimName, fmt, quotes, UNIT_FACTOR } from '../narrative/results.ts';
+import { judgeSum, type Figure } from '../rounding.ts';
+
+const MIN_KEY = 4;
+const PORTION = /政府采购|购买服务|采购预算/;
+
+function sentenceText(model: NarrativeModel, c: Claim): string {
+  const s = model.sentences[c.sentence];
+  return s ? (model.paragraphs[c.para]?.text ?? '').slice(s.start, s.end) : '';
+}
+
+/** Subject words that do not change what is counted. */
+export function entityKey(subject: string): string {
+  return subject
+    .replace(/[\s“”"'‘’「」]/g, '')
+    .replace(/实现|帮扶|累计|完成了?|开展/g, '')
+    .replace(/(?:人数|数量|人次数|总数|总额|金额|数)$/, '')
+    .replace(/(?:支出项目|项目)$/, '')
+    .replace(/^(?:全区|全市|本区|我区|本年|全年)/, '');
+}
+
+function measureClass(work: WorkDocument, c: Claim): string | undefined {
+  if (c.measure === 'target') return undefined;
+  if (c.measure === 'budget-initial' || c.measure === 'budget-adjusted' || c.measure === 'budget') return c.measure;
+  if (c.measure === 'actual') return 'actual';
+  return work.doc.kind === 'budget' && c.money ? 'budget' : 'actual';
+}
+
+function figureOf(c: Claim): Figure {
+  if (!c.money) return { value: c.value, decimals: c.decimals, blank: c.kind === 'count' && c.decimals >= 0 };
+  const f = (UNIT_FACTOR[c.unit] ?? 1) / 10_000;
+  return { value: c.value * f, decimals: Math.max(0, c.decimals + Math.round(Math.log10(1 / f))) };
+}
+
+interface Group {
+  key: string;
+  entity: string;
+  claims: Claim[];
+}
+
+function groupsOf(work: WorkDocument, model: NarrativeModel): Group[] {
+  const strip = stripSelfOf(work);
+  const groups = new Map<string, Group>();
+  const items = new Set(model.lists.flatMap((l) => l.items));
+  for (const c of model.claims) {
+    if (c.approx || c.bound || (c.kind !== 'amount' && c.kind !== 'count' && c.kind !== 'percent')) continue;
+    // A portion (procured, purchased as a service) is not the item's whole figure.
+    if (PORTION.test(sentenceText(model, c))) continue;
+    const m = measureClass(work, c);
+    if (!m) continue;
+    const named = model.named.get(c);
+    if (!named && !c.explicit) continue;
+    // An item of a list is a part of the list's head: its name alone does not say of what.
+    if (!named && items.has(c)) continue;
+    const entity = named ? named.id : entityKey(strip(c.topic));
+    if (!named && entity.length < MIN_KEY) continue;
+    const scope = named ? (c.scope ?? c.contextScope ?? c.sectionScope ?? '') : '';
+    const unit = c.money ? '¥' : c.unit;
+    const key = `${m}|${c.year ?? work.doc.year ?? ''}|${scope}|${unit}|${c.kind}`;
+    const full = `${entity}|${key}`;
+    const g = groups.get(full);
+    if (g) g.claims.push(c);
+    else groups.set(full, { key, entity, claims: [c] });
+  }
+  // `困难人员就业` and `就业困难人员就业`: a name that ends another, a few characters shorter.
+  const list = [...groups.values()];
+  for (const g of list) {
+    if (g.entity.includes(':') || g.claims.length === 0) continue;
+    const into = list.find((h) => h !== g && h.key === g.key && !h.entity.includes(':') && h.claims.length > 0 && h.entity.length > g.entity.length && h.entity.endsWith(g.entity) && g.entity.length >= 5 && h.entity.length - g.entity.length <= 4);
+    if (into) {
+      into.claims.push(...g.claims);
+      g.claims = [];
+    }
+  }
+  return list.filter((g) => g.claims.length >= 2);
+}
+
+export const narrativeRepeat: Check = {
+  id: 'narrative-repeat',
+  findings(work: WorkDocument, lang: Lang): CheckResult[] {
+    const model = narrativeOf(work);
+    const out: CheckResult[] = [];
+    for (const g of groupsOf(work, model)) {
+      // Cluster the values: figures within each other's rounding are one value.
+      const clusters: { rep: Figure; claims: Claim[] }[] = [];
+      for (const c of g.claims) {
+        const f = figureOf(c);
+        const home = clusters.find((k) => judgeSum(f, [k.rep], k.rep.value, 'eq', c.money).verdict !== 'discrepancy');
+        if (home) home.claims.push(c);
+        else clusters.push({ rep: f, claims: [c] });
+      }
+      if (clusters.length < 2) continue;
+      const main = [...clusters].sort((a, b) => b.claims.length - a.claims.length)[0] as (typeof clusters)[number];
+      for (const k of clusters) {
+        if (k === main) continue;
+        // Two values in one paragraph explain an adjustment; compare across paragraphs only.
+        const mainParas = new Set(main.claims.map((c) => c.para));
+        if (k.claims.every((c) => mainParas.has(c.para))) continue;
+        for (const c of [...main.claims, ...k.claims]) model.used.add(c);
+        const first = k.claims[0] as Claim;
+        const name = claimName(first);
+        const show = (c: Claim) => `${c.text}`;
+        const values = `${[...new Set(k.claims.map(show))].join('、')}（${k.claims.length}处）${lang === 'zh' ? '与' : ' vs '}${[...new Set(main.claims.map(show))].join('、')}（${main.claims.length}处）`;
+        const where: Where[] = [...quotes(model, k.claims), ...quotes(model, main.claims, 'operand')];
+        const stated = figureOf(first);
+        const expected = main.rep;
+        const j = judgeSum(stated, [expected], expected.value, 'eq', first.money);
+        const unit = first.money ? '万元' : first.unit;
+        out.push({
+          id: `narrative-repeat/${first.id}`,
+          rule: 'narrative-repeat',
+          verdict: 'discrepancy',
+          severity: Math.abs(j.difference) / Math.max(Math.abs(expected.value), 1e-9) >= 0.01 ? 'error' : 'warning',
+          message: headed(ruleTitle('narrative-repeat', lang), lang, message('narr.repeat', lang, { claim: `“${name}”`, values, ok: false, rounding: false })),
+          messageKey: 'narr.repeat',
+          stated: stated.value,
+          expected: expected.value,
+          difference: j.difference,
+          tolerance: j.tolerance,
+          unit,
+          formula: `${name}: ${fmt(stated.value, stated.decimals)} = ${fmt(expected.value, expected.decimals)}`,
+          where,
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,198 @@
+/**
+ * narrative-share: a share against its part and its whole. The part is the figure the share
+ * follows (`授予中小企业合同金额585.60万元，占…95.88%`); the whole is what follows 占: a figure
+ * stated earlier under that name (`政府采购支出总额615.26万元`), else the table figure the
+ * name gives (`一般公共预算项目支出总额` → 公开05表 项目支出), else, with no name (`占21.1%`),
+ * the total the list is a breakdown of. When the share is wrong with that whole but right with
+ * another one the document states, the finding says which.
+ */
+import type { WorkDocument } from '../normalize/document.ts';
+import type { CheckResult, Where } from '../model/schemas.ts';
+import { type Lang, message } from '../messages.ts';
+import type { Check } from './types.ts';
+import { refName, type Ref } from './identity.ts';
+import type { Claim } from '../narrative/claims.ts';
+import { scopeOf } from '../narrative/claims.ts';
+import { narrativeOf, stripSelfOf, type NarrativeModel } from '../narrative/index.ts';
+import { before } from '../narrative/near.ts';
+import { chooseScope, locate, nameOf, SCOPES } from '../narrative/resolve.ts';
+import { cellWhere, claimName, comparisonResult, fmt, quotes, UNIT_FACTOR, undecidedResult } from '../narrative/results.ts';
+import { judgeRange, ratioRange } from '../rounding.ts';
+import { roundTo } from '../text/numbers.ts';
+import { tableMeasure } from './narrative-table.ts';
+
+interface Whole {
+  value: number;
+  decimals: number;
+  unit: string;
+  label: string;
+  claim?: Claim;
+  refs?: Ref[];
+}
+
+const norm = (s: string) => s.replace(/的|之/g, '').replace(/(?:总额|金额|合计|总计|数额|总数)$/, '').replace(/‹[类款项]›/g, '');
+
+function asWhole(c: Claim): Whole {
+  return { value: c.value, decimals: c.decimals, unit: c.unit, label: claimName(c), claim: c };
+}
+
+function inUnit(value: number, from: string, to: string): number {
+  if (from === to || !UNIT_FACTOR[from] || !UNIT_FACTOR[to]) return value;
+  return (value * (UNIT_FACTOR[from] as number)) / (UNIT_FACTOR[to] as number);
+}
+
+function decimalsIn(decimals: number, from: string, to: string): number {
+  if (from === to || !UNIT_FACTOR[from] || !UNIT_FACTOR[to]) return decimals;
+  return decimals + Math.round(Math.log10((UNIT_FACTOR[to] as number) / (UNIT_FACTOR[from] as number)));
+}
+
+/** A stated figure under the name `phrase`: earlier in the paragraph, then anywhere before in the section. */
+function statedWhole(model: NarrativeModel, share: Claim, phrase: string, strip: (s: string) => string): Claim | undefined {
+  const want = norm(strip(phrase));
+  if (want.length < 2) return undefined;
+  const matches = (c: Claim) => {
+    if (c.kind !== 'amount' && c.kind !== 'count') return false;
+    const have = norm(strip(c.subject || ''));
+    if (!have) return false;
+    return have === want || (want.length >= 4 && have.length >= 4 && (have.endsWith(want) || want.endsWith(have)));
+  };
+  const inPara = before(model, share, matches);
+  if (inPara) return inPara;
+  for (let i = model.claims.indexOf(share) - 1, n = 0; i >= 0 && n < 200; i--, n++) {
+    const c = model.claims[i] as Claim;
+    if (matches(c)) return c;
+  }
+  return undefined;
+}
+
+function tableWhole(work: WorkDocument, share: Claim, phrase: string, strip: (s: string) => string): Whole | undefined {
+  const named = nameOf(work, strip(phrase));
+  if (!named) return undefined;
+  // A whole named without a scope (`占本年支出合计的`) is the department's total: all funds.
+  const own = scopeOf(phrase);
+  const l =
+    (own ? undefined : locate(work, named.id, 'all')) ??
+    chooseScope(work, { ...share, scope: own ?? share.scope, kind: 'amount', measure: 'unspecified' }, named.id).located;
+  if (!l) return undefined;
+  return { value: l.value, decimals: l.decimals, unit: l.unit, label: l.refs.map((r) => refName(work, r)).join(' + '), refs: l.refs };
+}
+
+/** With no name after 占: the total the share's list breaks down. */
+function implicitWhole(model: NarrativeModel, part: Claim): Claim | undefined {
+  const list = model.lists.find((l) => l.items.includes(part));
+  if (list) return list.head;
+  return undefined;
+}
+
+const TOTALS = ['expense-total', 'income-total', 'grand-total', 'basic', 'project'];
+
+/** Another whole the document gives that makes the printed share right. */
+function otherWhole(work: WorkDocument, model: NarrativeModel, part: Claim, partValue: number, unit: string, printed: number, decimals: number, used: Whole): Whole | undefined {
+  const cands: Whole[] = [];
+  if (work.doc.kind !== 'unknown') {
+    for (const id of TOTALS) {
+      for (const s of SCOPES) {
+        const l = locate(work, id, s);
+        if (l) cands.push({ value: l.value, decimals: l.decimals, unit: l.unit, label: l.refs.map((r) => refName(work, r)).join(' + '), refs: l.refs });
+      }
+    }
+  }
+  for (const c of model.claims) if (c.money === part.money && c.kind === 'amount' && c.para <= part.para && c !== part) cands.push(asWhole(c));
+  for (const w of cands) {
+    const v = inUnit(w.value, w.unit, unit);
+    if (v <= 0 || Math.abs(v - inUnit(used.value, used.unit, unit)) < 1e-9) continue;
+    if (roundTo((partValue / v) * 100, decimals) === roundTo(printed, decimals)) return w;
+  }
+  return undefined;
+}
+
+export const narrativeShare: Check = {
+  id: 'narrative-share',
+  findings(work: WorkDocument, lang: Lang): CheckResult[] {
+    const model = narrativeOf(work);
+    const strip = stripSelfOf(work);
+    const out: CheckResult[] = [];
+    const seen = new Map<string, CheckResult>();
+    for (const share of model.claims) {
+      if (share.kind !== 'share' || share.approx || share.bound) continue;
+      const part = before(model, share, (x) => (x.kind === 'amount' || x.kind === 'count') && x.depth === share.depth, true);
+      if (!part || (share.numeratorSubject && share.numeratorSubject !== '' && norm(strip(share.numeratorSubject)) !== norm(strip(part.subject)) && part.clause !== share.clause - 1 && part.clause !== share.clause)) continue;
+      const phrase = share.denominator ?? '';
+      let whole: Whole | undefined;
+      if (phrase) {
+        // A whole the tables give (`一般公共预算项目支出总额`) is read there; else where the text states it.
+        if (tableMeasure(work, part)) whole = tableWhole(work, share, phrase, strip);
+        if (!whole) {
+          const stated = statedWhole(model, share, phrase, strip);
+          if (stated && stated !== part) whole = asWhole(stated);
+        }
+      } else {
+        const head = implicitWhole(model, part);
+        if (head) whole = asWhole(head);
+      }
+      const name = claimName(part);
+      if (!whole) {
+        if (phrase) {
+          out.push(
+            undecidedResult(
+              'narrative-share',
+              `narrative-share/${share.id}`,
+              { zh: `“${name}”占比`, en: `share of "${name}"` },
+              { zh: `未找到“${phrase}”的数额`, en: `no figure was found for "${phrase}"` },
+              quotes(model, [share]),
+              lang,
+              share.printed,
+            ),
+          );
+        }
+        continue;
+      }
+      const unit = part.unit;
+      const partValue = part.value;
+      const wholeValue = inUnit(whole.value, whole.unit, unit);
+      const wholeDecimals = decimalsIn(whole.decimals, whole.unit, unit);
+      if (!(wholeValue > 0)) continue;
+      model.used.add(share).add(part);
+      if (whole.claim) model.used.add(whole.claim);
+      const recomputed = (partValue / wholeValue) * 100;
+      const [lo, hi] = ratioRange(partValue, 0.5 * 10 ** -part.decimals, wholeValue, 0.5 * 10 ** -wholeDecimals);
+      const j = judgeRange(share.printed, share.decimals, recomputed, lo, hi);
+      let cause: CheckResult['cause'];
+      if (j.verdict === 'discrepancy') {
+        const other = otherWhole(work, model, part, partValue, unit, share.printed, share.decimals, whole);
+        if (other) cause = { kind: 'other-denominator', message: message('cause.other-denominator', lang, { name: other.label, value: fmt(other.value, other.decimals) }) };
+      }
+      const d = Math.max(part.decimals, wholeDecimals, 0);
+      const where: Where[] = [...quotes(model, [share, part])];
+      if (whole.claim) where.push(...quotes(model, [whole.claim], 'operand'));
+      for (const r of whole.refs ?? []) where.push(cellWhere(work, r));
+      const key = `${name}|${share.printed}|${partValue}|${wholeValue}`;
+      const prev = seen.get(key);
+      if (prev) {
+        for (const w of quotes(model, [share])) if (!prev.where.some((x) => x.source?.line === w.source?.line)) prev.where.push(w);
+        continue;
+      }
+      const r = comparisonResult(
+        {
+          rule: 'narrative-share',
+          id: `narrative-share/${share.id}`,
+          claim: { zh: `“${name}”占“${phrase || whole.label}”的比例`, en: `share of "${name}" in "${phrase || whole.label}"` },
+          basis: { zh: `按 ${fmt(partValue, part.decimals)} ÷ ${fmt(wholeValue, d)}（${whole.label}）计算为`, en: `${fmt(partValue, part.decimals)} ÷ ${fmt(wholeValue, d)} (${whole.label}) gives` },
+          stated: share.printed,
+          expected: roundTo(recomputed, 6),
+          unit: '%',
+          decimals: Math.max(share.decimals, 2),
+          judgement: j,
+          formula: `${name}: ${fmt(share.printed, share.decimals)}% = ${fmt(partValue, part.decimals)} ÷ ${fmt(wholeValue, d)} × 100%`,
+          where,
+          cause,
+        },
+        lang,
+      );
+      seen.set(key, r);
+      out.push(r);
+    }
+    return out;
+  },
+};
+

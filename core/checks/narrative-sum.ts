@@ -1,0 +1,270 @@
+/**
+ * narrative-sum: what the text lists adds up to the total it lists it under.
+ *
+ * 1. Lists: `基本支出 1414.26 万元，其中：人员经费 1241.19 万元，公用经费 173.07 万元` — the items
+ *    after 其中 / 主要包括 / 主要用于 …, or the lead figures of the enumerated paragraphs that
+ *    follow `…包括：`. A list may stop at a `；`; a list whose items cover less than 90 % of the
+ *    total (or exceed it by more than 10 %) is read as partial and not judged. An item in 元
+ *    among items in 万元 that makes the list add up only when read as 万元 is named as the cause.
+ * 2. Identities between quantities the text states in different places (data/narrative.json):
+ *    基本支出 = 人员经费 + 公用经费, 人员经费 = 工资福利支出 + 对个人和家庭的补助, 基本支出 = Σ
+ *    经济分类各类, 支出合计 = 基本支出 + 项目支出 — for amounts and for changes alike, each part
+ *    taken from the statement nearest the total, in the same scope and year.
+ */
+import type { WorkDocument } from '../normalize/document.ts';
+import type { CheckResult, Where } from '../model/schemas.ts';
+import { type Lang, message } from '../messages.ts';
+import type { Check } from './types.ts';
+import type { Claim, ClaimList } from '../narrative/claims.ts';
+import { narrativeOf, type NarrativeModel } from '../narrative/index.ts';
+import { budgetish, paragraphClaims } from '../narrative/near.ts';
+import { locate, rowCandidates, type Named } from '../narrative/resolve.ts';
+import { narrative as lexicon, type IdentitySpec, type Scope } from '../narrative/lexicon.ts';
+import { claimName, comparisonResult, fmt, quotes, UNIT_FACTOR } from '../narrative/results.ts';
+import { type Figure, type Judgement, judgeSum } from '../rounding.ts';
+import { exactSum, roundTo } from '../text/numbers.ts';
+import { codeTree } from './function-hierarchy.ts';
+import { targetOf } from './narrative-table.ts';
+import { firstTable } from './cross-table.ts';
+
+function inUnit(c: Claim, unit: string, asWan = false): Figure {
+  // Counts are exact (unless printed in 万: `1.9 万人`).
+  if (!c.money) return { value: c.value, decimals: Math.max(0, c.decimals), blank: c.decimals >= 0 };
+  const from = asWan ? '万元' : c.unit;
+  const factor = (UNIT_FACTOR[from] ?? 1) / (UNIT_FACTOR[unit] ?? 1);
+  return { value: roundTo(c.value * factor, 8), decimals: Math.max(0, c.decimals + Math.round(Math.log10(1 / factor))) };
+}
+
+/** An amount right before a change of the same clause is that item's current figure, not a change. */
+function isCurrentOfChange(model: NarrativeModel, c: Claim): boolean {
+  const list = paragraphClaims(model, c.para);
+  const next = list[list.indexOf(c) + 1];
+  return !!next && next.clause === c.clause && (next.kind === 'change' || next.kind === 'prior');
+}
+
+function dropDescendants(model: NarrativeModel, items: Claim[]): Claim[] {
+  const codes = items.map((i) => {
+    const n = model.named.get(i);
+    return n?.id.startsWith('econ:') ? n.id.slice(5) : undefined;
+  });
+  return items.filter((_, k) => {
+    const code = codes[k];
+    return !code || !codes.some((other, m) => m !== k && other && other.length < code.length && code.startsWith(other));
+  });
+}
+
+interface Evaluated {
+  n: number;
+  sum: number;
+  judgement: Judgement;
+  ratio: number;
+  asWan?: Claim[];
+}
+
+function evaluateList(head: Claim, items: Claim[], n: number, wan: Set<Claim>): Evaluated {
+  const unit = head.unit;
+  const figs = items.slice(0, n).map((i) => inUnit(i, unit, wan.has(i)));
+  const sum = exactSum(figs.map((f) => f.value));
+  const stated = inUnit(head, unit);
+  const judgement = judgeSum(stated, figs, sum, 'eq', head.money);
+  return { n, sum, judgement, ratio: stated.value !== 0 ? sum / stated.value : sum === 0 ? 1 : Infinity };
+}
+
+function listFindings(work: WorkDocument, model: NarrativeModel, lang: Lang, out: CheckResult[], seen: Set<string>): void {
+  for (const list of model.lists) {
+    if (list.spansParagraphs && !list.closed) continue;
+    const head = list.head;
+    let items = list.items.filter((i) => i !== head);
+    if (head.kind === 'change') items = items.filter((i) => i.kind === 'change' || (i.kind === 'amount' && !isCurrentOfChange(model, i)));
+    else items = items.filter((i) => (i.kind === 'amount' || i.kind === 'count') && !isCurrentOfChange(model, i) && !i.approx);
+    if (head.approx) continue;
+    items = dropDescendants(model, items);
+    if (items.length < 2) continue;
+    const best = bestCut(head, items, list);
+    if (!best) continue;
+    const used = items.slice(0, best.n);
+    const name = claimName(head);
+    const key = `${name}|${head.value}|${used.map((i) => i.value).join(',')}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    for (const c of [head, ...used]) model.used.add(c);
+    let cause: CheckResult['cause'];
+    if (best.asWan?.length) {
+      const item = best.asWan[0] as Claim;
+      cause = { kind: 'unit', message: message('cause.unit-item', lang, { item: `${claimName(item)} ${item.text}` }) };
+    } else if (best.judgement.verdict === 'discrepancy') cause = slipCause(work, model, used, best.judgement.difference, lang);
+    const unit = head.money ? head.unit : head.unit;
+    const d = Math.max(head.decimals, ...used.map((i) => inUnit(i, unit).decimals));
+    const where: Where[] = [...quotes(model, [head]), ...quotes(model, used, 'operand')];
+    out.push(
+      comparisonResult(
+        {
+          rule: 'narrative-sum',
+          id: `narrative-sum/${head.id}/list`,
+          claim: { zh: `“${name}”`, en: `"${name}"` },
+          basis: { zh: `${list.marker.replace(/[:：,，]$/, '')}所列 ${used.length} 项之和为`, en: `the ${used.length} items listed after "${list.marker.replace(/[:：,，]$/, '')}" add up to` },
+          stated: head.value,
+          expected: roundTo(best.sum, 8),
+          unit,
+          decimals: d,
+          judgement: best.judgement,
+          formula: `${name} ${fmt(head.value, head.decimals)} = ${used.map((i) => `${claimName(i)} ${fmt(inUnit(i, unit, best.asWan?.includes(i)).value, d)}`).join(' + ')}`,
+          where,
+          cause,
+        },
+        lang,
+      ),
+    );
+  }
+}
+
+function bestCut(head: Claim, items: Claim[], list: ClaimList): Evaluated | undefined {
+  const cuts = [...new Set([...list.breaks.map((b) => items.indexOf(b) + 1).filter((n) => n >= 2 && n < items.length), items.length])].sort((a, b) => a - b);
+  const none = new Set<Claim>();
+  // Items in 元 among 万元 ones: also try them as 万元.
+  const yuan = head.unit === '万元' ? items.filter((i) => i.unit === '元') : [];
+  const wan = new Set(yuan);
+  const tries: Evaluated[] = [];
+  for (const n of cuts) {
+    const plain = evaluateList(head, items, n, none);
+    tries.push(plain);
+    if (plain.judgement.verdict !== 'discrepancy') return plain;
+    if (yuan.length) {
+      const alt = evaluateList(head, items, n, wan);
+      if (alt.judgement.verdict !== 'discrepancy') return { ...alt, asWan: yuan.filter((y) => items.indexOf(y) < n) };
+    }
+  }
+  // No cut adds up: judge the one closest to the total, if it looks like the whole list.
+  const plausible = tries.filter((t) => t.ratio >= 0.9 && t.ratio <= 1.1).sort((a, b) => Math.abs(1 - a.ratio) - Math.abs(1 - b.ratio));
+  return plausible[0];
+}
+
+/** A listed part whose own figure differs from the table by the same amount the sum is off. */
+function slipCause(work: WorkDocument, model: NarrativeModel, parts: Claim[], difference: number, lang: Lang): CheckResult['cause'] {
+  for (const p of parts) {
+    const named = model.named.get(p);
+    if (!named) continue;
+    const { target } = targetOf(work, p, named);
+    if (!target || target.judgement.verdict !== 'discrepancy') continue;
+    // stated − Σ parts = −(part − table) when the part is the slip.
+    if (Math.abs(difference + target.judgement.difference) < 1e-6) {
+      return { kind: 'narrative-slip', message: message('cause.narrative-slip', lang, { item: claimName(p), stated: p.text, table: fmt(target.located.value, target.located.decimals) }) };
+    }
+  }
+  return undefined;
+}
+
+// ── identities ─────────────────────────────────────────────────────────────────────────
+
+function measureClass(c: Claim): string {
+  return c.measure === 'unspecified' ? 'actual' : c.measure;
+}
+
+function effScope(c: Claim): Scope | undefined {
+  return c.scope ?? c.contextScope ?? c.sectionScope;
+}
+
+/** Two statements about the same money: same scope, measure, kind and year; without a scope, near each other. */
+function compatible(a: Claim, b: Claim): boolean {
+  const sa = effScope(a);
+  const sb = effScope(b);
+  if (sa !== sb) return false;
+  if (!sa && Math.abs(a.para - b.para) > 3) return false;
+  if (measureClass(a) !== measureClass(b)) return false;
+  if (a.measure === 'target' || b.measure === 'target') return false;
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'change' && a.base !== b.base && a.base !== undefined && b.base !== undefined) return false;
+  if (a.year !== undefined && b.year !== undefined && a.year !== b.year) return false;
+  return a.money === b.money;
+}
+
+function partsOf(work: WorkDocument, spec: IdentitySpec): string[] | undefined {
+  if (!spec.parts.includes('econ:*')) return spec.parts;
+  // Every economic class the basic-expenditure table holds money in.
+  const tpl = work.doc.kind === 'budget' ? 'budget-basic' : 'final-06';
+  const t = firstTable(work, tpl);
+  const table = work.tables[t]?.table;
+  if (!table) return undefined;
+  const classes = codeTree(table.rows, 'economic').top.filter((r) => r.code?.length === 3);
+  const ids = classes.filter((r) => rowCandidates(work, `econ:${r.code}`, 'gpb').some((c) => c.value !== 0)).map((r) => `econ:${r.code}`);
+  return ids.length >= 2 ? ids : undefined;
+}
+
+function zeroHolds(work: WorkDocument, spec: IdentitySpec): boolean {
+  for (const id of spec.zero ?? []) {
+    const l = locate(work, id, 'all');
+    if (l && l.value !== 0) return false;
+  }
+  return true;
+}
+
+function identityFindings(work: WorkDocument, model: NarrativeModel, lang: Lang, out: CheckResult[], seen: Set<string>): void {
+  const byId = new Map<string, Claim[]>();
+  for (const c of model.claims) {
+    const n: Named | undefined = model.named.get(c);
+    if (!n || c.approx || c.bound || c.depth !== 0 || (c.kind !== 'amount' && c.kind !== 'change') || !c.money) continue;
+    const l = byId.get(n.id);
+    if (l) l.push(c);
+    else byId.set(n.id, [c]);
+  }
+  for (const spec of lexicon.identities) {
+    const parts = partsOf(work, spec);
+    if (!parts || !zeroHolds(work, spec)) continue;
+    for (const totalId of spec.total) {
+      for (const total of byId.get(totalId) ?? []) {
+        const found: Claim[] = [];
+        for (const pid of parts) {
+          const cands = (byId.get(pid) ?? []).filter((c) => compatible(c, total));
+          const nearest = cands.sort((a, b) => Math.abs(a.para - total.para) - Math.abs(b.para - total.para) || Math.abs(a.start - total.start) - Math.abs(b.start - total.start))[0];
+          if (!nearest) break;
+          found.push(nearest);
+        }
+        if (found.length !== parts.length) continue;
+        const unit = total.unit;
+        const figs = found.map((p) => inUnit(p, unit));
+        const sum = exactSum(figs.map((f) => f.value));
+        const stated = inUnit(total, unit);
+        const key = `${spec.id}|${total.kind}|${stated.value}|${figs.map((f) => f.value).join(',')}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const j = judgeSum(stated, figs, sum, 'eq', total.money);
+        for (const c of [total, ...found]) model.used.add(c);
+        const name = claimName(total);
+        const what = total.kind === 'change' ? { zh: '增减额', en: 'change in ' } : { zh: '', en: '' };
+        const d = Math.max(stated.decimals, ...figs.map((f) => f.decimals));
+        const cause = j.verdict === 'discrepancy' ? slipCause(work, model, found, j.difference, lang) : undefined;
+        out.push(
+          comparisonResult(
+            {
+              rule: 'narrative-sum',
+              id: `narrative-sum/${total.id}/${spec.id}`,
+              claim: { zh: `“${name}”${what.zh}`, en: `${what.en}"${name}"` },
+              basis: { zh: `正文所述 ${found.map(claimName).join(' + ')} 之和为`, en: `the text's ${found.map(claimName).join(' + ')} add up to` },
+              stated: stated.value,
+              expected: roundTo(sum, 8),
+              unit,
+              decimals: d,
+              judgement: j,
+              formula: `${name} ${fmt(stated.value, d)} = ${found.map((p, k) => `${claimName(p)} ${fmt((figs[k] as Figure).value, d)}`).join(' + ')}`,
+              where: [...quotes(model, [total]), ...quotes(model, found, 'operand')],
+              cause,
+            },
+            lang,
+          ),
+        );
+      }
+    }
+  }
+}
+
+export const narrativeSum: Check = {
+  id: 'narrative-sum',
+  findings(work: WorkDocument, lang: Lang): CheckResult[] {
+    const model = narrativeOf(work);
+    const out: CheckResult[] = [];
+    const seen = new Set<string>();
+    listFindings(work, model, lang, out, seen);
+    identityFindings(work, model, lang, out, seen);
+    return out;
+  },
+};

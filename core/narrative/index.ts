@@ -1,0 +1,122 @@
+/**
+ * The narrative of a document, read once and shared by every narrative check: its claims,
+ * sentences, lists, directions and absence statements, with each claim's subject named
+ * (lexicon quantity or classification row). Memoised per normalised document.
+ */
+import type { WorkDocument } from '../normalize/document.ts';
+import type { Paragraph, SourceRef, Where } from '../model/schemas.ts';
+import { type Claim, type NarrativeScan, lineAt, scanParagraphs } from './claims.ts';
+import { sectionsOf } from './sections.ts';
+import { type Named, nameOf } from './resolve.ts';
+
+export interface NarrativeModel extends NarrativeScan {
+  paragraphs: Paragraph[];
+  /** What each claim's topic names in the tables (undefined: nothing known). */
+  named: Map<Claim, Named | undefined>;
+  byId: Map<string, Claim>;
+  /**
+   * Claims some check has compared with something. Checks run in registry order and add to
+   * it; narrative-coverage, last, reports the money figures no check could use.
+   */
+  used: Set<Claim>;
+}
+
+const cache = new WeakMap<WorkDocument, NarrativeModel>();
+
+export function narrativeOf(work: WorkDocument): NarrativeModel {
+  const hit = cache.get(work);
+  if (hit) return hit;
+  const paragraphs = work.doc.paragraphs;
+  const ctx = sectionsOf(paragraphs, work.doc.year);
+  const scan = scanParagraphs(paragraphs, ctx);
+  const named = new Map<Claim, Named | undefined>();
+  const byTopic = new Map<string, Named | undefined>();
+  const self = selfNames(work.doc.department);
+  for (const c of scan.claims) {
+    let n = byTopic.get(c.topic);
+    if (!byTopic.has(c.topic)) {
+      n = nameOf(work, stripSelf(c.topic, self));
+      byTopic.set(c.topic, n);
+    }
+    named.set(c, n);
+  }
+  const model: NarrativeModel = { ...scan, paragraphs, named, byId: new Map(scan.claims.map((c) => [c.id, c])), used: new Set() };
+  cache.set(work, model);
+  return model;
+}
+
+/** The department's own name and the ways a text refers to itself: not part of a subject. */
+function selfNames(department: string | undefined): RegExp {
+  const names = ['本部门', '本单位', '我单位', '我部门', '我局', '本局', '部门整体', '单位整体'];
+  if (department) {
+    const d = department.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+    names.unshift(d);
+    // Without its city prefix (`汉阳区人力资源局` for `武汉市汉阳区人力资源局`).
+    const short = department.replace(/^.{2,4}?[省市]/, '').replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+    if (short.length >= 4 && short !== d) names.unshift(short);
+  }
+  return new RegExp(names.join('|'), 'g');
+}
+
+/** A function removing the department's own name from a subject. */
+export function stripSelfOf(work: WorkDocument): (s: string) => string {
+  const re = selfNames(work.doc.department);
+  return (s) => stripSelf(s, re);
+}
+
+export function stripSelf(subject: string, self: RegExp): string {
+  self.lastIndex = 0;
+  return subject.replace(self, '');
+}
+
+const QUOTE_MAX = 160;
+
+/** Offsets of the sentence around `start..end` of a paragraph. */
+export function sentenceSpan(p: Paragraph, start: number, end: number): [number, number] {
+  const text = p.text;
+  let a = start;
+  while (a > 0 && !/[。；;！？!?]/.test(text[a - 1] ?? '')) a--;
+  let b = end;
+  while (b < text.length && !/[。；;！？!?]/.test(text[b] ?? '')) b++;
+  if (b < text.length) b++;
+  return [a, b];
+}
+
+/** Source lines of the sentence around `start..end`. */
+export function sentenceSource(p: Paragraph, start: number, end: number): SourceRef {
+  const [a, b] = sentenceSpan(p, start, end);
+  const line = lineAt(p, a);
+  const endLine = lineAt(p, Math.max(a, b - 1));
+  return endLine > line ? { line, endLine } : { line };
+}
+
+/** The sentence around `start..end` of a paragraph, trimmed to a readable length. */
+export function quoteAt(p: Paragraph, start: number, end: number): string {
+  const text = p.text;
+  const [a, b] = sentenceSpan(p, start, end);
+  let q = text.slice(a, b).trim();
+  if (q.length > QUOTE_MAX) {
+    const from = Math.max(a, start - 60);
+    const to = Math.min(text.length, end + 60);
+    q = `${from > a ? '…' : ''}${text.slice(from, to).trim()}${to < b ? '…' : ''}`;
+  }
+  return q;
+}
+
+export function sourceOf(claim: { line: number }): SourceRef {
+  return { line: claim.line };
+}
+
+/** A claim as a `where` entry: the sentence quoted, the figure, its line. */
+export function claimWhere(model: NarrativeModel, claim: Claim, role: Where['role'], label?: string, sign?: 1 | -1): Where {
+  const p = model.paragraphs[claim.para] as Paragraph;
+  return {
+    role,
+    label: label ?? (claim.topic || claim.subject || claim.text),
+    value: claim.value,
+    sign,
+    unit: claim.money && (claim.unit === '元' || claim.unit === '万元' || claim.unit === '亿元') ? claim.unit : undefined,
+    quote: quoteAt(p, claim.start, claim.end),
+    source: sentenceSource(p, claim.start, claim.end),
+  };
+}

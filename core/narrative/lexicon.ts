@@ -1,0 +1,63 @@
+/**
+ * The narrative lexicon (data/narrative.json), validated with zod and compiled once: scope
+ * words, measure words, the quantities a subject can name with where the tables hold them,
+ * and the identities between quantities.
+ */
+import { z } from 'zod';
+import narrativeJson from '../../data/narrative.json' with { type: 'json' };
+import { TieTermSchema } from '../knowledge.ts';
+
+export const Scope = z.enum(['all', 'fiscal', 'gpb', 'gf', 'soe']);
+export type Scope = z.infer<typeof Scope>;
+
+export const Measure = z.enum(['actual', 'budget', 'budget-initial', 'budget-adjusted', 'target', 'unspecified']);
+export type Measure = z.infer<typeof Measure>;
+
+const Alternatives = z.array(z.array(TieTermSchema).min(1));
+const ScopeCells = z.object({ all: Alternatives, fiscal: Alternatives, gpb: Alternatives, gf: Alternatives, soe: Alternatives }).partial();
+
+export const NarrativeFile = z.object({
+  $comment: z.string().optional(),
+  scopes: z.array(z.object({ scope: Scope, patterns: z.array(z.string()).min(1) })),
+  measures: z.array(z.object({ measure: Measure, patterns: z.array(z.string()).min(1) })),
+  quantities: z.array(
+    z.object({
+      id: z.string(),
+      terms: z.array(z.string()).min(1),
+      /** A part of this quantity (personnel ⊂ basic): equal parents in two scopes make it equal too. */
+      parent: z.string().optional(),
+      /** Compared with this quantity as a soft tie (机关运行经费 ≈ 公用经费 for administrative units). */
+      soft: z.string().optional(),
+      cells: z.object({ final: ScopeCells.optional(), budget: ScopeCells.optional() }),
+    }),
+  ),
+  identities: z.array(
+    z.object({ id: z.string(), total: z.array(z.string()).min(1), parts: z.array(z.string()).min(1), zero: z.array(z.string()).optional() }),
+  ),
+  absence: z.array(z.string()).min(1),
+});
+export type NarrativeFile = z.infer<typeof NarrativeFile>;
+export type QuantitySpec = NarrativeFile['quantities'][number];
+export type IdentitySpec = NarrativeFile['identities'][number];
+
+export const narrative: NarrativeFile = NarrativeFile.parse(narrativeJson);
+
+const alt = (patterns: string[]) => patterns.map((p) => `(?:${p})`).join('|');
+
+/** Scope words, longest forms first (一般公共预算财政拨款 before 财政拨款). */
+export const scopePatterns: { scope: Scope; re: RegExp }[] = narrative.scopes.map((s) => ({ scope: s.scope, re: new RegExp(alt(s.patterns), 'g') }));
+export const anyScopeRe = new RegExp(narrative.scopes.map((s) => alt(s.patterns)).join('|'), 'g');
+
+export const measurePatterns: { measure: Measure; re: RegExp }[] = narrative.measures.map((m) => ({
+  measure: m.measure,
+  re: new RegExp(alt(m.patterns), 'g'),
+}));
+
+/** Terms of every quantity, longest first, for matching inside a subject. */
+export const quantityTerms: { term: string; id: string }[] = narrative.quantities
+  .flatMap((q) => q.terms.map((term) => ({ term, id: q.id })))
+  .sort((a, b) => b.term.length - a.term.length);
+
+export const quantityById = new Map(narrative.quantities.map((q) => [q.id, q]));
+
+export const absenceRe = new RegExp(alt(narrative.absence));

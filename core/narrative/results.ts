@@ -1,0 +1,130 @@
+/**
+ * Findings of the narrative checks, in the same shape as the table checks': the figure the
+ * text states, the figure recomputed, the difference, the rounding tolerance, the formula,
+ * and `where` entries that quote each sentence and point at each table cell compared.
+ */
+import type { WorkDocument } from '../normalize/document.ts';
+import type { Cause, CheckResult, Unit, Where } from '../model/schemas.ts';
+import { type Lang, type RuleId, headed, message, ruleTitle } from '../messages.ts';
+import { type Figure, type Judgement, judgeSum } from '../rounding.ts';
+import { formatAmount, roundTo } from '../text/numbers.ts';
+import { type Ref, whereOf } from '../checks/identity.ts';
+import type { Claim } from './claims.ts';
+import { type NarrativeModel, claimWhere } from './index.ts';
+
+export type Bilingual = { zh: string; en: string };
+
+export const UNIT_FACTOR: Record<string, number> = { 元: 1, 万元: 10_000, 亿元: 100_000_000 };
+
+export function isMoneyUnit(u: string): u is Unit {
+  return u === '元' || u === '万元' || u === '亿元';
+}
+
+/** A money claim as a figure in `unit` (its precision scaled with it). */
+export function claimFigure(c: Claim, unit: Unit): Figure {
+  const factor = (UNIT_FACTOR[c.unit] ?? 1) / UNIT_FACTOR[unit]!;
+  return { value: roundTo(c.value * factor, 8), decimals: Math.max(0, c.decimals + Math.round(Math.log10(1 / factor))) };
+}
+
+export function halfOf(c: { decimals: number }): number {
+  return 0.5 * 10 ** -c.decimals;
+}
+
+export function fmt(v: number, decimals: number): string {
+  return formatAmount(v, Math.min(Math.max(decimals, 0), 6));
+}
+
+export function cellWhere(work: WorkDocument, ref: Ref, sign?: 1 | -1, role: Where['role'] = 'operand'): Where {
+  const cell = work.tables[ref.t]?.table.rows[ref.r]?.cells[ref.c];
+  return whereOf(work, ref, role, cell?.value ?? 0, sign);
+}
+
+export interface Comparison {
+  rule: RuleId;
+  id: string;
+  /** What the text states, in words (`项目支出`, `项目支出增长率`). */
+  claim: Bilingual;
+  /** What it is compared with (`表中 公开03表 合计 [项目支出]`). */
+  basis: Bilingual;
+  stated: number;
+  expected: number;
+  /** Unit shown with the figures: 万元, %, 人 … */
+  unit: string;
+  decimals: number;
+  judgement: Judgement;
+  formula: string;
+  where: Where[];
+  cause?: Cause;
+}
+
+export function comparisonResult(c: Comparison, lang: Lang): CheckResult {
+  const j = c.judgement;
+  const unitShown = c.unit === '%' ? '%' : c.unit;
+  const text = message('narr.compare', lang, {
+    claim: c.claim[lang],
+    stated: fmt(c.stated, c.decimals),
+    expected: fmt(c.expected, Math.max(c.decimals, c.unit === '%' ? c.decimals : 0)),
+    unit: unitShown,
+    basis: c.basis[lang],
+    verdict: j.verdict,
+    difference: fmt(Math.abs(j.difference), Math.max(c.decimals, 2)),
+    tolerance: fmt(j.tolerance, Math.max(c.decimals, 2)),
+  });
+  return {
+    id: c.id,
+    rule: c.rule,
+    verdict: j.verdict,
+    severity: j.severity,
+    message: headed(ruleTitle(c.rule, lang), lang, text),
+    messageKey: 'narr.compare',
+    stated: c.stated,
+    expected: roundTo(c.expected, 6),
+    difference: j.difference,
+    tolerance: j.tolerance,
+    unit: c.unit,
+    formula: c.formula,
+    where: c.where,
+    cause: c.cause,
+  };
+}
+
+export function undecidedResult(rule: RuleId, id: string, claim: Bilingual, reason: Bilingual, where: Where[], lang: Lang, stated: number | null = null): CheckResult {
+  return {
+    id,
+    rule,
+    verdict: 'undecided',
+    severity: 'info',
+    message: headed(ruleTitle(rule, lang), lang, message('narr.undecided', lang, { claim: claim[lang], reason: reason[lang] })),
+    messageKey: 'narr.undecided',
+    stated,
+    expected: null,
+    difference: null,
+    tolerance: null,
+    formula: '',
+    where,
+    reason: reason.en,
+  };
+}
+
+/** stated vs an expected sum of figures, in one unit. */
+export function judgeAmounts(stated: Figure, terms: Figure[], expected: number): Judgement {
+  return judgeSum(stated, terms, expected, 'eq', true);
+}
+
+/** All claims in `group` quoted once each, the first as `stated`. */
+export function quotes(model: NarrativeModel, group: Claim[], role: Where['role'] = 'stated'): Where[] {
+  const seen = new Set<string>();
+  const out: Where[] = [];
+  for (const c of group) {
+    const w = claimWhere(model, c, role);
+    const key = `${w.source?.line}|${w.quote}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(w);
+  }
+  return out;
+}
+
+export function claimName(c: Claim): string {
+  return (c.topic || c.subject || c.text).replace(/‹([类款项])›/g, '($1)');
+}
