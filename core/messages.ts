@@ -34,6 +34,8 @@ export const ruleTitles = {
   'narrative-absence': { zh: '“无此项支出”的说法与表一致', en: 'Statements that there was none agree with the tables' },
   'narrative-direction': { zh: '增减方向前后一致', en: 'Direction of changes agrees throughout' },
   'text-arithmetic': { zh: '测算式计算正确', en: 'Worked calculations are right' },
+  'self-evaluation': { zh: '绩效自评表与正文一致', en: 'Self-evaluation forms agree with themselves and the text' },
+  'narrative-naming': { zh: '同一科目各处名称一致', en: 'One classification item, one name throughout the text' },
   'narrative-coverage': { zh: '正文数字的核对范围', en: 'Figures in the text that could be checked' },
 } as const satisfies Record<string, Text>;
 export type RuleId = keyof typeof ruleTitles;

@@ -15,7 +15,7 @@ BUDGET = {1: 'budget-summary', 2: 'budget-income', 3: 'budget-expense', 4: 'budg
           7: 'budget-basic', 8: 'budget-three', 9: 'budget-gf', 10: 'budget-soe', 11: 'budget-projects', 12: 'other', 13: 'other'}
 TWO_SIDED = {'final-01', 'final-04', 'budget-summary', 'budget-fiscal'}
 NARRATIVE_RULES = ['narrative-table', 'narrative-change', 'narrative-share', 'narrative-execution', 'narrative-sum',
-                   'narrative-repeat', 'narrative-unit', 'narrative-absence', 'narrative-direction', 'text-arithmetic']
+                   'narrative-repeat', 'narrative-unit', 'narrative-absence', 'narrative-direction', 'text-arithmetic', 'self-evaluation', 'narrative-naming']
 VERDICT = {'OK': 'ok', 'ROUNDING': 'rounding', 'DISCREPANCY': 'discrepancy'}
 
 
@@ -151,7 +151,7 @@ def overrides(name, key, kind):
         o['D1-d03'] = narrative('narrative 六 states there is no basic expenditure')
         o['D1-e39'] = narrative('"三公" tie involving the narrative')
     if name == 'donghu-hrss-2023-final':
-        o['D1-h09'] = {'rules': ['narrative-naming'], 'manual': 'a classification item named two ways in two sections (not implemented)'}
+        o['D1-h09'] = {'rules': ['narrative-naming'], 'line': 416, 'manual': 'a classification item named two ways in two sections'}
     if name == 'hanyang-hr-2023-final':
         o['G01'] = {'rules': ['empty-table'], 'tables': ['final-08'], 'manual': 'empty-table statement under a table with figures'}
         o['G03'] = {'rules': ['narrative-unit', 'narrative-sum'], 'stated': 175.4, 'expected': 175.4, 'manual': '元 written for 万元 (no table figure to compare)'}

@@ -32,6 +32,8 @@ import { narrativeAbsence } from './narrative-absence.ts';
 import { narrativeDirection } from './narrative-direction.ts';
 import { textArithmetic } from './text-arithmetic.ts';
 import { narrativeCoverage } from './narrative-coverage.ts';
+import { selfEvaluation } from './self-evaluation.ts';
+import { narrativeNaming } from './narrative-naming.ts';
 
 export const checks = {
   'note-formula': noteFormula,
@@ -60,6 +62,8 @@ export const checks = {
   'narrative-absence': narrativeAbsence,
   'narrative-direction': narrativeDirection,
   'text-arithmetic': textArithmetic,
+  'self-evaluation': selfEvaluation,
+  'narrative-naming': narrativeNaming,
   // Last: reports the figures the checks above could not use.
   'narrative-coverage': narrativeCoverage,
 } as const satisfies Record<RuleId, Check>;

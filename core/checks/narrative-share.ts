@@ -192,7 +192,65 @@ export const narrativeShare: Check = {
       seen.set(key, r);
       out.push(r);
     }
+    out.push(...impliedParts(work, model, strip, lang));
     return out;
   },
 };
+
+/**
+ * Shares that only name their part (`货物采购授予中小企业合同金额占货物支出金额的 100 %`,
+ * `工程… 0 %`, `服务… 100 %`) imply amounts; when the parts' names end in the name of an
+ * amount the text states (`授予中小企业合同金额 585.60 万元`), the implied parts must add up to it.
+ */
+function impliedParts(work: WorkDocument, model: NarrativeModel, strip: (s: string) => string, lang: Lang): CheckResult[] {
+  const out: CheckResult[] = [];
+  const groups = new Map<Claim, { share: Claim; whole: Claim; value: number; half: number }[]>();
+  for (const share of model.claims) {
+    if (share.kind !== 'share' || !share.numeratorSubject || !share.denominator || share.approx || share.bound) continue;
+    const num = norm(strip(share.numeratorSubject));
+    if (num.length < 6) continue;
+    // The named part is part of a stated amount whose name ends its own (`…授予中小企业合同`).
+    const total = before(model, share, (c) => c.money && c.kind === 'amount' && norm(strip(c.subject)).length >= 4 && num.endsWith(norm(strip(c.subject))) && num !== norm(strip(c.subject)));
+    const whole = statedWhole(model, share, share.denominator, strip);
+    if (!total || !whole || !whole.money || whole === total) continue;
+    const value = (share.printed / 100) * whole.value;
+    const half = (0.5 * 10 ** -share.decimals * whole.value) / 100 + (share.printed / 100) * 0.5 * 10 ** -whole.decimals;
+    const list = groups.get(total);
+    const entry = { share, whole, value, half };
+    if (list) list.push(entry);
+    else groups.set(total, [entry]);
+  }
+  for (const [total, parts] of groups) {
+    if (parts.length < 2) continue;
+    const sum = roundTo(parts.reduce((a, p) => a + p.value, 0), 6);
+    const tol = parts.reduce((a, p) => a + p.half, 0) + 0.5 * 10 ** -total.decimals;
+    const diff = roundTo(total.value - sum, 6);
+    const verdict = Math.abs(diff) < 0.5 * 10 ** -total.decimals ? 'ok' : Math.abs(diff) <= tol ? 'rounding' : 'discrepancy';
+    for (const p of parts) model.used.add(p.share).add(p.whole);
+    model.used.add(total);
+    const name = claimName(total);
+    out.push(
+      comparisonResult(
+        {
+          rule: 'narrative-share',
+          id: `narrative-share/${total.id}/implied`,
+          claim: { zh: `“${name}”`, en: `"${name}"` },
+          basis: {
+            zh: `按所述各部分占比推算（${parts.map((p) => `${fmt(p.share.printed, p.share.decimals)}% × ${fmt(p.whole.value, p.whole.decimals)}`).join(' + ')}）为`,
+            en: `the shares stated for its parts (${parts.map((p) => `${fmt(p.share.printed, p.share.decimals)}% × ${fmt(p.whole.value, p.whole.decimals)}`).join(' + ')}) imply`,
+          },
+          stated: total.value,
+          expected: sum,
+          unit: total.unit,
+          decimals: Math.max(total.decimals, 2),
+          judgement: { verdict, severity: verdict === 'discrepancy' ? 'warning' : verdict === 'rounding' ? 'info' : 'none', difference: diff, tolerance: roundTo(tol, 6) },
+          formula: `${name} ${fmt(total.value, total.decimals)} = ${parts.map((p) => `${fmt(p.share.printed, p.share.decimals)}% × ${fmt(p.whole.value, p.whole.decimals)}`).join(' + ')}`,
+          where: [...quotes(model, [total]), ...quotes(model, parts.map((p) => p.share), 'operand'), ...quotes(model, parts.map((p) => p.whole), 'operand')],
+        },
+        lang,
+      ),
+    );
+  }
+  return out;
+}
 

@@ -20,7 +20,8 @@ import { narrativeOf, type NarrativeModel } from '../narrative/index.ts';
 import { budgetish, paragraphClaims } from '../narrative/near.ts';
 import { locate, rowCandidates, type Named } from '../narrative/resolve.ts';
 import { narrative as lexicon, type IdentitySpec, type Scope } from '../narrative/lexicon.ts';
-import { claimName, comparisonResult, fmt, quotes, UNIT_FACTOR } from '../narrative/results.ts';
+import { cellWhere, claimName, comparisonResult, fmt, quotes, UNIT_FACTOR } from '../narrative/results.ts';
+import { refName } from './identity.ts';
 import { type Figure, type Judgement, judgeSum } from '../rounding.ts';
 import { exactSum, roundTo } from '../text/numbers.ts';
 import { codeTree } from './function-hierarchy.ts';
@@ -257,6 +258,139 @@ function identityFindings(work: WorkDocument, model: NarrativeModel, lang: Lang,
   }
 }
 
+// ── lists of projects ──────────────────────────────────────────────────────────────────
+
+const PROJECT_COUNT = /(?:实施|涉及|共有|共|完成)(?:的)?(?:一级)?项目(?:有|共)?\s*(\d+)\s*个|(?:涉及|共有?|实施)\s*(\d+)\s*个(?:一级)?项目/;
+const ALL_PROJECTS = /年度实施项目|所有项目|全部项目|实施项目/;
+
+interface ProjectList {
+  n: number;
+  /** The list claims to be every project of the year. */
+  all: boolean;
+  items: Claim[];
+  para: number;
+}
+
+/** `年度实施项目 10 个…分别为：` and the items that follow, each with its actual spending. */
+function projectLists(model: NarrativeModel): ProjectList[] {
+  const out: ProjectList[] = [];
+  const paras = model.paragraphs;
+  for (let i = 0; i < paras.length; i++) {
+    const p = paras[i] as (typeof paras)[number];
+    const text = p.text;
+    const at = text.search(/分别(?:为|是)\s*[:：]\s*/);
+    if (at < 0) continue;
+    const head = text.slice(Math.max(0, at - 60), at);
+    const m = PROJECT_COUNT.exec(head.replace(/\s+/g, ''));
+    if (!m) continue;
+    const n = Number(m[1] ?? m[2]);
+    if (!(n >= 2 && n <= 50)) continue;
+    const groups: Claim[][] = [];
+    const sentences = model.sentences.filter((x) => x.para === i && x.start > at);
+    const enumerated = sentences.filter((x) => x.enumerator);
+    if (enumerated.length >= 2) groups.push(...itemGroups(sentences));
+    else {
+      // The items are the next paragraphs: numbered sentences in one, or one paragraph each.
+      for (let k = i + 1; k < paras.length && groups.length < n; k++) {
+        const q = paras[k] as (typeof paras)[number];
+        if (q.heading) break;
+        const sents = model.sentences.filter((x) => x.para === k);
+        if (sents.filter((x) => x.enumerator).length >= 2) {
+          groups.push(...itemGroups(sents));
+          break;
+        }
+        groups.push(sents.flatMap((x) => x.claims));
+      }
+    }
+    const items = groups.map((g) => g.find((c) => c.money && c.kind === 'amount' && c.measure === 'actual' && c.depth === 0));
+    if (items.length !== n || items.some((x) => !x)) continue;
+    out.push({ n, all: ALL_PROJECTS.test(head), items: items as Claim[], para: i });
+  }
+  return out;
+}
+
+function itemGroups(sentences: { enumerator?: unknown; claims: Claim[] }[]): Claim[][] {
+  const groups: Claim[][] = [];
+  for (const s of sentences) {
+    if (s.enumerator || groups.length === 0) groups.push([...s.claims]);
+    else groups[groups.length - 1]?.push(...s.claims);
+  }
+  return groups;
+}
+
+function projectListFindings(work: WorkDocument, model: NarrativeModel, lang: Lang, out: CheckResult[], seen: Set<string>): void {
+  for (const list of projectLists(model)) {
+    const unit = list.items[0]?.unit ?? '万元';
+    const figs = list.items.map((c) => inUnit(c, unit));
+    const sum = exactSum(figs.map((f) => f.value));
+    const d = Math.max(...figs.map((f) => f.decimals));
+    const label = `${list.n} 个项目`;
+    const terms = list.items.map((c, k) => `${claimName(c)} ${fmt((figs[k] as Figure).value, d)}`).join(' + ');
+    // (a) Every project of the year: their spending is the year's project expenditure.
+    if (list.all) {
+      const l = locate(work, 'project', 'all') ?? locate(work, 'project', 'fiscal');
+      const key = `projects|${sum}|${l?.value}`;
+      if (l && !seen.has(key)) {
+        seen.add(key);
+        const stated: Figure = { value: sum, decimals: d };
+        const j = judgeSum(stated, [{ value: l.value, decimals: l.decimals }], l.value, 'eq', true);
+        for (const c of list.items) model.used.add(c);
+        out.push(
+          comparisonResult(
+            {
+              rule: 'narrative-sum',
+              id: `narrative-sum/p${list.para}/projects-table`,
+              claim: { zh: `正文逐项列出的${label}实际支出之和`, en: `the actual spending of the ${list.n} projects listed, added up` },
+              basis: { zh: `表中项目支出 ${l.refs.map((r) => refName(work, r)).join(' + ')}`, en: `the tables' project expenditure ${l.refs.map((r) => refName(work, r)).join(' + ')}` },
+              stated: sum,
+              expected: l.value,
+              unit: l.unit,
+              decimals: Math.max(d, l.decimals),
+              judgement: j,
+              formula: `${terms} = ${l.refs.map((r) => refName(work, r)).join(' + ')}`,
+              where: [...quotes(model, list.items), ...l.refs.map((r) => cellWhere(work, r))],
+            },
+            lang,
+          ),
+        );
+      }
+    }
+    // (b) Elsewhere the same number of projects is given one total (`共涉及项目 10个，资金 8786.76 万元`).
+    for (const s of model.sentences) {
+      if (s.para === list.para) continue;
+      const text = (model.paragraphs[s.para]?.text ?? '').slice(s.start, s.end).replace(/\s+/g, '');
+      const m = PROJECT_COUNT.exec(text);
+      if (!m || Number(m[1] ?? m[2]) !== list.n) continue;
+      const total = s.claims.find((c) => c.money && c.kind === 'amount' && c.depth === 0 && !c.approx);
+      if (!total) continue;
+      const key = `projects|${sum}|${total.value}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const stated = inUnit(total, unit);
+      const j = judgeSum(stated, figs, sum, 'eq', true);
+      model.used.add(total);
+      out.push(
+        comparisonResult(
+          {
+            rule: 'narrative-sum',
+            id: `narrative-sum/${total.id}/projects`,
+            claim: { zh: `正文所述${label}的资金`, en: `the money the text gives for the ${list.n} projects` },
+            basis: { zh: `逐项列出的实际支出之和为`, en: `their actual spending, listed one by one, adds up to` },
+            stated: stated.value,
+            expected: sum,
+            unit,
+            decimals: Math.max(d, stated.decimals),
+            judgement: j,
+            formula: `${fmt(stated.value, stated.decimals)} = ${terms}`,
+            where: [...quotes(model, [total]), ...quotes(model, list.items, 'operand')],
+          },
+          lang,
+        ),
+      );
+    }
+  }
+}
+
 export const narrativeSum: Check = {
   id: 'narrative-sum',
   findings(work: WorkDocument, lang: Lang): CheckResult[] {
@@ -265,6 +399,7 @@ export const narrativeSum: Check = {
     const seen = new Set<string>();
     listFindings(work, model, lang, out, seen);
     identityFindings(work, model, lang, out, seen);
+    projectListFindings(work, model, lang, out, seen);
     return out;
   },
 };

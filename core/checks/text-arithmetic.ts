@@ -3,11 +3,14 @@
  * `673.19元*12个月*8000人=6462.73万元`, recomputed. Factors multiply; a factor in 元 with a
  * result in 万元 divides by 10,000; a factor in % divides by 100. The inputs of such a
  * calculation are exact (prices, counts, months), so only the result's own rounding is allowed.
+ * A 明细 line whose 测算 says what this level bears (`区承担50%, 约为24万元`) must carry that
+ * much in its own appropriation column (the shares of one line are summed).
  */
 import type { WorkDocument } from '../normalize/document.ts';
 import type { CheckResult, SourceRef, Where } from '../model/schemas.ts';
 import type { Lang } from '../messages.ts';
 import type { Check } from './types.ts';
+import { refName, whereOf } from './identity.ts';
 import { foldChars } from '../narrative/fold.ts';
 import { comparisonResult, fmt } from '../narrative/results.ts';
 import { judgeSum } from '../rounding.ts';
@@ -64,6 +67,48 @@ export function parseCalculations(text: string): (Parsed & { index: number; leng
   return out;
 }
 
+const LOCAL_SHARE = /(?:区|县|市|本级|区级|县级|市级)(?:财政)?承担(?:\d+(?:\.\d+)?%)?[,，]?\s*(?:约|共计?|合计)?为?\s*(\d[\d,]*(?:\.\d+)?)\s*万元/g;
+
+/** Lines of forms whose explanation states the local share: Σ shares = the line's local figure. */
+function localShares(work: WorkDocument, lang: Lang): CheckResult[] {
+  const out: CheckResult[] = [];
+  work.tables.forEach((wt, t) => {
+    const table = wt.table;
+    const col = table.columns.find((c) => c.additive && /本级|区级|财政拨款/.test(c.label));
+    if (!col) return;
+    for (const row of table.rows) {
+      const text = Object.values(row.attrs ?? {}).join(' ');
+      if (!text.includes('承担')) continue;
+      const shares = [...foldChars(text).matchAll(LOCAL_SHARE)].map((m) => Number((m[1] ?? '').replace(/,/g, '')));
+      const cell = row.cells[col.key];
+      if (shares.length === 0 || !cell || cell.value === null) continue;
+      const sum = roundTo(shares.reduce((a, b) => a + b, 0), 8);
+      const ref = { t, r: row.index, c: col.key };
+      // 约为: the shares are themselves rounded, to the unit they print.
+      const j = judgeSum({ value: cell.value, decimals: cell.decimals }, shares.map((v) => ({ value: v, decimals: 0 })), sum, 'eq', true);
+      out.push(
+        comparisonResult(
+          {
+            rule: 'text-arithmetic',
+            id: `text-arithmetic/${table.id}/${row.key}/local-share`,
+            claim: { zh: `${refName(work, ref)}`, en: `${refName(work, ref)}` },
+            basis: { zh: `测算依据所述本级承担 ${shares.map((v) => fmt(v, 2)).join(' + ')} 合计`, en: `the local shares stated in its explanation (${shares.map((v) => fmt(v, 2)).join(' + ')}) add up to` },
+            stated: cell.value,
+            expected: sum,
+            unit: table.unit,
+            decimals: Math.max(cell.decimals, 2),
+            judgement: j,
+            formula: `${refName(work, ref)} = ${shares.map((v) => fmt(v, 2)).join(' + ')}`,
+            where: [whereOf(work, ref, 'stated', cell.value), { role: 'operand', label: text.slice(0, 120), value: sum, quote: text.slice(0, 200), table: table.id, source: row.source }],
+          },
+          lang,
+        ),
+      );
+    }
+  });
+  return out;
+}
+
 export const textArithmetic: Check = {
   id: 'text-arithmetic',
   findings(work: WorkDocument, lang: Lang): CheckResult[] {
@@ -102,6 +147,7 @@ export const textArithmetic: Check = {
         );
       }
     }
+    out.push(...localShares(work, lang));
     return out;
   },
 };

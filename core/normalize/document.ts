@@ -202,6 +202,7 @@ export function toParagraphs(lines: RawLine[], pdfText: boolean): Paragraph[] {
   const out: Paragraph[] = [];
   const width = pdfText ? lineWidth(lines) : Infinity;
   let cur: { text: string; lineStarts: Paragraph['lineStarts']; first: number; last: number; open: boolean } | undefined;
+  let blank = false;
   const flush = () => {
     if (cur && cur.text.trim() !== '') {
       const text = cur.text;
@@ -219,10 +220,17 @@ export function toParagraphs(lines: RawLine[], pdfText: boolean): Paragraph[] {
     const t = l.text.replace(/\s+$/g, '');
     const line = l.source.line ?? 0;
     if (t.trim() === '') {
-      if (!pdfText) flush();
+      if (!pdfText) blank = true;
       continue;
     }
     const trimmed = t.trim();
+    // In plain text a blank line ends a paragraph, unless it cuts a sentence in two
+    // (`…授予小微企业合同金` / `额771.95万元，…`).
+    if (blank && cur) {
+      const runsOn = !/[。！？!?：:；;]$/.test(cur.text) && !isHeading(cur.text) && !HEADING.test(trimmed) && /[\u4e00-\u9fff]$/.test(cur.text) && !/^[#*\-|]/.test(trimmed);
+      if (!runsOn) flush();
+    }
+    blank = false;
     const startsBlock = trimmed.length < 60 && HEADING.test(trimmed);
     if (cur && (cur.text.length > MAX_PARAGRAPH || (startsBlock && !cur.open) || (startsBlock && !pdfText))) flush();
     if (!cur) cur = { text: '', lineStarts: [], first: line, last: line, open: false };

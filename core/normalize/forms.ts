@@ -29,8 +29,10 @@ function cells(row: RawGridRow): RawCell[] {
 function kind(row: RawGridRow): 'numeric' | 'header' | 'label' | 'prose' | 'blank' {
   const cs = cells(row).filter((c) => !isBlankText(c.text));
   if (cs.length === 0) return 'blank';
-  if (cs.some((c) => c.text.length > 80)) return 'prose';
-  if (cs.some((c) => isAmount(c.text) && /[\d.,%]/.test(c.text) && !/^\d{1,2}$/.test(c.text.trim()))) return 'numeric';
+  const amount = (c: RawCell) => isAmount(c.text) && /[\d.,%]/.test(c.text) && !/^\d{1,2}$/.test(c.text.trim());
+  // A long explanation beside a figure (测算依据 | 2,798.35) is still a row of figures.
+  if (cs.some((c) => c.text.length > 80)) return cs.some((c) => c.text.length <= 30 && amount(c)) ? 'numeric' : 'prose';
+  if (cs.some(amount)) return 'numeric';
   if (cs.length >= 2 && cs.every((c) => c.text.length <= MAX_HEADER_CELL && (hasCjk(c.text) || /^\d{4}年?$/.test(c.text.trim())))) return 'header';
   return 'label';
 }

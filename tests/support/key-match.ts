@@ -42,6 +42,8 @@ export const NARRATIVE_RULES = [
   'narrative-absence',
   'narrative-direction',
   'text-arithmetic',
+  'self-evaluation',
+  'narrative-naming',
 ];
 
 const NARRATIVE_TYPES = ['f', 'g', 'h'];
