@@ -67,6 +67,13 @@ const KIND = { zh: { final: '决算', budget: '预算', unknown: '未知' }, en:
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2, none: 3 } as const;
 
 /** Human-readable report for terminals. */
+/** A figure as it reads: amounts with 2 decimals, shares with up to 4, counts as whole numbers. */
+function figure(v: number, unit: string | undefined): string {
+  if (unit === '%') return formatAmount(v, Number.isInteger(v * 100) ? 2 : 4);
+  if (unit && !/元/.test(unit) && Number.isInteger(v)) return formatAmount(v, 0);
+  return formatAmount(v, 2);
+}
+
 export function formatText(report: AuditReport): string {
   const zh = report.lang === 'zh';
   const s = report.summary;
@@ -90,7 +97,13 @@ export function formatText(report: AuditReport): string {
     lines.push(`${tag} [${c.severity}] ${c.message}`);
     if (c.formula) lines.push(`    ${c.formula}`);
     if (c.stated !== null && c.expected !== null && !c.messageKey.startsWith('empty.')) {
-      lines.push(`    ${zh ? '印出' : 'stated'} ${formatAmount(c.stated)} · ${zh ? '重算' : 'recomputed'} ${formatAmount(c.expected)} · ${zh ? '差' : 'diff'} ${formatAmount(c.difference ?? 0)}${c.unit ? ` ${c.unit}` : ''}`);
+      const f = (v: number) => figure(v, c.unit);
+      lines.push(`    ${zh ? '印出' : 'stated'} ${f(c.stated)} · ${zh ? '重算' : 'recomputed'} ${f(c.expected)} · ${zh ? '差' : 'diff'} ${f(c.difference ?? 0)}${c.unit ? ` ${c.unit}` : ''}`);
+    }
+    // The sentences of the text a finding is about, quoted.
+    const quoted = new Set<string>();
+    for (const w of c.where.filter((x) => x.quote && !quoted.has(x.quote) && quoted.add(x.quote)).slice(0, 3)) {
+      lines.push(`    「${w.quote}」${w.source?.line ? (zh ? `（第${w.source.line}行）` : ` (line ${w.source.line})`) : ''}`);
     }
     const lines_ = c.where.map((w) => w.source?.line).filter((x): x is number => x !== undefined);
     if (lines_.length) lines.push(`    ${zh ? '位置：第' : 'lines '}${[...new Set(lines_)].slice(0, 8).join(', ')}${zh ? ' 行' : ''}`);

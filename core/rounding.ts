@@ -98,6 +98,7 @@ export function judgePercent(printed: number, decimals: number, recomputed: numb
 export function judgeRange(printed: number, decimals: number, recomputed: number, lo: number, hi: number): Judgement {
   const unit = 10 ** -decimals;
   const difference = roundTo(printed - recomputed, 6);
+  // The largest difference still explained: the inputs' range widened by the printed half-unit, or one unit.
   const tolerance = roundTo(Math.max(unit, Math.max(hi - recomputed, recomputed - lo) + unit / 2), 6);
   if (Math.abs(printed - roundTo(recomputed, decimals)) < unit / 2 - EPS) return { verdict: 'ok', severity: 'none', difference, tolerance };
   const explained = printed + unit / 2 >= lo - EPS && printed - unit / 2 <= hi + EPS;

@@ -131,7 +131,7 @@ export const narrativeChange: Check = {
         );
       }
       // 2. the rate that follows the change.
-      const rate = model.claims.find((r) => r.kind === 'rate' && r.sentence === ch.sentence && r.start > ch.start && r.topic === ch.topic && !r.approx);
+      const rate = paragraphClaims(model, ch.para).find((r) => r.kind === 'rate' && r.sentence === ch.sentence && r.start > ch.start && r.topic === ch.topic && !r.approx);
       if (!rate) continue;
       t.rate = rate;
       const rr = rateRange(t, unit);

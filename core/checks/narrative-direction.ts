@@ -38,7 +38,7 @@ export const narrativeDirection: Check = {
     };
     // Statements about budgets (追加, 调减, 年初预算) are not about the year's spending.
     const budgetTalk = (para: number, start: number) => {
-      const sent = model.sentences.find((x) => x.para === para && x.start <= start && start < Math.max(x.end, x.start + 1));
+      const sent = model.sentencesOf(para).find((x) => x.start <= start && start < Math.max(x.end, x.start + 1));
       const text = sent ? (model.paragraphs[para]?.text ?? '').slice(sent.start, sent.end) : '';
       return /(?<!一般公共)预算|追加|调减|调增|批复/.test(text);
     };

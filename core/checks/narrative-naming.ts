@@ -63,7 +63,7 @@ export const narrativeNaming: Check = {
     const lists: Item[][] = [];
     let cur: Item[] = [];
     for (const p of model.paragraphs) {
-      const sents = model.sentences.filter((s) => s.para === p.index);
+      const sents = model.sentencesOf(p.index);
       for (const it of itemsOf(p, sents.length ? sents : [{ start: 0, end: p.text.length }])) {
         const n = enumeratorOf(foldChars(p.text.slice(it.start)))?.n ?? 0;
         if (n <= 1 || (cur.length && n !== (cur[cur.length - 1] as Item).n + 1)) {

@@ -278,6 +278,7 @@ function projectLists(model: NarrativeModel): ProjectList[] {
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i] as (typeof paras)[number];
     const text = p.text;
+    if (!text.includes('分别')) continue;
     const at = text.search(/分别(?:为|是)\s*[:：]\s*/);
     if (at < 0) continue;
     const head = text.slice(Math.max(0, at - 60), at);
@@ -286,7 +287,7 @@ function projectLists(model: NarrativeModel): ProjectList[] {
     const n = Number(m[1] ?? m[2]);
     if (!(n >= 2 && n <= 50)) continue;
     const groups: Claim[][] = [];
-    const sentences = model.sentences.filter((x) => x.para === i && x.start > at);
+    const sentences = model.sentencesOf(i).filter((x) => x.start > at);
     const enumerated = sentences.filter((x) => x.enumerator);
     if (enumerated.length >= 2) groups.push(...itemGroups(sentences));
     else {
@@ -294,7 +295,7 @@ function projectLists(model: NarrativeModel): ProjectList[] {
       for (let k = i + 1; k < paras.length && groups.length < n; k++) {
         const q = paras[k] as (typeof paras)[number];
         if (q.heading) break;
-        const sents = model.sentences.filter((x) => x.para === k);
+        const sents = model.sentencesOf(k);
         if (sents.filter((x) => x.enumerator).length >= 2) {
           groups.push(...itemGroups(sents));
           break;
@@ -357,7 +358,7 @@ function projectListFindings(work: WorkDocument, model: NarrativeModel, lang: La
     }
     // (b) Elsewhere the same number of projects is given one total (`共涉及项目 10个，资金 8786.76 万元`).
     for (const s of model.sentences) {
-      if (s.para === list.para) continue;
+      if (s.para === list.para || !s.claims.some((c) => c.kind === 'count')) continue;
       const text = (model.paragraphs[s.para]?.text ?? '').slice(s.start, s.end).replace(/\s+/g, '');
       const m = PROJECT_COUNT.exec(text);
       if (!m || Number(m[1] ?? m[2]) !== list.n) continue;
@@ -391,6 +392,73 @@ function projectListFindings(work: WorkDocument, model: NarrativeModel, lang: La
   }
 }
 
+// ── a budget and its sources ───────────────────────────────────────────────────────────
+
+const SOURCE = /中央|省级|省财政|市级|市财政|县区|区级|县级|本级|上级|转移支付|结转/;
+const OTHER_SOURCE = /中央|省级|省财政|市级|市财政|县区|区级|县级|本级|上级|转移支付/;
+
+/**
+ * `就业补助资金预算为 7816.11 万元 … 中央和市级…下拨 5360 万元 … 县区财政资金支出预算 2078.21 万元 …
+ * 2022 年度…结转结余资金 377.89 万元`: a budget stated with the sources it comes from. The
+ * sources are the figures that follow it (up to the next numbered item) whose subject names a
+ * level of government or a carry-over from an earlier year; this year's unspent balance
+ * (`结转结余资金为 796 万元`, no earlier year) is not a source.
+ */
+function sourceFindings(work: WorkDocument, model: NarrativeModel, lang: Lang, out: CheckResult[], seen: Set<string>): void {
+  const year = work.doc.year;
+  for (const p of model.paragraphs) {
+    const sents = model.sentencesOf(p.index);
+    for (let k = 0; k < sents.length; k++) {
+      const first = sents[k]?.claims.find((c) => c.depth === 0 && c.money && c.kind === 'amount' && budgetish(c) && !c.approx);
+      if (!first || SOURCE.test(first.subject)) continue;
+      const sources: Claim[] = [];
+      for (let m = k; m < sents.length; m++) {
+        const sent = sents[m] as (typeof sents)[number];
+        if (m > k && sent.enumerator) break;
+        for (const c of sent.claims) {
+          if (c === first || c.depth !== 0 || !c.money || c.kind !== 'amount' || c.measure === 'actual' || c.approx || c.start < first.start) continue;
+          const subject = c.subject;
+          if (!SOURCE.test(subject)) continue;
+          // A carry-over is a source only when it comes from an earlier year.
+          if (!OTHER_SOURCE.test(subject) && !(c.year !== undefined && year !== undefined && c.year < year) && !/上年|以前年度/.test(subject)) continue;
+          sources.push(c);
+        }
+      }
+      if (sources.length < 2) continue;
+      const unit = first.unit;
+      const figs = sources.map((c) => inUnit(c, unit));
+      const sum = exactSum(figs.map((f) => f.value));
+      const stated = inUnit(first, unit);
+      if (!(sum / stated.value >= 0.9 && sum / stated.value <= 1.1)) continue;
+      const key = `sources|${stated.value}|${figs.map((f) => f.value).join(',')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const j = judgeSum(stated, figs, sum, 'eq', true);
+      for (const c of [first, ...sources]) model.used.add(c);
+      const name = claimName(first);
+      const d = Math.max(stated.decimals, ...figs.map((f) => f.decimals));
+      out.push(
+        comparisonResult(
+          {
+            rule: 'narrative-sum',
+            id: `narrative-sum/${first.id}/sources`,
+            claim: { zh: `“${name}”预算`, en: `the budget of "${name}"` },
+            basis: { zh: `所述各资金来源之和为`, en: `the sources stated for it add up to` },
+            stated: stated.value,
+            expected: roundTo(sum, 8),
+            unit,
+            decimals: d,
+            judgement: j,
+            formula: `${name} ${fmt(stated.value, d)} = ${sources.map((c, i) => `${claimName(c)} ${fmt((figs[i] as Figure).value, d)}`).join(' + ')}`,
+            where: [...quotes(model, [first]), ...quotes(model, sources, 'operand')],
+          },
+          lang,
+        ),
+      );
+    }
+  }
+}
+
 export const narrativeSum: Check = {
   id: 'narrative-sum',
   findings(work: WorkDocument, lang: Lang): CheckResult[] {
@@ -400,6 +468,7 @@ export const narrativeSum: Check = {
     listFindings(work, model, lang, out, seen);
     identityFindings(work, model, lang, out, seen);
     projectListFindings(work, model, lang, out, seen);
+    sourceFindings(work, model, lang, out, seen);
     return out;
   },
 };

@@ -67,7 +67,7 @@ export const selfEvaluation: Check = {
       const inWholeForm = inWhole(p.source.line ?? 0);
       // 1. The budget-execution line of a form.
       EXECUTION_LINE.lastIndex = 0;
-      for (let m; (m = EXECUTION_LINE.exec(text)); ) {
+      for (let m; text.includes('得分') && (m = EXECUTION_LINE.exec(text)); ) {
         const [weight, a, b, rate, score] = [m[1], m[2], m[3], m[4], m[5]].map((x) => x ?? '0') as [string, string, string, string, string];
         const A = Number(a.replace(/,/g, ''));
         const B = Number(b.replace(/,/g, ''));
@@ -122,9 +122,9 @@ export const selfEvaluation: Check = {
       }
       // 2. Form totals and stated scores.
       TOTAL.lastIndex = 0;
-      for (let m; (m = TOTAL.exec(text)); ) totals.push({ para: p.index, start: m.index, end: m.index + m[0].length, values: [Number(m[1])], texts: [m[1] ?? ''] });
+      for (let m; text.includes('总分') && (m = TOTAL.exec(text)); ) totals.push({ para: p.index, start: m.index, end: m.index + m[0].length, values: [Number(m[1])], texts: [m[1] ?? ''] });
       STATED_SCORE.lastIndex = 0;
-      for (let m; (m = STATED_SCORE.exec(text)); ) {
+      for (let m; text.includes('自评') && (m = STATED_SCORE.exec(text)); ) {
         const stated = Number(m[1]);
         // The form printed just before the results it is summarised in.
         const form = totals.filter((t) => t.para <= p.index && p.index - t.para <= 6).pop();
@@ -153,10 +153,10 @@ export const selfEvaluation: Check = {
       // 3. The whole-department form's 预算执行率 (target, result) and the rate the text states.
       if (inWholeForm) {
         FORM_RATE.lastIndex = 0;
-        for (let m; (m = FORM_RATE.exec(text)); ) formRates.push({ para: p.index, start: m.index, end: m.index + m[0].length, values: [Number(m[2])], texts: [m[2] ?? ''] });
+        for (let m; text.includes('预算执行率') && (m = FORM_RATE.exec(text)); ) formRates.push({ para: p.index, start: m.index, end: m.index + m[0].length, values: [Number(m[2])], texts: [m[2] ?? ''] });
       }
       WHOLE_STATED_RATE.lastIndex = 0;
-      for (let m; (m = WHOLE_STATED_RATE.exec(text)); ) statedRates.push({ para: p.index, start: m.index + m[0].length - (m[1]?.length ?? 0) - 1, end: m.index + m[0].length, values: [Number(m[1])], texts: [m[1] ?? ''] });
+      for (let m; text.includes('整体') && (m = WHOLE_STATED_RATE.exec(text)); ) statedRates.push({ para: p.index, start: m.index + m[0].length - (m[1]?.length ?? 0) - 1, end: m.index + m[0].length, values: [Number(m[1])], texts: [m[1] ?? ''] });
     }
     const form = formRates[0];
     if (form && formRates.every((f) => f.values[0] === form.values[0])) {

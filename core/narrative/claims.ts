@@ -200,7 +200,7 @@ const ENUMERATOR = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四�
 const LEADERS = /^(?:其中|主要(?:包括|用于|有|是)|包括|具体(?:情况)?如下|分别(?:为|是)|(?:主要)?原因(?:是|为)|故|因此|并且|而且|同时|此外|另外|以及)[:,，]?/;
 const YEAR_PHRASE = /(?:19|20)\d{2}年度?(?:\d{1,2}月(?:\d{1,2}日)?)?|截至|截止|本年度?|当年度?|全年|今年|年度/g;
 const CHANGE_END = /(增加|减少|增长|下降|压减|上升|降低|提高|调减|调增|节约|节省|缩减|减|增)(?:了|为|约|达)?$/;
-const CHANGE_START = /^(增加|减少|新增|压减|调减|调增|减|增)(?=\S)/;
+const CHANGE_START = /^(增加|减少|新增|压减|调减|调增|追加|减|增)(?=\S)/;
 const NEGATIVE = /减|降|节约|节省|缩/;
 const COMPARE_END = /(?:比|较|与)(上年|上一年|去年|上年度|上年同期|((?:19|20)\d{2})年度?)(?:同期|预算数?|决算数?|年初预算)?$/;
 const COMPARE_START = /^(?:比|较)(上年|上一年|去年|上年度|((?:19|20)\d{2})年度?)(?:同期|预算数?|决算数?|年初预算)?/;
@@ -308,6 +308,7 @@ interface LeftReading {
 }
 
 function yearIn(s: string): number | undefined {
+  if (!s.includes('年')) return undefined;
   const all = [...s.matchAll(/((?:19|20)\d{2})年/g)];
   const last = all[all.length - 1];
   return last?.[1] ? Number(last[1]) : undefined;
@@ -584,6 +585,7 @@ function scanOne(
   let lead: { subject: string; scope?: Scope; measure: Measure } | undefined;
   let sentenceBase: number | undefined;
   let sentenceYear: number | undefined;
+  let lastContextAt = 0;
   let mi = 0;
   let ki = 0;
   const open: OpenList[] = [];
@@ -596,7 +598,10 @@ function scanOne(
       if (!isEnumeratedList(o, folded)) open.splice(i, 1);
     }
   };
-  for (let i = 0; i <= folded.length; i++) {
+  // Only some positions matter: figures, list markers, punctuation, numbered items.
+  let skipUntil = 0;
+  for (const i of eventStops(folded, mentions, markers)) {
+    if (i < skipUntil) continue;
     // List markers open a list headed by the last figure before them.
     while (ki < markers.length && (markers[ki] as { index: number }).index === i) {
       const mk = markers[ki] as { index: number; text: string };
@@ -622,7 +627,6 @@ function scanOne(
       const depth = levels.length - 1;
       const from = Math.max(level.clauseStart, level.lastEnd);
       const leftRaw = folded.slice(from, m.start);
-      const sentenceHead = folded.slice(sentence.start, m.start);
       const r = readLeft(leftRaw, m.unit, ctx.docYear);
       const kind: ClaimKind = r.kind ?? (m.money ? 'amount' : m.unit === '%' ? 'percent' : 'count');
       let ownSubject = r.subject && !isGeneric(r.subject) ? r.subject : '';
@@ -674,6 +678,8 @@ function scanOne(
         header: headers ? headerAt(headers, m.start) : undefined,
       };
       if (kind === 'prior') claim.year = r.base ?? r.year;
+      // `比 2022 年 7,737.11 万元增加了 583.47 万元`: the change is against that year.
+      if ((kind === 'change' || kind === 'rate') && claim.base === undefined && prevInSentence?.kind === 'prior') claim.base = prevInSentence.base;
       // In a grid, the column says whether figures are targets or results (目标 / 完成情况).
       if (claim.header) {
         if (/完成|实际|实现/.test(claim.header)) claim.measure = 'actual';
@@ -703,8 +709,9 @@ function scanOne(
           if (claim.year === undefined) claim.year = top.list.head.year;
         }
       }
-      i = Math.max(i, m.end - 1);
+      skipUntil = m.end;
     }
+    if (skipUntil > i) continue;
     if (i >= folded.length) break;
     const ch = folded[i];
     if (ch === '(' || ch === '《' || ch === '【') {
@@ -732,7 +739,9 @@ function scanOne(
       }
     }
     // `…执行率 81.44% 6、国有资本…`: a numbered item starts a new sentence even without a full stop.
-    const numbered = levels.length === 1 && i > sentence.start + 1 && /[\s%；;。，,]/.test(folded[i - 1] ?? '') && /^\d{1,2}[、.](?!\d)\s*[\u4e00-\u9fff]/.test(folded.slice(i, i + 5));
+    const code = folded.charCodeAt(i);
+    const numbered =
+      code >= 48 && code <= 57 && levels.length === 1 && i > sentence.start + 1 && /[\s%；;。，,]/.test(folded[i - 1] ?? '') && /^\d{1,2}[、.](?!\d)\s*[\u4e00-\u9fff]/.test(folded.slice(i, i + 5));
     if (((ch === '。' || ch === '!' || ch === '?') && levels.length === 1) || numbered) {
       const next = numbered ? i : i + 1;
       sentence.end = next;
@@ -749,22 +758,23 @@ function scanOne(
       sentence = newSentence(out, p, next, folded);
       sentenceBase = undefined;
       sentenceYear = undefined;
+      lastContextAt = next;
       levels.splice(1);
       (levels[0] as Level).clauseStart = next;
-      if (numbered) {
-        i = next - 1;
-        continue;
-      }
       continue;
     }
-    // Sentence-level context: `与 2022 年度相比，` and a leading `2023 年度`.
-    if (ch === '，' || ch === ',' || ch === ':') {
-      const head = folded.slice(sentence.start, i);
-      const sc = SENTENCE_COMPARE.exec(head);
+    // Sentence-level context: `与 2022 年度相比，` and a leading `2023 年度` (read from the
+    // clause that ends here, once: a sentence without full stops can be long).
+    if ((ch === '，' || ch === ',' || ch === ':') && i - lastContextAt < 120) {
+      const clauseText = folded.slice(lastContextAt, i);
+      const sc = clauseText.includes('相比') || clauseText.includes('比较') || clauseText.includes('对比') ? SENTENCE_COMPARE.exec(clauseText) : null;
       if (sc) sentenceBase = sc[1] ? Number(sc[1]) : ctx.docYear ? ctx.docYear - 1 : undefined;
-      const y = /^(?:\s*[^\d]{0,12}?)((?:19|20)\d{2})\s*年/.exec(head);
-      if (y?.[1] && sentenceYear === undefined && !/比|较|与/.test(head.slice(0, y.index + 1))) sentenceYear = Number(y[1]);
+      if (sentenceYear === undefined && lastContextAt === sentence.start) {
+        const y = /^(?:\s*[^\d]{0,12}?)((?:19|20)\d{2})\s*年/.exec(clauseText);
+        if (y?.[1] && !/比|较|与/.test(clauseText.slice(0, y.index + 1))) sentenceYear = Number(y[1]);
+      }
     }
+    if (ch === '，' || ch === ',' || ch === ':') lastContextAt = i + 1;
   }
   sentence.end = folded.length;
   directionsIn(folded, p, sentence, out, ctx.docYear);
@@ -792,9 +802,29 @@ const NOT_A_SUBJECT = /相比|原因|主要|要求|根据|按照|为了|通过|�
 
 /** A clause that only names what the next figures are about. */
 function subjectClause(text: string): string | undefined {
+  if (text.length < 4 || text.length > 40 || !SUBJECT_END.test(text.trimEnd())) return undefined;
   const t = stripLeaders(compactSubject(text));
   if (t.length < 4 || t.length > 24 || NOT_A_SUBJECT.test(t) || !SUBJECT_END.test(t) || isGeneric(t)) return undefined;
   return t;
+}
+
+const SPECIAL = /[()《》【】，,;:。!?\t、]/g;
+const NUMBERED_AT = /(?<=[\s%;。，,])\d{1,2}[、.](?!\d)\s*[\u4e00-\u9fff]/g;
+
+/** Positions where the scan has something to do, in order. */
+function eventStops(folded: string, mentions: Mention[], markers: { index: number }[]): Int32Array {
+  const xs: number[] = [];
+  for (const m of mentions) xs.push(m.start);
+  for (const k of markers) xs.push(k.index);
+  SPECIAL.lastIndex = 0;
+  for (let x; (x = SPECIAL.exec(folded)); ) xs.push(x.index);
+  NUMBERED_AT.lastIndex = 0;
+  for (let x; (x = NUMBERED_AT.exec(folded)); ) xs.push(x.index);
+  xs.push(folded.length);
+  const sorted = Int32Array.from(xs).sort();
+  let n = 0;
+  for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[n++] = sorted[k] as number;
+  return sorted.subarray(0, n);
 }
 
 function isClauseBreak(s: string, i: number, clauseStart: number): boolean {
@@ -810,7 +840,7 @@ function isClauseBreak(s: string, i: number, clauseStart: number): boolean {
 }
 
 function newSentence(out: NarrativeScan, p: Paragraph, start: number, folded: string): Sentence {
-  const s: Sentence = { index: out.sentences.length, para: p.index, start, end: start, enumerator: enumeratorOf(folded.slice(start)), claims: [] };
+  const s: Sentence = { index: out.sentences.length, para: p.index, start, end: start, enumerator: enumeratorOf(folded.slice(start, start + 16)), claims: [] };
   out.sentences.push(s);
   return s;
 }
@@ -850,29 +880,42 @@ function headerAt(g: GridHeaders, offset: number): string | undefined {
   return g.cells.find((c) => offset >= c.start && offset < c.end)?.header || undefined;
 }
 
-const DIRECTION = /([^，,。;；:：]{2,80}?)等?(?:支出|费用|经费)?(?:均|都|分别)?(增加|减少|增长|下降|上升|降低)(?:了)?/g;
+const DIRECTION_VERB = /(增加|减少|增长|下降|上升|降低)(?:了)?/g;
+const DIRECTION_WORD = /增加|减少|增长|下降|上升|降低/;
+const CLAUSE_END = /[，,。;；:：]/;
 
 /** `办公经费、水费、电费…等支出增加 5.36 万元`: each listed item moved the same way. */
 function directionsIn(folded: string, p: Paragraph, s: Sentence, out: NarrativeScan, docYear: number | undefined): void {
   const text = folded.slice(s.start, s.end);
-  DIRECTION.lastIndex = 0;
-  for (let m; (m = DIRECTION.exec(text)); ) {
-    const list = m[1] ?? '';
-    const verb = m[2] ?? '';
+  if (!DIRECTION_WORD.test(text)) return;
+  DIRECTION_VERB.lastIndex = 0;
+  let from = 0;
+  for (let m; (m = DIRECTION_VERB.exec(text)); ) {
+    // The list is the clause before the verb.
+    let a = m.index;
+    while (a > from && a > m.index - 80 && !CLAUSE_END.test(text[a - 1] ?? '')) a--;
+    from = m.index + m[0].length;
+    const list = text
+      .slice(a, m.index)
+      .replace(/(?:均|都|分别)$/, '')
+      .replace(/(?:支出|费用|经费)$/, (x, off: number, all: string) => (/等$/.test(all.slice(0, off)) ? '' : x))
+      .replace(/等$/, '');
+    if (list.length < 2) continue;
+    const verb = m[1] ?? '';
     const cut = list.replace(/^.*?(?:工作需要|因|由于|主要是|其中|是)[,，]?/, '');
     const items = cut.split(/、|及/).map((x) => compactSubject(x).replace(/等$/, '').replace(/比.*$/, '').trim()).filter((x) => x.length >= 2 && x.length <= 16 && !/\d/.test(x));
     if (items.length === 0) continue;
-    const base = SENTENCE_COMPARE.exec(folded.slice(0, s.start + m.index))?.[1];
+    const base = SENTENCE_COMPARE.exec(folded.slice(Math.max(0, s.start - 200), s.start + m.index))?.[1];
     for (const item of items) {
       out.directions.push({
         item,
         sign: NEGATIVE.test(verb) ? -1 : 1,
         para: p.index,
-        start: s.start + m.index,
+        start: s.start + a,
         end: s.start + m.index + m[0].length,
         sentence: s.index,
         base: base ? Number(base) : docYear ? docYear - 1 : undefined,
-        line: lineAt(p, s.start + m.index),
+        line: lineAt(p, s.start + a),
       });
     }
   }

@@ -5,7 +5,7 @@
  */
 import type { WorkDocument } from '../normalize/document.ts';
 import type { Paragraph, SourceRef, Where } from '../model/schemas.ts';
-import { type Claim, type NarrativeScan, lineAt, scanParagraphs } from './claims.ts';
+import { type Claim, type NarrativeScan, type Sentence, lineAt, scanParagraphs } from './claims.ts';
 import { sectionsOf } from './sections.ts';
 import { type Named, nameOf } from './resolve.ts';
 
@@ -19,28 +19,69 @@ export interface NarrativeModel extends NarrativeScan {
    * it; narrative-coverage, last, reports the money figures no check could use.
    */
   used: Set<Claim>;
+  /** Sentences of each paragraph, in order. */
+  sentencesOf: (para: number) => Sentence[];
 }
 
 const cache = new WeakMap<WorkDocument, NarrativeModel>();
 
+/** Text read for claims, at most: real disclosures have a few hundred thousand characters. */
+export const MAX_NARRATIVE = 1_000_000;
+
+/** The paragraphs read (all of them, up to MAX_NARRATIVE characters; the rest is reported). */
+function readable(work: WorkDocument): Paragraph[] {
+  const all = work.doc.paragraphs;
+  let n = 0;
+  for (let i = 0; i < all.length; i++) {
+    n += (all[i] as Paragraph).text.length;
+    if (n > MAX_NARRATIVE) {
+      if (!work.doc.issues.some((x) => x.code === 'narrative-truncated')) {
+        work.doc.issues.push({
+          code: 'narrative-truncated',
+          message: `the text outside tables is longer than ${MAX_NARRATIVE} characters; figures after paragraph ${i} (line ${(all[i] as Paragraph).source.line ?? '?'}) were not read`,
+          source: (all[i] as Paragraph).source,
+        });
+      }
+      return all.slice(0, i);
+    }
+  }
+  return all;
+}
+
 export function narrativeOf(work: WorkDocument): NarrativeModel {
   const hit = cache.get(work);
   if (hit) return hit;
-  const paragraphs = work.doc.paragraphs;
+  const paragraphs = readable(work);
   const ctx = sectionsOf(paragraphs, work.doc.year);
   const scan = scanParagraphs(paragraphs, ctx);
   const named = new Map<Claim, Named | undefined>();
   const byTopic = new Map<string, Named | undefined>();
   const self = selfNames(work.doc.department);
   for (const c of scan.claims) {
+    // `武汉市××局机关运行经费支出` is about 机关运行经费: the department names itself.
+    c.topic = stripSelf(c.topic, self);
+    c.subject = stripSelf(c.subject, self);
     let n = byTopic.get(c.topic);
     if (!byTopic.has(c.topic)) {
-      n = nameOf(work, stripSelf(c.topic, self));
+      n = nameOf(work, c.topic);
       byTopic.set(c.topic, n);
     }
     named.set(c, n);
   }
-  const model: NarrativeModel = { ...scan, paragraphs, named, byId: new Map(scan.claims.map((c) => [c.id, c])), used: new Set() };
+  const byPara = new Map<number, Sentence[]>();
+  for (const x of scan.sentences) {
+    const l = byPara.get(x.para);
+    if (l) l.push(x);
+    else byPara.set(x.para, [x]);
+  }
+  const model: NarrativeModel = {
+    ...scan,
+    paragraphs,
+    named,
+    byId: new Map(scan.claims.map((c) => [c.id, c])),
+    used: new Set(),
+    sentencesOf: (para) => byPara.get(para) ?? [],
+  };
   cache.set(work, model);
   return model;
 }
@@ -51,7 +92,7 @@ function selfNames(department: string | undefined): RegExp {
   if (department) {
     const d = department.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
     names.unshift(d);
-    // Without its city prefix (`汉阳区人力资源局` for `武汉市汉阳区人力资源局`).
+    // Without its city prefix (`某区人力资源局` for `某市某区人力资源局`).
     const short = department.replace(/^.{2,4}?[省市]/, '').replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
     if (short.length >= 4 && short !== d) names.unshift(short);
   }

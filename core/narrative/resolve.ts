@@ -105,13 +105,40 @@ function partsOf(subject: string): Part[] {
 
 const LEVEL_LENGTH: Record<string, number> = { 类: 3, 款: 5, 项: 7 };
 
-function labelMatches(rowLabel: string, text: string): boolean {
-  const a = core(rowLabel);
+/** Row names of a table by their core (suffixes and brackets dropped), built once per table. */
+interface LabelIndex {
+  exact: Map<string, Row[]>;
+  /** Labels long enough to be matched as a prefix (cut short by the PDF layout). */
+  long: { core: string; row: Row }[];
+}
+const labelIndexes = new WeakMap<Table, Map<string, LabelIndex>>();
+
+function labelIndex(table: Table, kind: 'function' | 'economic'): LabelIndex {
+  let byKind = labelIndexes.get(table);
+  if (!byKind) labelIndexes.set(table, (byKind = new Map()));
+  const hit = byKind.get(kind);
+  if (hit) return hit;
+  const idx: LabelIndex = { exact: new Map(), long: [] };
+  for (const r of table.rows) {
+    if (r.codeKind !== kind || !r.code) continue;
+    const c = core(r.label);
+    if (c.length < 2) continue;
+    const list = idx.exact.get(c);
+    if (list) list.push(r);
+    else idx.exact.set(c, [r]);
+    if (c.length >= 6) idx.long.push({ core: c, row: r });
+  }
+  byKind.set(kind, idx);
+  return idx;
+}
+
+/** Rows whose name is `text`: the same core, or a core cut short that starts it (`其他对个人和家庭的`). */
+function rowsByName(idx: LabelIndex, text: string): Row[] {
   const b = core(text);
-  if (a.length < 2 || b.length < 2) return false;
-  if (a === b) return true;
-  // A label cut short by the PDF layout (`其他对个人和家庭的`) matches the start of the name.
-  return a.length >= 6 && b.startsWith(a) && a.length / b.length >= 0.75;
+  if (b.length < 2) return [];
+  const exact = idx.exact.get(b);
+  if (exact) return exact;
+  return idx.long.filter((x) => b.startsWith(x.core) && x.core.length / b.length >= 0.75).map((x) => x.row);
 }
 
 /** Rows of `table` whose name the subject gives. */
@@ -121,16 +148,16 @@ export function rowsNamed(table: Table, subject: string, kind: 'function' | 'eco
   if (!deepest) return [];
   const hasLevels = deepest.level !== undefined;
   if (hasLevels && kind === 'economic') return [];
-  let rows = table.rows.filter(
-    (r) => r.codeKind === kind && r.code && (!deepest.level || r.code.length === LEVEL_LENGTH[deepest.level]) && labelMatches(r.label, deepest.text),
-  );
+  const idx = labelIndex(table, kind);
+  let rows = rowsByName(idx, deepest.text).filter((r) => !deepest.level || r.code?.length === LEVEL_LENGTH[deepest.level]);
   if (rows.length > 1 && parts.length > 1) {
     // Disambiguate by the parent's name (`人力资源和社会保障管理事务（款）行政运行（项）`).
     const parent = parts[parts.length - 2] as Part;
     const { byCode } = codeTree(table.rows, kind);
+    const parentRows = new Set(rowsByName(idx, parent.text));
     rows = rows.filter((r) => {
       const p = byCode.get((r.code as string).slice(0, (r.code as string).length - 2));
-      return !p || labelMatches(p.label, parent.text);
+      return !p || parentRows.has(p);
     });
   }
   return rows;
@@ -167,6 +194,11 @@ function locateSpec(work: WorkDocument, spec: QuantitySpec, scope: Scope, phase?
       const row = selectRow(table, term.row);
       const col = selectColumn(table, phase && term.col.phase ? { ...term.col, phase } : term.col, row);
       const v = row && col ? cellValue(table, row, col) : undefined;
+      if (!row && table.isEmpty && table.rows.length === 0) {
+        // An empty table with no rows at all (`此表无数据`): it holds zero.
+        unit = unit ?? table.unit;
+        continue;
+      }
       if (!row || !col || !v) {
         ok = false;
         break;
@@ -180,7 +212,7 @@ function locateSpec(work: WorkDocument, spec: QuantitySpec, scope: Scope, phase?
       value += v.value * (term.sign ?? 1);
       decimals = Math.max(decimals, v.decimals);
     }
-    if (ok && unit && refs.length > 0) return { value: Math.round(value * 1e6) / 1e6, unit, decimals, refs, scope };
+    if (ok && unit) return { value: Math.round(value * 1e6) / 1e6, unit, decimals, refs, scope };
   }
   return undefined;
 }
@@ -196,16 +228,25 @@ function parentOf(id: string): string | undefined {
   return undefined;
 }
 
+const ROW_TEMPLATES: Record<string, Partial<Record<Scope, string[]>>> = {
+  'final-function': { all: ['final-03'], fiscal: ['final-04'], gpb: ['final-05'], gf: ['final-07'], soe: ['final-08'] },
+  'final-economic': { gpb: ['final-06'] },
+  'budget-function': { all: ['budget-expense'], fiscal: ['budget-fiscal'], gpb: ['budget-gpb'], gf: ['budget-gf'], soe: ['budget-soe'] },
+  'budget-economic': { gpb: ['budget-basic'] },
+};
+const rowTableCache = new WeakMap<WorkDocument, Map<string, number[]>>();
+
+/** Tables that list classification rows of `kind` for `scope` (03 for all funds, 05 for 一般公共预算 …). */
 function rowTables(work: WorkDocument, kind: 'function' | 'economic', scope: Scope): number[] {
-  const k = work.doc.kind;
-  const templates: Record<string, Partial<Record<Scope, string[]>>> = {
-    'final-function': { all: ['final-03'], fiscal: ['final-04'], gpb: ['final-05'], gf: ['final-07'], soe: ['final-08'] },
-    'final-economic': { gpb: ['final-06'] },
-    'budget-function': { all: ['budget-expense'], fiscal: ['budget-fiscal'], gpb: ['budget-gpb'], gf: ['budget-gf'], soe: ['budget-soe'] },
-    'budget-economic': { gpb: ['budget-basic'] },
-  };
-  const list = templates[`${k}-${kind}`]?.[scope] ?? [];
-  return list.map((tpl) => firstTable(work, tpl)).filter((t) => t >= 0);
+  let cache = rowTableCache.get(work);
+  if (!cache) rowTableCache.set(work, (cache = new Map()));
+  const key = `${kind}|${scope}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const list = ROW_TEMPLATES[`${work.doc.kind}-${kind}`]?.[scope] ?? [];
+  const out = list.map((tpl) => firstTable(work, tpl)).filter((t) => t >= 0);
+  cache.set(key, out);
+  return out;
 }
 
 export interface RowCandidate {
@@ -235,8 +276,20 @@ export function rowCandidates(work: WorkDocument, id: string, scope: Scope): Row
   return out;
 }
 
+const locateCache = new WeakMap<WorkDocument, Map<string, Located | undefined>>();
+
 /** Where the tables hold a quantity (lexicon id or row id) in `scope`, directly or through an equal parent. */
 export function locate(work: WorkDocument, id: string, scope: Scope, phase?: 'budget' | 'final'): Located | undefined {
+  let cache = locateCache.get(work);
+  if (!cache) locateCache.set(work, (cache = new Map()));
+  const key = `${id}|${scope}|${phase ?? ''}`;
+  if (cache.has(key)) return cache.get(key);
+  const l = locateUncached(work, id, scope, phase);
+  cache.set(key, l);
+  return l;
+}
+
+function locateUncached(work: WorkDocument, id: string, scope: Scope, phase?: 'budget' | 'final'): Located | undefined {
   const direct = locateDirect(work, id, scope, phase);
   if (direct) return direct;
   // A part of a whole that is the same money in a narrower scope is the same part there too.
@@ -265,8 +318,20 @@ function locateDirect(work: WorkDocument, id: string, scope: Scope, phase?: 'bud
 }
 
 /** What a claim's subject names: a lexicon quantity, else a classification row in the tables. */
+const nameCache = new WeakMap<WorkDocument, Map<string, Named | undefined>>();
+
+/** What a subject names (cached per document: the same subjects recur). */
 export function nameOf(work: WorkDocument, subject: string): Named | undefined {
   if (!subject) return undefined;
+  let cache = nameCache.get(work);
+  if (!cache) nameCache.set(work, (cache = new Map()));
+  if (cache.has(subject)) return cache.get(subject);
+  const named = computeName(work, subject);
+  cache.set(subject, named);
+  return named;
+}
+
+function computeName(work: WorkDocument, subject: string): Named | undefined {
   const q = quantityOf(subject);
   if (q && q.rest.replace(STRIP_SUFFIX, '').length <= 2) return q;
   const hasLevels = /‹[类款项]›/.test(subject);

@@ -59,6 +59,7 @@ export interface Comparison {
 
 export function comparisonResult(c: Comparison, lang: Lang): CheckResult {
   const j = c.judgement;
+  const pct = c.unit === '%';
   const unitShown = c.unit === '%' ? '%' : c.unit;
   const text = message('narr.compare', lang, {
     claim: c.claim[lang],
@@ -67,8 +68,9 @@ export function comparisonResult(c: Comparison, lang: Lang): CheckResult {
     unit: unitShown,
     basis: c.basis[lang],
     verdict: j.verdict,
-    difference: fmt(Math.abs(j.difference), Math.max(c.decimals, 2)),
-    tolerance: fmt(j.tolerance, Math.max(c.decimals, 2)),
+    // Percentages: two more places, so that a difference and its bound can be told apart.
+    difference: fmt(Math.abs(j.difference), pct && Math.abs(j.difference) < 1 ? c.decimals + 2 : Math.max(c.decimals, 2)),
+    tolerance: fmt(j.tolerance, pct && Math.abs(j.difference) < 1 ? c.decimals + 2 : Math.max(c.decimals, 2)),
   });
   return {
     id: c.id,

@@ -26,7 +26,8 @@ export function sectionsOf(paragraphs: Paragraph[], docYear: number | undefined)
   let level1: Scope | undefined;
   let level2: Scope | undefined;
   for (const p of paragraphs) {
-    const text = compact(foldChars(p.text));
+    // Headings are short: the start of a paragraph says whether it is one.
+    const text = compact(foldChars(p.text.length > 120 ? p.text.slice(0, 120) : p.text));
     if (PART.test(text) && text.length <= 60) {
       part = scopeOf(text);
       level1 = level2 = undefined;

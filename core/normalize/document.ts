@@ -242,7 +242,7 @@ export function toParagraphs(lines: RawLine[], pdfText: boolean): Paragraph[] {
     cur.text += trimmed;
     cur.last = line;
     // A short heading line closes its paragraph; a full-width one without end punctuation runs on.
-    const full = compact(trimmed).length >= 0.8 * width;
+    const full = width !== Infinity && trimmed.replace(/\s+/g, '').length >= 0.8 * width;
     cur.open = pdfText && full && !/[。！？!?：:；;]$/.test(trimmed);
     if (/[。！？!?：:]$/.test(trimmed) || (trimmed.length <= 40 && isHeading(trimmed) && !cur.open)) flush();
   }
@@ -252,7 +252,7 @@ export function toParagraphs(lines: RawLine[], pdfText: boolean): Paragraph[] {
 
 /** Typical width of a full PDF text line (compact characters): the 75th percentile. */
 function lineWidth(lines: RawLine[]): number {
-  const lens = lines.map((l) => compact(l.text).length).filter((n) => n >= 8).sort((a, b) => a - b);
+  const lens = lines.map((l) => l.text.replace(/\s+/g, '').length).filter((n) => n >= 8).sort((a, b) => a - b);
   if (lens.length < 10) return Infinity;
   return lens[Math.floor(lens.length * 0.75)] ?? Infinity;
 }

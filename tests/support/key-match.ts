@@ -120,7 +120,7 @@ export function matchesItem(report: AuditReport, item: KeyItem, c: CheckResult):
   if (item.line !== undefined && !c.where.some((w) => onLine(w, item.line as number))) return false;
   const involved = new Set(c.where.map((w) => templateOf(report, w.table)));
   const tables = item.tables.filter((t) => t !== 'other');
-  if (NARRATIVE_TYPES.includes(item.type)) {
+  if (NARRATIVE_TYPES.includes(item.type) || (item.rules && item.rules.every((r) => NARRATIVE_RULES.includes(r)))) {
     // A sentence is compared with one of the tables that show its figure, not all of them;
     // the key's row is a row of the text, located by its line instead.
     return tables.length === 0 || tables.some((t) => involved.has(t)) || c.where.every((w) => !w.table);

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import type { Paragraph } from '../model/schemas.ts';
+import { type Claim, scanParagraphs } from './claims.ts';
+import { sectionsOf } from './sections.ts';
+import { foldChars } from './fold.ts';
+import { toParagraphs } from '../normalize/document.ts';
+
+function para(text: string, index = 0, heading = false): Paragraph {
+  return { index, text, lineStarts: [{ offset: 0, line: index + 1 }], heading, source: { line: index + 1 } };
+}
+
+function claimsOf(texts: string[], docYear = 2023): Claim[] {
+  const ps = texts.map((t, i) => para(t, i, t.length < 30 && /^[一二三四五六七八九十]+、/.test(t)));
+  return scanParagraphs(ps, sectionsOf(ps, docYear)).claims;
+}
+
+const pick = (cs: Claim[]) => cs.map((c) => ({ kind: c.kind, value: c.value, unit: c.unit, topic: c.topic }));
+
+describe('narrative claims', () => {
+  it('should read amounts with thousands separators and units written apart or together', () => {
+    const cs = claimsOf(['2023 年度收、支总计 9,452.17 万元，基本支出1131.58万元，项目支出 8,320.58 万元。']);
+    expect(pick(cs)).toEqual([
+      { kind: 'amount', value: 9452.17, unit: '万元', topic: '收、支总计' },
+      { kind: 'amount', value: 1131.58, unit: '万元', topic: '基本支出' },
+      { kind: 'amount', value: 8320.58, unit: '万元', topic: '项目支出' },
+    ]);
+    expect(cs[0]?.year).toBe(2023);
+  });
+
+  it('should read changes and rates with their direction, and last year’s figure', () => {
+    const cs = claimsOf(['项目支出 8320.58 万元比 2022 年 7,737.11 万元增加了583.47 万元，支出增加了 7.41%。', '2024年收支总预算6689.82万元，比2023年预算减少841.4万元，下降11.2%。']);
+    expect(pick(cs)).toEqual([
+      { kind: 'amount', value: 8320.58, unit: '万元', topic: '项目支出' },
+      { kind: 'prior', value: 7737.11, unit: '万元', topic: '项目支出' },
+      { kind: 'change', value: 583.47, unit: '万元', topic: '项目支出' },
+      { kind: 'rate', value: 7.41, unit: '%', topic: '项目支出' },
+      { kind: 'amount', value: 6689.82, unit: '万元', topic: '收支总' },
+      { kind: 'change', value: -841.4, unit: '万元', topic: '收支总' },
+      { kind: 'rate', value: -11.2, unit: '%', topic: '收支总' },
+    ]);
+    expect(cs[1]?.year).toBe(2022);
+    expect(cs[2]?.base).toBe(2022);
+  });
+
+  it('should read shares with their whole, spaced percentages and full-width digits', () => {
+    const cs = claimsOf(['其中：财政拨款收入９，４５２．１７万元， 占本年收入100.00 %；授予中小企业合同金额585.60万元，占政府采购支出总额的95.88 %。']);
+    const shares = cs.filter((c) => c.kind === 'share');
+    expect(shares.map((c) => [c.value, c.denominator])).toEqual([
+      [100, '本年收入'],
+      [95.88, '政府采购支出总额'],
+    ]);
+    expect(cs[0]?.value).toBe(9452.17);
+    expect(cs[0]?.scope).toBe('fiscal');
+  });
+
+  it('should read execution rates with the budget and actual figures they come from', () => {
+    const cs = claimsOf(['行政运行年初预算639.75 万元，实际支出 639.57 万元，完成预算的 99.97%。']);
+    expect(cs.map((c) => [c.kind, c.measure])).toEqual([
+      ['amount', 'budget-initial'],
+      ['amount', 'actual'],
+      ['execution', 'budget-initial'],
+    ]);
+  });
+
+  it('should keep a section’s scope, and a clause’s own scope', () => {
+    const cs = claimsOf(['五、一般公共预算财政拨款支出决算情况说明', '基本支出1131.58万元，国有资本经营预算财政拨款收入 10.50 万元。']);
+    expect(cs.map((c) => [c.topic, c.scope ?? c.contextScope ?? c.sectionScope])).toEqual([
+      ['基本支出', 'gpb'],
+      ['国有资本经营预算财政拨款收入', 'soe'],
+    ]);
+  });
+
+  it('should mark approximate figures, bounds and targets', () => {
+    const cs = claimsOf(['审核发放各类就业创业补贴共计 6900 余万元，提供岗位 2.8 万余个，结案率达到 94%以上，城镇新增就业人数目标值32000人，完成值43183人。']);
+    expect(cs.map((c) => [c.value, c.approx, c.bound, c.measure])).toEqual([
+      [6900, true, false, 'unspecified'],
+      [28000, true, false, 'unspecified'],
+      [94, false, true, 'unspecified'],
+      [32000, false, false, 'target'],
+      [43183, false, false, 'actual'],
+    ]);
+  });
+
+  it('should record lists with their head and items, not counting bracketed asides', () => {
+    const ps = [para('在职实有人数 37人，其中：行政 10 人，事业 25 人(其中：参照公务员法管理 10人)。')];
+    const scan = scanParagraphs(ps, sectionsOf(ps, 2023));
+    expect(scan.lists.map((l) => [l.head.value, l.items.map((i) => i.value)])).toEqual([[37, [10, 25]]]);
+  });
+
+  it('should read a statement that there was none', () => {
+    const ps = [para('2023 年度本部门当年无国有资本经营预算财政拨款支出。')];
+    const scan = scanParagraphs(ps, sectionsOf(ps, 2023));
+    expect(scan.absences.map((a) => [a.what, a.scope])).toEqual([['国有资本经营预算财政拨款支出', 'soe']]);
+  });
+
+  it('should join a number split over two lines of PDF text', () => {
+    const lines = ['审批事业单位人员工资异动手续 1500 余人次，办理一次性安葬费和抚恤金审批手续 1', '89 人。'].map((text, i) => ({ text, source: { line: i + 1 } }));
+    const [p] = toParagraphs(lines, true);
+    const cs = claimsOf([p?.text ?? '']);
+    expect(cs.map((c) => c.value)).toEqual([1500, 189]);
+  });
+
+  it('should fold full-width characters one for one', () => {
+    const s = '占１００．００％（含）';
+    expect(foldChars(s)).toBe('占100.00%(含)');
+    expect(foldChars(s).length).toBe(s.length);
+  });
+});
