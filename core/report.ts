@@ -3,6 +3,7 @@
  * for terminals, and CSV for spreadsheets.
  */
 import type { WorkDocument } from './normalize/document.ts';
+import { reportClaims } from './narrative/index.ts';
 import type { AuditReport, CheckResult, ReportTable, Summary, Table } from './model/schemas.ts';
 import type { Lang } from './messages.ts';
 import { formatAmount } from './text/numbers.ts';
@@ -58,6 +59,7 @@ export function buildReport(work: WorkDocument, results: CheckResult[], lang: La
     },
     tables: doc.tables.map(reportTable),
     checks: results,
+    claims: reportClaims(work, results),
     summary: summarize(results, doc.tables),
     issues: doc.issues,
   };

@@ -4,6 +4,9 @@
 //           median time of one linear pass that finds every number in the text (a regular
 //           expression scan that parses each token: a floor no real parser beats), and the
 //           ratio. Targets: largest fixture < 20 ms median, within 10× the linear pass.
+//           The narrative stage (claims read from the text and the checks on them) is part of
+//           the audit; its own median is printed beside it.
+//  huge     10 MB of random Chinese text, once, in its own process: a hang would show here.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -13,7 +16,18 @@ const FIXTURES = ['hanyang-hr-2023-final', 'donghu-hrss-2023-final', 'jianghan-h
 
 mkdirSync('.bench', { recursive: true });
 await esbuild.build({
-  entryPoints: ['core/analyze.ts'],
+  stdin: {
+    contents: [
+      "export { analyzeText } from './core/analyze.ts';",
+      "export { extractText } from './core/extract/text.ts';",
+      "export { normalizeDocument } from './core/normalize/document.ts';",
+      "export { narrativeOf } from './core/narrative/index.ts';",
+      "export { checkList } from './core/checks/index.ts';",
+    ].join('\n'),
+    resolveDir: '.',
+    sourcefile: 'bench-entry.ts',
+    loader: 'ts',
+  },
   outfile: '.bench/engine.mjs',
   bundle: true,
   platform: 'neutral',
@@ -28,7 +42,7 @@ await esbuild.stop();
 writeFileSync(
   '.bench/engine-one.mjs',
   `import { readFileSync } from 'node:fs';
-import { analyzeText } from './engine.mjs';
+import { analyzeText, extractText, normalizeDocument, narrativeOf, checkList } from './engine.mjs';
 const [path, runs] = [process.argv[2], Number(process.argv[3])];
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 40);
 const text = readFileSync(path, 'utf8');
@@ -47,24 +61,61 @@ function linearPass(s) {
   return out.length;
 }
 const audit = time(() => JSON.stringify(analyzeText(text)), runs);
+// The narrative stage alone: claims, then the checks that read them, on a fresh document each time.
+const raw = extractText(text, {});
+const narrativeChecks = checkList.filter((c) => c.findings && /^(?:narrative|text-arithmetic|self-evaluation)/.test(c.id));
+const docs = Array.from({ length: WARMUP + runs }, () => normalizeDocument(raw));
+let k = 0;
+const narrative = time(() => {
+  const w = docs[k++];
+  narrativeOf(w);
+  for (const c of narrativeChecks) c.findings(w, 'zh');
+}, runs);
 const linear = time(() => linearPass(text), runs * 5);
 const report = analyzeText(text);
-console.log(JSON.stringify({ audit: median(audit), p25: q(audit, 0.25), p75: q(audit, 0.75), linear: median(linear), checks: report.summary.checks }));
+console.log(JSON.stringify({ audit: median(audit), p25: q(audit, 0.25), p75: q(audit, 0.75), linear: median(linear), narrative: median(narrative), checks: report.summary.checks }));
 `,
 );
 
 console.log(`engine: each fixture in a fresh process, median of ${RUNS} runs after 10 warm-up runs (Node ${process.version})`);
-console.log('fixture                      size    audit (p25–p75)        linear     ratio  checks');
+console.log('fixture                      size    audit (p25–p75)        linear     ratio  checks  narrative stage');
 let largest;
 for (const name of FIXTURES) {
   const path = `tests/fixtures/${name}.txt`;
   const r = JSON.parse(execFileSync(process.execPath, ['.bench/engine-one.mjs', path, String(RUNS)], { encoding: 'utf8' }));
   const size = statSync(path).size;
   console.log(
-    `${name.padEnd(28)} ${(size / 1024).toFixed(0).padStart(4)} KB ${r.audit.toFixed(2).padStart(6)} ms (${r.p25.toFixed(1)}–${r.p75.toFixed(1)}) ${r.linear.toFixed(3).padStart(8)} ms ${(r.audit / r.linear).toFixed(0).padStart(6)}× ${String(r.checks).padStart(6)}`,
+    `${name.padEnd(28)} ${(size / 1024).toFixed(0).padStart(4)} KB ${r.audit.toFixed(2).padStart(6)} ms (${r.p25.toFixed(1)}–${r.p75.toFixed(1)}) ${r.linear.toFixed(3).padStart(8)} ms ${(r.audit / r.linear).toFixed(0).padStart(6)}× ${String(r.checks).padStart(6)}  ${r.narrative.toFixed(2).padStart(6)} ms`,
   );
   if (!largest || size > largest.size) largest = { name, size, ...r };
 }
 void readFileSync;
 console.log(`largest fixture (${largest.name}): ${largest.audit.toFixed(2)} ms median — target < 20 ms: ${largest.audit < 20 ? 'met' : 'NOT met'}`);
 console.log(`ratio to the linear pass: ${(largest.audit / largest.linear).toFixed(0)}× — target ≤ 10×: ${largest.audit / largest.linear <= 10 ? 'met' : 'NOT met'}`);
+
+// 10 MB of random Chinese text (the input bad-input.test.ts feeds the engine), timed once.
+writeFileSync(
+  '.bench/huge.mjs',
+  `import { analyzeText } from './engine.mjs';
+let s = 42;
+const r = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+const parts = [];
+let size = 0;
+while (size < 10_000_000) {
+  const len = 5 + Math.floor(r() * 60);
+  let line = '';
+  for (let i = 0; i < len; i++) {
+    const x = r();
+    line += x < 0.8 ? String.fromCharCode(0x4e00 + Math.floor(r() * 0x5000)) : x < 0.88 ? String(Math.floor(r() * 10)) : x < 0.92 ? '，' : x < 0.94 ? '表' : x < 0.96 ? '\\t' : x < 0.98 ? '.' : ' ';
+  }
+  parts.push(line);
+  size += line.length + 1;
+}
+const text = parts.join('\\n');
+const t0 = performance.now();
+const report = analyzeText(text);
+console.log(JSON.stringify({ ms: performance.now() - t0, issues: report.issues.map((i) => i.code) }));
+`,
+);
+const huge = JSON.parse(execFileSync(process.execPath, ['.bench/huge.mjs'], { encoding: 'utf8' }));
+console.log(`10 MB of random Chinese text: ${huge.ms.toFixed(0)} ms (issues: ${huge.issues.join(', ') || 'none'})`);

@@ -13,7 +13,7 @@ import type { Claim } from '../narrative/claims.ts';
 import { narrativeOf, quoteAt, sentenceSource, stripSelfOf } from '../narrative/index.ts';
 import { chooseScope, nameOf } from '../narrative/resolve.ts';
 import { quantityById } from '../narrative/lexicon.ts';
-import { cellWhere, fmt } from '../narrative/results.ts';
+import { cellWhere, emptyTableWhere, fmt } from '../narrative/results.ts';
 
 export const narrativeAbsence: Check = {
   id: 'narrative-absence',
@@ -46,6 +46,7 @@ export const narrativeAbsence: Check = {
         const where: Where[] = [
           { role: 'stated', label: statement, value: 0, quote: statement, source: sentenceSource(p, a.start, a.end) },
           ...l.refs.map((r) => cellWhere(work, r)),
+          ...(l.empty ?? []).map((t) => emptyTableWhere(work, t)),
         ];
         out.push({
           id: `narrative-absence/p${a.para}@${a.start}/${id}`,

@@ -13,7 +13,7 @@ import { type Lang, headed, message, ruleTitle } from '../messages.ts';
 import type { Check } from './types.ts';
 import type { Claim } from '../narrative/claims.ts';
 import { narrativeOf, type NarrativeModel } from '../narrative/index.ts';
-import { before, budgetish, isKind, paragraphClaims, sameTopic } from '../narrative/near.ts';
+import { before, budgetish, isKind, paragraphClaims, sameSubject } from '../narrative/near.ts';
 import { claimName, comparisonResult, fmt, halfOf, judgeAmounts, quotes, UNIT_FACTOR } from '../narrative/results.ts';
 import { judgeRange, ratioRange, type Judgement } from '../rounding.ts';
 import { roundTo } from '../text/numbers.ts';
@@ -42,7 +42,7 @@ function sameKindOfFigure(a: Claim, b: Claim): boolean {
 
 /** The statement a change belongs to: this year's amount and last year's, same subject. */
 function tripleOf(model: NarrativeModel, change: Claim): Triple {
-  const fits = (x: Claim) => sameTopic(x, change) && sameKindOfFigure(x, change) && !budgetish(x) === !budgetish(change);
+  const fits = (x: Claim) => sameSubject(model, x, change) && sameKindOfFigure(x, change) && !budgetish(x) === !budgetish(change);
   const current = before(model, change, (x) => x.kind === 'amount' && fits(x) && x.year !== change.base) ?? undefined;
   const prior = before(model, change, (x) => x.kind === 'prior' && fits(x), true) ?? before(model, change, (x) => x.kind === 'amount' && fits(x) && x.year !== undefined && x.year === change.base, true);
   // The change must be the first one after its figures (`…减少 4 个人，故…减少 23.71 万元` is another item's).
@@ -131,7 +131,7 @@ export const narrativeChange: Check = {
         );
       }
       // 2. the rate that follows the change.
-      const rate = paragraphClaims(model, ch.para).find((r) => r.kind === 'rate' && r.sentence === ch.sentence && r.start > ch.start && r.topic === ch.topic && !r.approx);
+      const rate = paragraphClaims(model, ch.para).find((r) => r.kind === 'rate' && r.sentence === ch.sentence && r.start > ch.start && sameSubject(model, r, ch) && !r.approx);
       if (!rate) continue;
       t.rate = rate;
       const rr = rateRange(t, unit);

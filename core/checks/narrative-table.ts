@@ -16,7 +16,7 @@ import { type Claim } from '../narrative/claims.ts';
 import { narrativeOf, type NarrativeModel } from '../narrative/index.ts';
 import { chooseScope, locate, rowCandidates, SCOPES, type Located, type Named } from '../narrative/resolve.ts';
 import { quantityById, type Scope } from '../narrative/lexicon.ts';
-import { type Bilingual, cellWhere, claimFigure, claimName, comparisonResult, fmt, judgeAmounts, quotes, undecidedResult } from '../narrative/results.ts';
+import { type Bilingual, cellWhere, claimFigure, claimName, comparisonResult, emptyTableWhere, fmt, judgeAmounts, quotes, undecidedResult } from '../narrative/results.ts';
 import type { Judgement } from '../rounding.ts';
 import { labelKey } from '../text/normalize.ts';
 import { nameSimilarity } from './project-budget.ts';
@@ -135,7 +135,12 @@ export const narrativeTable: Check = {
       markUsed(model, claims);
       const unit = target.located.unit;
       const stated = claimFigure(c, unit);
-      const where: Where[] = [...quotes(model, claims), ...target.located.refs.map((r) => cellWhere(work, r)), ...(target.also ?? []).map((r) => cellWhere(work, r, undefined, 'context'))];
+      const where: Where[] = [
+        ...quotes(model, claims),
+        ...target.located.refs.map((r) => cellWhere(work, r)),
+        ...(target.located.empty ?? []).map((t) => emptyTableWhere(work, t)),
+        ...(target.also ?? []).map((r) => cellWhere(work, r, undefined, 'context')),
+      ];
       const name = named.kind === 'row' ? named.label : claimName(c);
       out.push(
         comparisonResult(

@@ -174,6 +174,8 @@ export const Where = z.object({
   column: z.object({ label: z.string(), lineNo: z.number().int().optional() }).optional(),
   unit: Unit.optional(),
   quote: z.string().optional(),
+  /** The claim of the text this entry quotes (`claims[].id`). */
+  claim: z.string().optional(),
   source: SourceRef.optional(),
 });
 export type Where = z.infer<typeof Where>;
@@ -238,6 +240,31 @@ export const ReportTable = z.object({
 });
 export type ReportTable = z.infer<typeof ReportTable>;
 
+/** A figure the text states, with what it was read as and where it is. */
+export const ReportClaim = z.object({
+  id: z.string(),
+  kind: z.enum(['amount', 'prior', 'change', 'overrun', 'rate', 'share', 'execution', 'percent', 'count']),
+  /** Signed by direction for changes and rates. */
+  value: z.number(),
+  unit: z.string(),
+  /** The number and unit as printed. */
+  text: z.string(),
+  subject: z.string(),
+  /** What the subject names in the tables: a quantity (`basic`, `personnel` …) or a row (`fn:20807`, `econ:303`). */
+  quantity: z.string().optional(),
+  measure: z.enum(['actual', 'budget', 'budget-initial', 'budget-adjusted', 'target', 'unspecified']),
+  scope: z.enum(['all', 'fiscal', 'gpb', 'gf', 'soe']).optional(),
+  year: z.number().int().optional(),
+  /** Paragraph index and offsets of the number in that paragraph's text; the line it is on. */
+  paragraph: z.number().int().min(0),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  source: SourceRef,
+  /** Checks that read this claim. */
+  checks: z.array(z.string()),
+});
+export type ReportClaim = z.infer<typeof ReportClaim>;
+
 export const AuditReport = z.object({
   schemaVersion: z.literal(1),
   engine: z.object({ name: z.literal('budget-lens'), version: z.string() }),
@@ -251,6 +278,8 @@ export const AuditReport = z.object({
   }),
   tables: z.array(ReportTable),
   checks: z.array(CheckResult),
+  /** The figures of the text that the checks quote (positions for highlighting). */
+  claims: z.array(ReportClaim).optional(),
   summary: Summary,
   issues: z.array(DocIssue),
 });

@@ -205,7 +205,7 @@ const NEGATIVE = /减|降|节约|节省|缩/;
 const COMPARE_END = /(?:比|较|与)(上年|上一年|去年|上年度|上年同期|((?:19|20)\d{2})年度?)(?:同期|预算数?|决算数?|年初预算)?$/;
 const COMPARE_START = /^(?:比|较)(上年|上一年|去年|上年度|((?:19|20)\d{2})年度?)(?:同期|预算数?|决算数?|年初预算)?/;
 const SENTENCE_COMPARE = /与\s*(?:((?:19|20)\d{2})\s*年度?|上年度?|上一年|去年)\s*(?:预算|决算)?\s*(?:数)?\s*(?:相比|比较|对比)/;
-const PREDICATE_END = /(?:为|是|达到?|约为?|约|共计|总计为|累计|合计为|共有|实现|完成了?|支付|下拨|下达|发放|拨付|安排|用于|占用|由[^,，]{0,6}(?:下达|拨付|下拨))$/;
+const PREDICATE_END = /(?:为|是|达到?|约为?|约|共计|总计为|累计|合计为|共有|实现|完成了?|支付|下拨|下达|发放|拨付|安排|用于|占用|各|均|分别|由[^,，]{0,6}(?:下达|拨付|下拨))$/;
 const SHARE = /占(?:比)?(.*?)(?:的)?(?:比重|比例)?(?:为|达到?|约)?$/;
 const EXECUTION = /(?:完成|达到|占)?(年初|全年|调整后?)?(?:的)?预算(?:数)?的$|(?:预算)?执行率(?:为|达到?)?$|预算完成率(?:为)?$|完成率(?:为)?$/;
 const ATTAINMENT = /完成(?:全年|年度)?(?:目标|任务)(?:值)?的$/;
@@ -904,7 +904,8 @@ function directionsIn(folded: string, p: Paragraph, s: Sentence, out: NarrativeS
     const verb = m[1] ?? '';
     const cut = list.replace(/^.*?(?:工作需要|因|由于|主要是|其中|是)[,，]?/, '');
     const items = cut.split(/、|及/).map((x) => compactSubject(x).replace(/等$/, '').replace(/比.*$/, '').trim()).filter((x) => x.length >= 2 && x.length <= 16 && !/\d/.test(x));
-    if (items.length === 0) continue;
+    // A list of items that moved together (`办公经费、水费…等支出增加`); one subject with its own figure is a change claim.
+    if (items.length < 2 && !/等$/.test(list)) continue;
     const base = SENTENCE_COMPARE.exec(folded.slice(Math.max(0, s.start - 200), s.start + m.index))?.[1];
     for (const item of items) {
       out.directions.push({

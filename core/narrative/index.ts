@@ -4,7 +4,7 @@
  * (lexicon quantity or classification row). Memoised per normalised document.
  */
 import type { WorkDocument } from '../normalize/document.ts';
-import type { Paragraph, SourceRef, Where } from '../model/schemas.ts';
+import type { Paragraph, ReportClaim, SourceRef, Where } from '../model/schemas.ts';
 import { type Claim, type NarrativeScan, type Sentence, lineAt, scanParagraphs } from './claims.ts';
 import { sectionsOf } from './sections.ts';
 import { type Named, nameOf } from './resolve.ts';
@@ -112,13 +112,15 @@ export function stripSelf(subject: string, self: RegExp): string {
 
 const QUOTE_MAX = 160;
 
+const STOPS = new Set([0x3002, 0xff1b, 0x3b, 0xff01, 0xff1f, 0x21, 0x3f]); // 。；;！？!?
+
 /** Offsets of the sentence around `start..end` of a paragraph. */
 export function sentenceSpan(p: Paragraph, start: number, end: number): [number, number] {
   const text = p.text;
   let a = start;
-  while (a > 0 && !/[。；;！？!?]/.test(text[a - 1] ?? '')) a--;
+  while (a > 0 && !STOPS.has(text.charCodeAt(a - 1))) a--;
   let b = end;
-  while (b < text.length && !/[。；;！？!?]/.test(text[b] ?? '')) b++;
+  while (b < text.length && !STOPS.has(text.charCodeAt(b))) b++;
   if (b < text.length) b++;
   return [a, b];
 }
@@ -148,16 +150,66 @@ export function sourceOf(claim: { line: number }): SourceRef {
   return { line: claim.line };
 }
 
+const quoteCache = new WeakMap<Claim, { quote: string; source: SourceRef }>();
+
+/** The quote and the lines of a claim's sentence (asked for by several checks: cached). */
+function quoted(p: Paragraph, claim: Claim): { quote: string; source: SourceRef } {
+  const hit = quoteCache.get(claim);
+  if (hit) return hit;
+  const q = { quote: quoteAt(p, claim.start, claim.end), source: sentenceSource(p, claim.start, claim.end) };
+  quoteCache.set(claim, q);
+  return q;
+}
+
 /** A claim as a `where` entry: the sentence quoted, the figure, its line. */
 export function claimWhere(model: NarrativeModel, claim: Claim, role: Where['role'], label?: string, sign?: 1 | -1): Where {
   const p = model.paragraphs[claim.para] as Paragraph;
   return {
     role,
+    claim: claim.id,
     label: label ?? (claim.topic || claim.subject || claim.text),
     value: claim.value,
     sign,
     unit: claim.money && (claim.unit === '元' || claim.unit === '万元' || claim.unit === '亿元') ? claim.unit : undefined,
-    quote: quoteAt(p, claim.start, claim.end),
-    source: sentenceSource(p, claim.start, claim.end),
+    ...quoted(p, claim),
   };
+}
+
+/** The claims the results quote, as the report lists them. */
+export function reportClaims(work: WorkDocument, results: { id: string; where: Where[] }[]): ReportClaim[] {
+  const model = cache.get(work);
+  if (!model) return [];
+  const checks = new Map<string, string[]>();
+  for (const r of results) {
+    for (const w of r.where) {
+      if (!w.claim) continue;
+      const l = checks.get(w.claim);
+      if (!l) checks.set(w.claim, [r.id]);
+      else if (!l.includes(r.id)) l.push(r.id);
+    }
+  }
+  const out: ReportClaim[] = [];
+  for (const [id, ids] of checks) {
+    const c = model.byId.get(id);
+    if (!c) continue;
+    const scope = c.scope ?? c.contextScope ?? c.sectionScope;
+    out.push({
+      id: c.id,
+      kind: c.kind,
+      value: c.value,
+      unit: c.unit,
+      text: c.text,
+      subject: c.topic,
+      quantity: model.named.get(c)?.id,
+      measure: c.measure,
+      scope,
+      year: c.year,
+      paragraph: c.para,
+      start: c.start,
+      end: c.end,
+      source: { line: c.line, path: model.paragraphs[c.para]?.source.path },
+      checks: ids,
+    });
+  }
+  return out.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
 }

@@ -12,6 +12,14 @@ export function sameTopic(a: Claim, b: Claim): boolean {
   return a.topic !== '' && a.topic === b.topic;
 }
 
+/** The same subject: the same words, or words that name the same quantity or row. */
+export function sameSubject(model: NarrativeModel, a: Claim, b: Claim): boolean {
+  if (sameTopic(a, b)) return true;
+  const x = model.named.get(a);
+  const y = model.named.get(b);
+  return !!x && !!y && x.id === y.id;
+}
+
 export const budgetish = (c: Claim) => c.measure === 'budget' || c.measure === 'budget-initial' || c.measure === 'budget-adjusted';
 
 /** Claims of the paragraph of `c`, in order (cached per paragraph). */

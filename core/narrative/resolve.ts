@@ -28,6 +28,8 @@ export interface Located {
   scope: Scope;
   /** The claim was read in `scope` because its own scope holds the same money. */
   via?: Scope;
+  /** Tables that hold nothing at all (no rows): they count as zero. */
+  empty?: number[];
 }
 
 export interface Named {
@@ -178,6 +180,7 @@ function locateSpec(work: WorkDocument, spec: QuantitySpec, scope: Scope, phase?
   if (!alternatives) return undefined;
   for (const alt of alternatives) {
     const refs: Ref[] = [];
+    const empty: number[] = [];
     let value = 0;
     let decimals = 0;
     let unit: Unit | undefined;
@@ -197,6 +200,7 @@ function locateSpec(work: WorkDocument, spec: QuantitySpec, scope: Scope, phase?
       if (!row && table.isEmpty && table.rows.length === 0) {
         // An empty table with no rows at all (`此表无数据`): it holds zero.
         unit = unit ?? table.unit;
+        empty.push(t);
         continue;
       }
       if (!row || !col || !v) {
@@ -212,7 +216,7 @@ function locateSpec(work: WorkDocument, spec: QuantitySpec, scope: Scope, phase?
       value += v.value * (term.sign ?? 1);
       decimals = Math.max(decimals, v.decimals);
     }
-    if (ok && unit) return { value: Math.round(value * 1e6) / 1e6, unit, decimals, refs, scope };
+    if (ok && unit) return { value: Math.round(value * 1e6) / 1e6, unit, decimals, refs, scope, ...(empty.length ? { empty } : {}) };
   }
   return undefined;
 }

@@ -39,6 +39,12 @@ export function cellWhere(work: WorkDocument, ref: Ref, sign?: 1 | -1, role: Whe
   return whereOf(work, ref, role, cell?.value ?? 0, sign);
 }
 
+/** An empty table compared with (it holds zero): pointed at as a whole. */
+export function emptyTableWhere(work: WorkDocument, t: number): Where {
+  const table = work.tables[t]?.table;
+  return { role: 'operand', label: table ? `${table.tableNo ?? ''} ${table.title}`.trim() : '', value: 0, table: table?.id, tableTitle: table?.title, tableNo: table?.tableNo, unit: table?.unit, source: table?.source };
+}
+
 export interface Comparison {
   rule: RuleId;
   id: string;
