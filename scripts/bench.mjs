@@ -97,21 +97,8 @@ console.log(`ratio to the linear pass: ${(largest.audit / largest.linear).toFixe
 writeFileSync(
   '.bench/huge.mjs',
   `import { analyzeText } from './engine.mjs';
-let s = 42;
-const r = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-const parts = [];
-let size = 0;
-while (size < 10_000_000) {
-  const len = 5 + Math.floor(r() * 60);
-  let line = '';
-  for (let i = 0; i < len; i++) {
-    const x = r();
-    line += x < 0.8 ? String.fromCharCode(0x4e00 + Math.floor(r() * 0x5000)) : x < 0.88 ? String(Math.floor(r() * 10)) : x < 0.92 ? '，' : x < 0.94 ? '表' : x < 0.96 ? '\\t' : x < 0.98 ? '.' : ' ';
-  }
-  parts.push(line);
-  size += line.length + 1;
-}
-const text = parts.join('\\n');
+import { randomChineseText } from '../scripts/random-text.mjs';
+const text = randomChineseText(10_000_000);
 const t0 = performance.now();
 const report = analyzeText(text);
 console.log(JSON.stringify({ ms: performance.now() - t0, issues: report.issues.map((i) => i.code) }));

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyzeText } from '../core/analyze.ts';
 import { AuditReport } from '../core/model/schemas.ts';
+import { randomChineseText } from '../scripts/random-text.mjs';
 
 const FIXTURES = ['hanyang-hr-2023-final', 'donghu-hrss-2023-final', 'jianghan-hr-2024-budget'];
 const fixture = (n: string) => readFileSync(`tests/fixtures/${n}.txt`, 'utf8');
@@ -28,17 +29,6 @@ function expectHonest(report: AuditReport): void {
 }
 
 /** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('bad input', () => {
   it('should treat an empty document as unreadable, not as passed', () => {
     const report = analyzeText('');
@@ -54,20 +44,7 @@ describe('bad input', () => {
 
   // Its speed is a benchmark figure (`npm run bench`); here: it ends, with an honest report.
   it('should read 10 MB of random Chinese text to the end, reporting what it did not read', { timeout: 60_000 }, () => {
-    const r = rng(42);
-    const parts: string[] = [];
-    let size = 0;
-    while (size < 10_000_000) {
-      const len = 5 + Math.floor(r() * 60);
-      let line = '';
-      for (let i = 0; i < len; i++) {
-        const x = r();
-        line += x < 0.8 ? String.fromCharCode(0x4e00 + Math.floor(r() * 0x5000)) : x < 0.88 ? String(Math.floor(r() * 10)) : x < 0.92 ? '，' : x < 0.94 ? '表' : x < 0.96 ? '\t' : x < 0.98 ? '.' : ' ';
-      }
-      parts.push(line);
-      size += line.length + 1;
-    }
-    const text = parts.join('\n');
+    const text = randomChineseText(10_000_000);
     const value = analyzeText(text);
     expectHonest(value);
     expect(value.summary.discrepancy).toBe(0);

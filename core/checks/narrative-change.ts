@@ -14,20 +14,9 @@ import type { Check } from './types.ts';
 import type { Claim } from '../narrative/claims.ts';
 import { narrativeOf, type NarrativeModel } from '../narrative/index.ts';
 import { before, budgetish, isKind, paragraphClaims, sameSubject } from '../narrative/near.ts';
-import { claimName, comparisonResult, fmt, halfOf, judgeAmounts, quotes, UNIT_FACTOR } from '../narrative/results.ts';
+import { claimName, comparisonResult, decimalsIn, Findings, fmt, judgeAmounts, quotes, valueIn } from '../narrative/results.ts';
 import { judgeRange, ratioRange, type Judgement } from '../rounding.ts';
 import { roundTo } from '../text/numbers.ts';
-
-/** Value of a money claim in 万元-free units (元 → the change's unit) for comparing like with like. */
-function inUnit(c: Claim, unit: string): number {
-  if (!c.money) return c.value;
-  return (c.value * (UNIT_FACTOR[c.unit] ?? 1)) / (UNIT_FACTOR[unit] ?? 1);
-}
-
-function decimalsIn(c: Claim, unit: string): number {
-  if (!c.money) return c.decimals;
-  return c.decimals + Math.round(Math.log10((UNIT_FACTOR[unit] ?? 1) / (UNIT_FACTOR[c.unit] ?? 1)));
-}
 
 interface Triple {
   current?: Claim;
@@ -54,16 +43,16 @@ function tripleOf(model: NarrativeModel, change: Claim): Triple {
 }
 
 function rateRange(t: Triple, unit: string): { value: number; lo: number; hi: number; base: number } | undefined {
-  const ch = inUnit(t.change, unit);
+  const ch = valueIn(t.change, unit);
   const hCh = 0.5 * 10 ** -decimalsIn(t.change, unit);
   if (t.prior) {
-    const base = inUnit(t.prior, unit);
+    const base = valueIn(t.prior, unit);
     if (base <= 0) return { value: NaN, lo: NaN, hi: NaN, base };
     const [lo, hi] = ratioRange(Math.abs(ch), hCh, base, 0.5 * 10 ** -decimalsIn(t.prior, unit));
     return { value: (Math.abs(ch) / base) * 100, lo, hi, base };
   }
   if (t.current) {
-    const cur = inUnit(t.current, unit);
+    const cur = valueIn(t.current, unit);
     const base = roundTo(cur - ch, 8);
     if (base <= 0) return { value: NaN, lo: NaN, hi: NaN, base };
     // Last year's figure, derived, stands for a figure printed to the same precision.
@@ -77,17 +66,11 @@ export const narrativeChange: Check = {
   id: 'narrative-change',
   findings(work: WorkDocument, lang: Lang): CheckResult[] {
     const model = narrativeOf(work);
-    const out: CheckResult[] = [];
-    const seen = new Map<string, CheckResult>();
+    const found = new Findings(model);
+    const out = found.out;
+    // The same statement repeated in another section: one finding, every quote.
     const push = (key: string, r: CheckResult, group: Claim[]) => {
-      const prev = seen.get(key);
-      if (prev) {
-        // The same statement repeated in another section: one finding, every quote.
-        for (const w of quotes(model, group)) if (!prev.where.some((x) => x.source?.line === w.source?.line)) prev.where.push(w);
-        return;
-      }
-      seen.set(key, r);
-      out.push(r);
+      if (!found.repeated(key, group)) found.add(key, r);
     };
     const changes = model.claims.filter((c) => c.kind === 'change' && !c.approx && c.depth === 0 && c.topic);
     const triples = new Map<Claim, Triple>();
@@ -97,8 +80,8 @@ export const narrativeChange: Check = {
       const name = claimName(ch);
       // 1. this year − last year = change.
       if (t.current && t.prior) {
-        const cur = inUnit(t.current, unit);
-        const pri = inUnit(t.prior, unit);
+        const cur = valueIn(t.current, unit);
+        const pri = valueIn(t.prior, unit);
         const d = Math.max(decimalsIn(t.current, unit), decimalsIn(t.prior, unit), ch.decimals);
         const expected = roundTo(cur - pri, 8);
         const j = judgeAmounts({ value: Math.abs(ch.value), decimals: ch.decimals }, [{ value: cur, decimals: decimalsIn(t.current, unit) }, { value: pri, decimals: decimalsIn(t.prior, unit) }], Math.abs(expected));
@@ -167,7 +150,7 @@ export const narrativeChange: Check = {
       if (Math.sign(rate.value) !== Math.sign(ch.value) && rate.value !== 0 && ch.value !== 0) j = { ...j, verdict: 'discrepancy', severity: 'error' };
       let cause: CheckResult['cause'];
       if (j.verdict === 'discrepancy') cause = otherBase(model, ch, printed, rate.decimals, unit, lang);
-      const baseText = t.prior ? fmt(rr.base, decimalsIn(t.prior, unit)) : `(${fmt(inUnit(t.current as Claim, unit), ch.decimals)} − ${fmt(Math.abs(ch.value), ch.decimals)})`;
+      const baseText = t.prior ? fmt(rr.base, decimalsIn(t.prior, unit)) : `(${fmt(valueIn(t.current as Claim, unit), ch.decimals)} − ${fmt(Math.abs(ch.value), ch.decimals)})`;
       push(
         `r|${name}|${printed}|${ch.value}|${rr.base}`,
         comparisonResult(
@@ -203,9 +186,9 @@ function otherBase(model: NarrativeModel, ch: Claim, printed: number, decimals: 
     if (!(named && on && on.id === named.id) && other.topic !== ch.topic) continue;
     const prior = before(model, other, isKind('prior'), true);
     const cur = before(model, other, (x) => x.kind === 'amount' && x.topic === other.topic);
-    const base = prior ? inUnit(prior, unit) : cur ? inUnit(cur, unit) - inUnit(other, unit) : undefined;
+    const base = prior ? valueIn(prior, unit) : cur ? valueIn(cur, unit) - valueIn(other, unit) : undefined;
     if (!base || base <= 0) continue;
-    const r = (Math.abs(inUnit(other, unit)) / base) * 100;
+    const r = (Math.abs(valueIn(other, unit)) / base) * 100;
     if (roundTo(r, decimals) === roundTo(printed, decimals)) {
       return { kind: 'other-base', message: message('cause.other-base', lang, { name: `${claimName(other)} ${fmt(Math.abs(other.value), other.decimals)}`, value: `${fmt(r, 2)}%` }) };
     }

@@ -12,23 +12,16 @@ import type { Check } from './types.ts';
 import type { Claim } from '../narrative/claims.ts';
 import { narrativeOf } from '../narrative/index.ts';
 import { before, budgetish } from '../narrative/near.ts';
-import { claimName, comparisonResult, fmt, quotes, UNIT_FACTOR, undecidedResult } from '../narrative/results.ts';
+import { claimName, comparisonResult, decimalsIn as decimals, Findings, fmt, quotes, undecidedResult, valueIn as value } from '../narrative/results.ts';
 import { judgeRange, ratioRange } from '../rounding.ts';
 import { roundTo } from '../text/numbers.ts';
-
-function value(c: Claim, unit: string): number {
-  return c.money ? (c.value * (UNIT_FACTOR[c.unit] ?? 1)) / (UNIT_FACTOR[unit] ?? 1) : c.value;
-}
-function decimals(c: Claim, unit: string): number {
-  return c.money ? c.decimals + Math.round(Math.log10((UNIT_FACTOR[unit] ?? 1) / (UNIT_FACTOR[c.unit] ?? 1))) : c.decimals;
-}
 
 export const narrativeExecution: Check = {
   id: 'narrative-execution',
   findings(work: WorkDocument, lang: Lang): CheckResult[] {
     const model = narrativeOf(work);
-    const out: CheckResult[] = [];
-    const seen = new Map<string, CheckResult>();
+    const found = new Findings(model);
+    const out = found.out;
     for (const e of model.claims) {
       if (e.kind !== 'execution' || e.approx || e.bound) continue;
       const amount = (x: Claim) => (x.kind === 'amount' || x.kind === 'count') && !x.approx && x.money === true;
@@ -64,11 +57,7 @@ export const narrativeExecution: Check = {
       const j = judgeRange(e.printed, e.decimals, recomputed, lo, hi);
       const d = Math.max(decimals(actual, unit), decimals(budget, unit));
       const key = `${name}|${e.printed}|${a}|${b}`;
-      const prev = seen.get(key);
-      if (prev) {
-        for (const w of quotes(model, [e])) if (!prev.where.some((x) => x.source?.line === w.source?.line)) prev.where.push(w);
-        continue;
-      }
+      if (found.repeated(key, [e])) continue;
       const r = comparisonResult(
         {
           rule: 'narrative-execution',
@@ -85,8 +74,7 @@ export const narrativeExecution: Check = {
         },
         lang,
       );
-      seen.set(key, r);
-      out.push(r);
+      found.add(key, r);
     }
     return out;
   },

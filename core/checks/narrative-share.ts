@@ -16,7 +16,7 @@ import { scopeOf } from '../narrative/claims.ts';
 import { narrativeOf, stripSelfOf, type NarrativeModel } from '../narrative/index.ts';
 import { before } from '../narrative/near.ts';
 import { chooseScope, locate, nameOf, SCOPES } from '../narrative/resolve.ts';
-import { cellWhere, claimName, comparisonResult, fmt, quotes, UNIT_FACTOR, undecidedResult } from '../narrative/results.ts';
+import { cellWhere, claimName, comparisonResult, convert, convertDecimals, Findings, fmt, quotes, undecidedResult } from '../narrative/results.ts';
 import { judgeRange, ratioRange } from '../rounding.ts';
 import { roundTo } from '../text/numbers.ts';
 import { tableMeasure } from './narrative-table.ts';
@@ -36,15 +36,6 @@ function asWhole(c: Claim): Whole {
   return { value: c.value, decimals: c.decimals, unit: c.unit, label: claimName(c), claim: c };
 }
 
-function inUnit(value: number, from: string, to: string): number {
-  if (from === to || !UNIT_FACTOR[from] || !UNIT_FACTOR[to]) return value;
-  return (value * (UNIT_FACTOR[from] as number)) / (UNIT_FACTOR[to] as number);
-}
-
-function decimalsIn(decimals: number, from: string, to: string): number {
-  if (from === to || !UNIT_FACTOR[from] || !UNIT_FACTOR[to]) return decimals;
-  return decimals + Math.round(Math.log10((UNIT_FACTOR[to] as number) / (UNIT_FACTOR[from] as number)));
-}
 
 /** A stated figure under the name `phrase`: earlier in the paragraph, then anywhere before in the section. */
 function statedWhole(model: NarrativeModel, share: Claim, phrase: string, strip: (s: string) => string): Claim | undefined {
@@ -99,8 +90,8 @@ function otherWhole(work: WorkDocument, model: NarrativeModel, part: Claim, part
   }
   for (const c of model.claims) if (c.money === part.money && c.kind === 'amount' && c.para <= part.para && c !== part) cands.push(asWhole(c));
   for (const w of cands) {
-    const v = inUnit(w.value, w.unit, unit);
-    if (v <= 0 || Math.abs(v - inUnit(used.value, used.unit, unit)) < 1e-9) continue;
+    const v = convert(w.value, w.unit, unit);
+    if (v <= 0 || Math.abs(v - convert(used.value, used.unit, unit)) < 1e-9) continue;
     if (roundTo((partValue / v) * 100, decimals) === roundTo(printed, decimals)) return w;
   }
   return undefined;
@@ -111,8 +102,8 @@ export const narrativeShare: Check = {
   findings(work: WorkDocument, lang: Lang): CheckResult[] {
     const model = narrativeOf(work);
     const strip = stripSelfOf(work);
-    const out: CheckResult[] = [];
-    const seen = new Map<string, CheckResult>();
+    const found = new Findings(model);
+    const out = found.out;
     for (const share of model.claims) {
       if (share.kind !== 'share' || share.approx || share.bound) continue;
       const part = before(model, share, (x) => (x.kind === 'amount' || x.kind === 'count') && x.depth === share.depth, true);
@@ -149,8 +140,8 @@ export const narrativeShare: Check = {
       }
       const unit = part.unit;
       const partValue = part.value;
-      const wholeValue = inUnit(whole.value, whole.unit, unit);
-      const wholeDecimals = decimalsIn(whole.decimals, whole.unit, unit);
+      const wholeValue = convert(whole.value, whole.unit, unit);
+      const wholeDecimals = convertDecimals(whole.decimals, whole.unit, unit);
       if (!(wholeValue > 0)) continue;
       model.used.add(share).add(part);
       if (whole.claim) model.used.add(whole.claim);
@@ -167,11 +158,7 @@ export const narrativeShare: Check = {
       if (whole.claim) where.push(...quotes(model, [whole.claim], 'operand'));
       for (const r of whole.refs ?? []) where.push(cellWhere(work, r));
       const key = `${name}|${share.printed}|${partValue}|${wholeValue}`;
-      const prev = seen.get(key);
-      if (prev) {
-        for (const w of quotes(model, [share])) if (!prev.where.some((x) => x.source?.line === w.source?.line)) prev.where.push(w);
-        continue;
-      }
+      if (found.repeated(key, [share])) continue;
       const r = comparisonResult(
         {
           rule: 'narrative-share',
@@ -189,8 +176,7 @@ export const narrativeShare: Check = {
         },
         lang,
       );
-      seen.set(key, r);
-      out.push(r);
+      found.add(key, r);
     }
     out.push(...impliedParts(work, model, strip, lang));
     return out;

@@ -26,6 +26,49 @@ export function claimFigure(c: Claim, unit: Unit): Figure {
   return { value: roundTo(c.value * factor, 8), decimals: Math.max(0, c.decimals + Math.round(Math.log10(1 / factor))) };
 }
 
+/** A figure converted between 元 / 万元 / 亿元 (other units unchanged). */
+export function convert(value: number, from: string, to: string): number {
+  const f = UNIT_FACTOR[from];
+  const t = UNIT_FACTOR[to];
+  return f && t && f !== t ? roundTo((value * f) / t, 8) : value;
+}
+
+/** The decimals a figure printed with `decimals` places in `from` has in `to`. */
+export function convertDecimals(decimals: number, from: string, to: string): number {
+  const f = UNIT_FACTOR[from];
+  const t = UNIT_FACTOR[to];
+  return f && t && f !== t ? decimals + Math.round(Math.log10(t / f)) : decimals;
+}
+
+/** A claim's value and precision in `unit` (money converted; other claims as they are). */
+export function valueIn(c: Claim, unit: string): number {
+  return c.money ? convert(c.value, c.unit, unit) : c.value;
+}
+export function decimalsIn(c: Claim, unit: string): number {
+  return c.money ? convertDecimals(c.decimals, c.unit, unit) : c.decimals;
+}
+
+/**
+ * Results of one check, the same statement repeated in several sections (一, 三, 四, 五 often
+ * repeat a sentence) reported once: a repeat only adds its quotes to the first result.
+ */
+export class Findings {
+  readonly out: CheckResult[] = [];
+  private readonly seen = new Map<string, CheckResult>();
+  constructor(private readonly model: NarrativeModel) {}
+  /** Whether `key` was reported already (the quotes of `repeat` are added to it). */
+  repeated(key: string, repeat: Claim[]): boolean {
+    const prev = this.seen.get(key);
+    if (!prev) return false;
+    for (const w of quotes(this.model, repeat)) if (!prev.where.some((x) => x.source?.line === w.source?.line)) prev.where.push(w);
+    return true;
+  }
+  add(key: string, r: CheckResult): void {
+    this.seen.set(key, r);
+    this.out.push(r);
+  }
+}
+
 export function halfOf(c: { decimals: number }): number {
   return 0.5 * 10 ** -c.decimals;
 }

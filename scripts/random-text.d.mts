@@ -1,0 +1,2 @@
+export function rng(seed: number): () => number;
+export function randomChineseText(size: number, seed?: number): string;
