@@ -31,7 +31,10 @@ function sameKindOfFigure(a: Claim, b: Claim): boolean {
 
 /** The statement a change belongs to: this year's amount and last year's, same subject. */
 function tripleOf(model: NarrativeModel, change: Claim): Triple {
-  const fits = (x: Claim) => sameSubject(model, x, change) && sameKindOfFigure(x, change) && !budgetish(x) === !budgetish(change);
+  // A budget figure's change is against budget (`比年初预算减少`), unless the change names the
+  // year it compares with (`比2023年预算减少`): then it is the year-on-year change of either.
+  const yearOnYear = change.base !== undefined && change.measure === 'unspecified';
+  const fits = (x: Claim) => sameSubject(model, x, change) && sameKindOfFigure(x, change) && (yearOnYear || !budgetish(x) === !budgetish(change));
   const current = before(model, change, (x) => x.kind === 'amount' && fits(x) && x.year !== change.base) ?? undefined;
   const prior = before(model, change, (x) => x.kind === 'prior' && fits(x), true) ?? before(model, change, (x) => x.kind === 'amount' && fits(x) && x.year !== undefined && x.year === change.base, true);
   // The change must be the first one after its figures (`…减少 4 个人，故…减少 23.71 万元` is another item's).
@@ -150,7 +153,9 @@ export const narrativeChange: Check = {
       if (Math.sign(rate.value) !== Math.sign(ch.value) && rate.value !== 0 && ch.value !== 0) j = { ...j, verdict: 'discrepancy', severity: 'error' };
       let cause: CheckResult['cause'];
       if (j.verdict === 'discrepancy') cause = otherBase(model, ch, printed, rate.decimals, unit, lang);
-      const baseText = t.prior ? fmt(rr.base, decimalsIn(t.prior, unit)) : `(${fmt(valueIn(t.current as Claim, unit), ch.decimals)} − ${fmt(Math.abs(ch.value), ch.decimals)})`;
+      const baseText = t.prior
+        ? fmt(rr.base, decimalsIn(t.prior, unit))
+        : `(${fmt(valueIn(t.current as Claim, unit), decimalsIn(t.current as Claim, unit))} ${ch.value < 0 ? '+' : '−'} ${fmt(Math.abs(ch.value), ch.decimals)})`;
       push(
         `r|${name}|${printed}|${ch.value}|${rr.base}`,
         comparisonResult(

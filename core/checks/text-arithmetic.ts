@@ -131,7 +131,7 @@ export const textArithmetic: Check = {
           comparisonResult(
             {
               rule: 'text-arithmetic',
-              id: `text-arithmetic/${s.source.line ?? 0}/${c.index}`,
+              id: `text-arithmetic/${s.source.line ?? s.source.path ?? 0}/${c.index}`,
               claim: { zh: `测算式“${expr}”的结果`, en: `the result of "${expr}"` },
               basis: { zh: `按 ${c.factors.join(' × ')} 计算为`, en: `${c.factors.join(' × ')} gives` },
               stated: c.result,

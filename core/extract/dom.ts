@@ -9,6 +9,11 @@
  * caption rows inside the table or the lines just above it; notes from the lines just below.
  * A table printed in two <table>s (a page break in Word) is joined back when the second one
  * has no title of its own and the same number of columns; a repeated header is dropped.
+ *
+ * Positions: every text line and table row gets a `line`, its place in reading order (text
+ * lines and rows numbered as one sequence), and a `path` naming the element it came from
+ * (`l17` a block of text, `t3.r2` a row, `t3.r2.c1` a cell), so findings can be shown on the
+ * page. An untitled table of prose is also read as text, row by row.
  */
 import type { RawCell, RawDocument, RawGridRow, RawLine, RawTable } from '../model/raw.ts';
 import {
@@ -35,6 +40,11 @@ export interface DomExtractOptions {
   url?: string;
   /** Stop after this many table cells (bounded work on huge pages). */
   maxCells?: number;
+  /**
+   * Told of each node a path names: `t3` a table, `t3.r2.c1` a cell, `l17` the element whose
+   * text gave line 17. The overlay uses it to find on the page what a finding points at.
+   */
+  onNode?: (path: string, node: DomNode) => void;
 }
 
 export const MAX_CELLS = 100_000;
@@ -97,7 +107,8 @@ interface TextItem {
 type Item = TableItem | TextItem;
 
 /** Expand a <table> into a rectangular grid of cells (spans repeated, marked). */
-function readTable(table: DomNode, index: number, budget: { cells: number }): TableItem {
+function readTable(table: DomNode, index: number, budget: { cells: number; order: number }, onNode?: DomExtractOptions['onNode']): TableItem {
+  onNode?.(`t${index}`, table);
   const rows: DomNode[] = [];
   const collect = (n: DomNode, depth: number) => {
     for (const c of children(n)) {
@@ -112,7 +123,7 @@ function readTable(table: DomNode, index: number, budget: { cells: number }): Ta
   const sources: RawGridRow['source'][] = [];
   rows.forEach((tr, r) => {
     grid[r] = grid[r] ?? [];
-    sources[r] = { path: `t${index}.r${r}` };
+    sources[r] = { path: `t${index}.r${r}`, line: ++budget.order };
     let c = 0;
     let cellIndex = 0;
     for (const td of children(tr)) {
@@ -127,6 +138,7 @@ function readTable(table: DomNode, index: number, budget: { cells: number }): Ta
       const rs = span(td, 'rowspan');
       const cs = span(td, 'colspan');
       const source = { path: `t${index}.r${r}.c${cellIndex}` };
+      onNode?.(source.path, td);
       for (let dr = 0; dr < rs && r + dr < rows.length; dr++) {
         const target = (grid[r + dr] = grid[r + dr] ?? []);
         for (let dc = 0; dc < cs; dc++) {
@@ -145,13 +157,25 @@ function readTable(table: DomNode, index: number, budget: { cells: number }): Ta
   return { kind: 'table', index, grid: out, width };
 }
 
-function walk(root: DomNode, items: Item[], state: { tables: number; lines: number; cells: number }, depth = 0): void {
+interface WalkState {
+  tables: number;
+  lines: number;
+  cells: number;
+  /** Reading order: text lines and table rows are numbered as one sequence (`line`). */
+  order: number;
+  onNode?: DomExtractOptions['onNode'];
+}
+
+function walk(root: DomNode, items: Item[], state: WalkState, depth = 0): void {
   if (depth > 200) return;
   let buffer = '';
   const flush = () => {
     for (const l of buffer.split('\n')) {
       const t = l.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
-      if (t) items.push({ kind: 'text', line: { text: t, source: { path: `l${state.lines++}` } } });
+      if (!t) continue;
+      const path = `l${state.lines++}`;
+      state.onNode?.(path, root);
+      items.push({ kind: 'text', line: { text: t, source: { path, line: ++state.order } } });
     }
     buffer = '';
   };
@@ -165,7 +189,7 @@ function walk(root: DomNode, items: Item[], state: { tables: number; lines: numb
     if (SKIP.has(name)) continue;
     if (name === 'TABLE' && !containsTable(c)) {
       flush();
-      if (state.cells > 0) items.push(readTable(c, state.tables, state));
+      if (state.cells > 0) items.push(readTable(c, state.tables, state, state.onNode));
       state.tables++;
       continue;
     }
@@ -196,9 +220,30 @@ function nonEmptyCells(row: RawGridRow): number {
   return row.cells.filter((c) => !c.spanned && compact(c.text) !== '').length;
 }
 
+/** A cell of running text: long, Chinese, more words than figures. */
+const PROSE_CELL = 24;
+function isProse(text: string): boolean {
+  const t = text.trim();
+  return t.length >= PROSE_CELL && /[\u4e00-\u9fff]{6}/.test(t) && t.replace(/\D/g, '').length * 3 < t.length;
+}
+
+/**
+ * The rows of a table of prose as text lines, cells joined by tabs (the `n`th tab-separated
+ * part is the row's `n`th cell of its own), as the text reader keeps such a grid.
+ */
+function proseLines(grid: RawGridRow[]): RawLine[] {
+  if (!grid.some((row) => row.cells.some((c) => !c.spanned && isProse(c.text)))) return [];
+  const out: RawLine[] = [];
+  for (const row of grid) {
+    const cells = row.cells.filter((c) => !c.spanned).map((c) => c.text.replace(/\s+/g, ' ').trim());
+    if (cells.some((t) => t !== '')) out.push({ text: cells.join('\t'), source: row.source });
+  }
+  return out;
+}
+
 export function extractDom(root: DomNode, options: DomExtractOptions = {}): RawDocument {
   const items: Item[] = [];
-  const state = { tables: 0, lines: 0, cells: options.maxCells ?? MAX_CELLS };
+  const state: WalkState = { tables: 0, lines: 0, order: 0, cells: options.maxCells ?? MAX_CELLS, onNode: options.onNode };
   walk(root, items, state);
   const issues: RawDocument['issues'] = [];
   if (state.cells <= 0) issues.push({ code: 'cells-truncated', message: `only the first ${options.maxCells ?? MAX_CELLS} table cells were read` });
@@ -206,6 +251,7 @@ export function extractDom(root: DomNode, options: DomExtractOptions = {}): RawD
   const tables: RawTable[] = [];
   const text: RawLine[] = [];
   const consumed = new Set<number>();
+  const proseOf = new Map<number, RawLine[]>();
   let lastTable: RawTable | undefined;
   let lastTableWidth = 0;
   let textSinceTable = 0;
@@ -243,6 +289,12 @@ export function extractDom(root: DomNode, options: DomExtractOptions = {}): RawD
     }
     // A continuation: no title, right after the previous table, same width.
     const continues = !title && preamble.length === 0 && lastTable && textSinceTable === 0 && it.width === lastTableWidth;
+    // An untitled table of prose (work items and their results) is read as text too, as
+    // the text reader does with a tab grid that has no title: one line per prose cell.
+    if (!title && preamble.length === 0 && !(continues && lastTable?.title)) {
+      const lines = proseLines(grid);
+      if (lines.length) proseOf.set(i, lines);
+    }
     if (continues && lastTable) {
       const header = lastTable.grid.slice(0, 3).map((r) => rowText(r));
       lastTable.grid.push(...grid.filter((r, k) => !(k < 3 && header.includes(rowText(r)))));
@@ -273,7 +325,7 @@ export function extractDom(root: DomNode, options: DomExtractOptions = {}): RawD
       grid,
       stream: [],
       tail,
-      source: { path: `t${it.index}` },
+      source: { path: `t${it.index}`, line: it.grid[0]?.source.line },
     };
     tables.push(table);
     lastTable = table;
@@ -282,6 +334,7 @@ export function extractDom(root: DomNode, options: DomExtractOptions = {}): RawD
   }
   items.forEach((it, i) => {
     if (it.kind === 'text' && !consumed.has(i)) text.push(it.line);
+    else text.push(...(proseOf.get(i) ?? []));
   });
   return { format: 'html', name: options.name, url: options.url, tables, text, issues };
 }

@@ -130,8 +130,8 @@ export type Table = z.infer<typeof Table>;
 export const Paragraph = z.object({
   index: z.number().int().min(0),
   text: z.string(),
-  /** Offsets in `text` where each source line starts, for positions of quotes. */
-  lineStarts: z.array(z.object({ offset: z.number().int().min(0), line: z.number().int().positive() })),
+  /** Offsets in `text` where each source line starts, for positions of quotes (`path` for DOM lines). */
+  lineStarts: z.array(z.object({ offset: z.number().int().min(0), line: z.number().int().min(0), path: z.string().optional() })),
   heading: z.boolean(),
   source: SourceRef,
 });
@@ -259,7 +259,9 @@ export const ReportClaim = z.object({
   paragraph: z.number().int().min(0),
   start: z.number().int().min(0),
   end: z.number().int().min(0),
+  /** The line (`source.line`, or `source.path` for a page) and the number's offset in that line's text. */
   source: SourceRef,
+  lineOffset: z.number().int().min(0),
   /** Checks that read this claim. */
   checks: z.array(z.string()),
 });

@@ -130,7 +130,11 @@ export function sentenceSource(p: Paragraph, start: number, end: number): Source
   const [a, b] = sentenceSpan(p, start, end);
   const line = lineAt(p, a);
   const endLine = lineAt(p, Math.max(a, b - 1));
-  return endLine > line ? { line, endLine } : { line };
+  const out: SourceRef = endLine > line ? { line, endLine } : { line };
+  // A page: the element the sentence was read from.
+  const path = lineOf(p, start).source.path;
+  if (path) out.path = path;
+  return out;
 }
 
 /** The sentence around `start..end` of a paragraph, trimmed to a readable length. */
@@ -175,6 +179,18 @@ export function claimWhere(model: NarrativeModel, claim: Claim, role: Where['rol
   };
 }
 
+/** The source line (or DOM path) of an offset of a paragraph, and the offset within that line. */
+function lineOf(p: Paragraph, offset: number): { source: SourceRef; lineOffset: number } {
+  let at = p.lineStarts[0];
+  for (const ls of p.lineStarts) {
+    if (ls.offset > offset) break;
+    at = ls;
+  }
+  const source: SourceRef = at?.line ? { line: at.line } : {};
+  if (at?.path) source.path = at.path;
+  return { source, lineOffset: Math.max(0, offset - (at?.offset ?? 0)) };
+}
+
 /** The claims the results quote, as the report lists them. */
 export function reportClaims(work: WorkDocument, results: { id: string; where: Where[] }[]): ReportClaim[] {
   const model = cache.get(work);
@@ -207,7 +223,7 @@ export function reportClaims(work: WorkDocument, results: { id: string; where: W
       paragraph: c.para,
       start: c.start,
       end: c.end,
-      source: { line: c.line, path: model.paragraphs[c.para]?.source.path },
+      ...lineOf(model.paragraphs[c.para] as Paragraph, c.start),
       checks: ids,
     });
   }

@@ -211,7 +211,8 @@ export function toParagraphs(lines: RawLine[], pdfText: boolean): Paragraph[] {
         text,
         lineStarts: cur.lineStarts,
         heading: isHeading(text),
-        source: { line: cur.first, endLine: cur.last },
+        // Lines of a page also have paths (the element they were read from).
+        source: cur.lineStarts[0]?.path ? { line: cur.first, endLine: cur.last, path: cur.lineStarts[0].path } : { line: cur.first, endLine: cur.last },
       });
     }
     cur = undefined;
@@ -225,20 +226,22 @@ export function toParagraphs(lines: RawLine[], pdfText: boolean): Paragraph[] {
     }
     const trimmed = t.trim();
     // In plain text a blank line ends a paragraph, unless it cuts a sentence in two
-    // (`…授予小微企业合同金` / `额771.95万元，…`).
+    // (`…授予小微企业合同金` / `额771.95万元，…`, or after a comma).
     if (blank && cur) {
-      const runsOn = !/[。！？!?：:；;]$/.test(cur.text) && !isHeading(cur.text) && !HEADING.test(trimmed) && /[\u4e00-\u9fff]$/.test(cur.text) && !/^[#*\-|]/.test(trimmed);
+      const runsOn = !/[。！？!?：:；;]$/.test(cur.text) && !isHeading(cur.text) && !HEADING.test(trimmed) && /[\u4e00-\u9fff，,、]$/.test(cur.text) && !/^[#*\-|]/.test(trimmed);
       if (!runsOn) flush();
     }
     blank = false;
-    const startsBlock = trimmed.length < 60 && HEADING.test(trimmed);
+    // A numbered line starts a paragraph; in PDF text only a short one (a long one may be a
+    // wrapped sentence that happens to begin with a figure).
+    const startsBlock = (trimmed.length < 60 || !pdfText) && HEADING.test(trimmed);
     if (cur && (cur.text.length > MAX_PARAGRAPH || (startsBlock && !cur.open) || (startsBlock && !pdfText))) flush();
     if (!cur) cur = { text: '', lineStarts: [], first: line, last: line, open: false };
     const prev = cur.text;
     const digits = pdfText && /\d$/.test(prev) && /^\d/.test(trimmed) && !/^\d+[.、．]\D/.test(trimmed);
     const join = !digits && prev !== '' && /[A-Za-z0-9]$/.test(prev) && /^[A-Za-z0-9]/.test(trimmed) ? ' ' : '';
     cur.text += join;
-    cur.lineStarts.push({ offset: cur.text.length, line });
+    cur.lineStarts.push(l.source.path ? { offset: cur.text.length, line, path: l.source.path } : { offset: cur.text.length, line });
     cur.text += trimmed;
     cur.last = line;
     // A short heading line closes its paragraph; a full-width one without end punctuation runs on.

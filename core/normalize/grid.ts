@@ -156,6 +156,8 @@ export function readGrid(raw: RawTable, spec: TemplateSpec | undefined, options:
       const itemCols = stubIdx.filter((i) => labelKey(paths[i]?.[paths[i].length - 1] ?? '') === '项目');
       if (itemCols.length >= 2) sideSplit = itemCols[1] ?? -1;
     }
+    // 支出 printed over the expense figures only: the expense side starts at its own stub columns.
+    while (sideSplit > 1 && kinds[sideSplit - 1] === 'stub' && kinds.slice(0, sideSplit - 1).includes('value')) sideSplit--;
   }
   const codeCols = stubIdx.filter((i) => STUB_CODE.test(labelKey(paths[i]?.[paths[i].length - 1] ?? '')));
   const groupStarts = sideSplit < 0 && codeCols.length >= 2 && kinds.filter((k) => k === 'value').length === codeCols.length ? codeCols : undefined;
