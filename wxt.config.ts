@@ -1,12 +1,20 @@
 import { defineConfig } from 'wxt';
 
 // Manifest, permissions and build settings only; no logic here.
+//   - the content script (entrypoints/budget.content) runs on *.gov.cn pages: a gate of a few
+//     microseconds, then, only on disclosure pages, it imports the overlay (entrypoints/overlay,
+//     a web-accessible script for *.gov.cn pages only);
+//   - anywhere else, the popup's "audit this page" injects the overlay with activeTab +
+//     scripting: no host permissions at all.
 export default defineConfig({
   manifestVersion: 3,
   imports: false,
   manifest: {
     name: 'Budget Lens 预决算透镜',
     description: 'Re-checks the totals of Chinese government budget and final-accounts disclosures on the page itself.',
-    permissions: [],
+    permissions: ['activeTab', 'scripting'],
+    web_accessible_resources: [{ resources: ['overlay.js'], matches: ['*://*.gov.cn/*'] }],
+    action: { default_title: 'Budget Lens 预决算透镜' },
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
   },
 });

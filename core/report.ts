@@ -18,6 +18,7 @@ export function reportTable(t: Table): ReportTable {
     tableNo: t.tableNo,
     unit: t.unit,
     empty: t.isEmpty,
+    source: t.source,
     columns: t.columns.map((c) => ({ key: c.key, label: c.side ? `${c.side === 'income' ? '收入' : '支出'}·${c.label}` : c.label, lineNo: c.lineNo })),
     rows: t.rows.map((r) => ({
       code: r.code,
@@ -116,29 +117,6 @@ export function formatText(report: AuditReport): string {
   return lines.join('\n');
 }
 
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** One line per check. */
-export function formatCsv(report: AuditReport): string {
-  const header = ['id', 'rule', 'verdict', 'severity', 'stated', 'expected', 'difference', 'tolerance', 'unit', 'formula', 'message', 'cause', 'lines'];
-  const rows = report.checks.map((c) =>
-    [c.id, c.rule, c.verdict, c.severity, c.stated, c.expected, c.difference, c.tolerance, c.unit, c.formula, c.message, c.cause?.message,
-      [...new Set(c.where.map((w) => w.source?.line).filter((x) => x !== undefined))].join(' ')].map(csvCell).join(','),
-  );
-  return [header.join(','), ...rows].join('\n');
-}
-
-/** The extracted tables as CSV (one block per table). */
-export function formatTablesCsv(report: AuditReport): string {
-  const out: string[] = [];
-  for (const t of report.tables) {
-    out.push(['table', 'code', 'label', 'lineNo', ...t.columns.map((c) => c.label)].map(csvCell).join(','));
-    for (const r of t.rows) out.push([t.title, r.code, r.label, r.lineNo, ...r.values].map(csvCell).join(','));
-  }
-  return out.join('\n');
-}
+export { formatCsv, formatTablesCsv } from './report/csv.ts';
 
 export type { CheckResult };

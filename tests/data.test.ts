@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ClassesFile, LabelsFile, TemplatesFile, TiesFile } from '../core/knowledge.ts';
 import { AuditReport, TemplateId } from '../core/model/schemas.ts';
+import { PagesFile } from '../core/detect/page-data.ts';
 
 const read = (f: string) => JSON.parse(readFileSync(`data/${f}`, 'utf8'));
 
@@ -13,6 +14,7 @@ describe('data files', () => {
     expect(LabelsFile.safeParse(read('labels.json')).error).toBeUndefined();
     expect(ClassesFile.safeParse(read('function-classes.json')).error).toBeUndefined();
     expect(TiesFile.safeParse(read('ties.json')).error).toBeUndefined();
+    expect(PagesFile.safeParse(read('pages.json')).error).toBeUndefined();
   });
 
   it('should give every standard template a unique id and aliases that identify it', () => {

@@ -5,7 +5,7 @@
  * them with the rounding model and turns each into a CheckResult.
  */
 import type { WorkDocument } from '../normalize/document.ts';
-import type { CheckResult, Column, Row, Table, Where } from '../model/schemas.ts';
+import type { CheckResult, Column, Row, SourceRef, Table, Where } from '../model/schemas.ts';
 import { type Lang, type RuleId, message, ruleTitle, headed } from '../messages.ts';
 import { type Figure, judgeSum } from '../rounding.ts';
 import { exactSum, formatAmount, roundTo } from '../text/numbers.ts';
@@ -120,8 +120,13 @@ export function whereOf(work: WorkDocument, ref: Ref, role: Where['role'], value
     row: { code: row.code, label: row.label, lineNo: row.lineNo },
     column: { label: col.label, lineNo: col.lineNo },
     unit: t.unit,
-    source: cell?.source ?? row.source,
+    source: cell?.source ?? rowSource(row.source),
   };
+}
+
+/** A blank cell has no source of its own: its row's line, and on a page the row, not a cell of it. */
+function rowSource(source: SourceRef): SourceRef {
+  return source.path ? { ...source, path: source.path.replace(/\.c\d+$/, '') } : source;
 }
 
 const UNIT_FACTOR = { 元: 1, 万元: 10_000, 亿元: 100_000_000 } as const;

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
 import { extractHtmlString } from '../node/html.ts';
+import { extractDom, extractDomInSlices, type DomNode } from './dom.ts';
 import { analyzeDocument } from '../analyze.ts';
 
 const page = (name: string) => readFileSync(`tests/pages/${name}`, 'utf8');
@@ -47,5 +49,39 @@ describe('extractDom', () => {
     const raw = extractHtmlString(`<table>${rows}</table>`, { maxCells: 100 });
     expect(raw.issues.map((i) => i.code)).toContain('cells-truncated');
     expect(raw.tables[0]?.grid.flatMap((r) => r.cells.filter((c) => c.text)).length).toBeLessThanOrEqual(100);
+  });
+
+  it('should read the same page in slices, pausing between tables, as in one go', async () => {
+    const { document } = parseHTML(page('gov/jianghan-hr-2024-budget.jcms.html'));
+    const root = document.body as unknown as DomNode;
+    const paths: string[] = [];
+    const whole = extractDom(root, { onNode: (p) => paths.push(p) });
+    let pauses = 0;
+    let clock = 0;
+    const slicedPaths: string[] = [];
+    const sliced = await extractDomInSlices(root, {
+      onNode: (p) => slicedPaths.push(p),
+      // the clock moves past the slice at every look: a pause before every table
+      now: () => (clock += 10),
+      pause: async () => {
+        pauses++;
+      },
+      slice: 5,
+    });
+    expect(sliced).toEqual(whole);
+    expect(slicedPaths).toEqual(paths);
+    expect(pauses).toBeGreaterThan(10);
+  });
+
+  it('should number text lines and table rows in one reading order and name their elements', () => {
+    const raw = extractHtmlString('<p>一、概况</p><table><tr><td>合计</td><td>1.00</td></tr><tr><td>a</td><td>1.00</td></tr></table><p>二、说明</p>');
+    expect(raw.text.map((l) => [l.text, l.source.line, l.source.path])).toEqual([
+      ['一、概况', 1, 'l0'],
+      ['二、说明', 4, 'l1'],
+    ]);
+    expect(raw.tables[0]?.grid.map((r) => [r.source.line, r.source.path])).toEqual([
+      [2, 't0.r0'],
+      [3, 't0.r1'],
+    ]);
   });
 });

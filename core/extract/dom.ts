@@ -31,8 +31,10 @@ export interface DomNode {
   nodeType: number;
   nodeName: string;
   nodeValue: string | null;
-  childNodes: ArrayLike<DomNode>;
+  firstChild: DomNode | null;
+  nextSibling: DomNode | null;
   getAttribute?(name: string): string | null;
+  getElementsByTagName?(name: string): ArrayLike<unknown>;
 }
 
 export interface DomExtractOptions {
@@ -41,7 +43,7 @@ export interface DomExtractOptions {
   /** Stop after this many table cells (bounded work on huge pages). */
   maxCells?: number;
   /**
-   * Told of each node a path names: `t3` a table, `t3.r2.c1` a cell, `l17` the element whose
+   * Told of each node a path names: `t3` a table, `t3.r2` a row, `t3.r2.c1` a cell, `l17` the element whose
    * text gave line 17. The overlay uses it to find on the page what a finding points at.
    */
   onNode?: (path: string, node: DomNode) => void;
@@ -49,20 +51,24 @@ export interface DomExtractOptions {
 
 export const MAX_CELLS = 100_000;
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'HEAD', 'TITLE', 'BUDGET-LENS-OVERLAY']);
-const BLOCK = new Set(['P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'BLOCKQUOTE', 'PRE', 'TR', 'CENTER', 'CAPTION', 'DL', 'DT', 'DD', 'FORM', 'TBODY', 'THEAD', 'TFOOT', 'MAIN', 'NAV', 'ASIDE', 'HR']);
+/** Elements whose content is never page text (scripts, styles, embedded documents, our overlay). */
+export const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'HEAD', 'TITLE', 'BUDGET-LENS-OVERLAY']);
+/** Elements that start a new line of text. */
+export const BLOCK = new Set(['P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'BLOCKQUOTE', 'PRE', 'TR', 'CENTER', 'CAPTION', 'DL', 'DT', 'DD', 'FORM', 'TBODY', 'THEAD', 'TFOOT', 'MAIN', 'NAV', 'ASIDE', 'HR']);
 
 function el(n: DomNode): string {
   return n.nodeName.toUpperCase();
 }
 
-function children(n: DomNode): DomNode[] {
-  return Array.from(n.childNodes);
-}
-
-function containsTable(n: DomNode, depth = 0): boolean {
+/**
+ * Does the element hold a <table>? Children are walked by firstChild / nextSibling throughout
+ * this file: copying a live NodeList per node is by far the slowest way in a browser (more so
+ * in a content script's world).
+ */
+export function containsTable(n: DomNode, depth = 0): boolean {
+  if (n.getElementsByTagName) return n.getElementsByTagName('table').length > 0;
   if (depth > 64) return false;
-  for (const c of children(n)) {
+  for (let c = n.firstChild; c; c = c.nextSibling) {
     if (c.nodeType !== 1) continue;
     if (el(c) === 'TABLE' || containsTable(c, depth + 1)) return true;
   }
@@ -77,7 +83,7 @@ export function nodeText(n: DomNode, depth = 0): string {
   if (SKIP.has(name)) return '';
   if (name === 'BR') return '\n';
   let out = '';
-  for (const c of children(n)) out += nodeText(c, depth + 1);
+  for (let c = n.firstChild; c; c = c.nextSibling) out += nodeText(c, depth + 1);
   return BLOCK.has(name) || name === 'TD' || name === 'TH' ? `\n${out}\n` : out;
 }
 
@@ -97,8 +103,14 @@ function span(n: DomNode, attr: string): number {
 interface TableItem {
   kind: 'table';
   index: number;
+  node: DomNode;
+  /** The table's <tr>s, found while walking; their cells are read afterwards (readTable). */
+  rows: DomNode[];
+  /** Reading-order number of the first row (rows are numbered where the table stands). */
+  order: number;
   grid: RawGridRow[];
   width: number;
+  read: boolean;
 }
 interface TextItem {
   kind: 'text';
@@ -106,12 +118,10 @@ interface TextItem {
 }
 type Item = TableItem | TextItem;
 
-/** Expand a <table> into a rectangular grid of cells (spans repeated, marked). */
-function readTable(table: DomNode, index: number, budget: { cells: number; order: number }, onNode?: DomExtractOptions['onNode']): TableItem {
-  onNode?.(`t${index}`, table);
+function collectRows(table: DomNode): DomNode[] {
   const rows: DomNode[] = [];
   const collect = (n: DomNode, depth: number) => {
-    for (const c of children(n)) {
+    for (let c = n.firstChild; c; c = c.nextSibling) {
       if (c.nodeType !== 1) continue;
       const name = el(c);
       if (name === 'TR') rows.push(c);
@@ -119,14 +129,22 @@ function readTable(table: DomNode, index: number, budget: { cells: number; order
     }
   };
   collect(table, 0);
+  return rows;
+}
+
+/** Expand a <table> into a rectangular grid of cells (spans repeated, marked). */
+function readTable(item: TableItem, budget: { cells: number }, onNode?: DomExtractOptions['onNode']): void {
+  const { index, rows } = item;
+  onNode?.(`t${index}`, item.node);
   const grid: (RawCell | undefined)[][] = [];
   const sources: RawGridRow['source'][] = [];
   rows.forEach((tr, r) => {
     grid[r] = grid[r] ?? [];
-    sources[r] = { path: `t${index}.r${r}`, line: ++budget.order };
+    sources[r] = { path: `t${index}.r${r}`, line: item.order + r };
+    onNode?.(`t${index}.r${r}`, tr);
     let c = 0;
     let cellIndex = 0;
-    for (const td of children(tr)) {
+    for (let td = tr.firstChild; td; td = td.nextSibling) {
       if (td.nodeType !== 1) continue;
       const name = el(td);
       if (name !== 'TD' && name !== 'TH') continue;
@@ -150,11 +168,12 @@ function readTable(table: DomNode, index: number, budget: { cells: number; order
     }
   });
   const width = Math.max(0, ...grid.map((r) => r.length));
-  const out: RawGridRow[] = grid.map((r, i) => ({
+  item.grid = grid.map((r, i) => ({
     cells: Array.from({ length: width }, (_, c) => r[c] ?? { text: '', source: { path: `t${index}.r${i}` } }),
     source: sources[i] ?? { path: `t${index}.r${i}` },
   }));
-  return { kind: 'table', index, grid: out, width };
+  item.width = width;
+  item.read = true;
 }
 
 interface WalkState {
@@ -179,7 +198,7 @@ function walk(root: DomNode, items: Item[], state: WalkState, depth = 0): void {
     }
     buffer = '';
   };
-  for (const c of children(root)) {
+  for (let c = root.firstChild; c; c = c.nextSibling) {
     if (c.nodeType === 3) {
       buffer += c.nodeValue ?? '';
       continue;
@@ -189,8 +208,9 @@ function walk(root: DomNode, items: Item[], state: WalkState, depth = 0): void {
     if (SKIP.has(name)) continue;
     if (name === 'TABLE' && !containsTable(c)) {
       flush();
-      if (state.cells > 0) items.push(readTable(c, state.tables, state, state.onNode));
-      state.tables++;
+      const rows = collectRows(c);
+      items.push({ kind: 'table', index: state.tables++, node: c, rows, order: state.order + 1, grid: [], width: 0, read: false });
+      state.order += rows.length;
       continue;
     }
     if (name === 'BR') {
@@ -241,10 +261,47 @@ function proseLines(grid: RawGridRow[]): RawLine[] {
   return out;
 }
 
+/**
+ * Read a page. The walk finds text lines and tables in reading order; the tables' cells are
+ * read after it, table by table, until the cell budget runs out.
+ */
 export function extractDom(root: DomNode, options: DomExtractOptions = {}): RawDocument {
+  const { items, state } = walkPage(root, options);
+  for (const it of items) if (it.kind === 'table' && state.cells > 0) readTable(it, state, options.onNode);
+  return assemble(items, state, options);
+}
+
+/**
+ * The same reading, pausing between tables whenever `slice` milliseconds have passed (the
+ * browser's main thread stays responsive on large pages). Same result as extractDom.
+ */
+export async function extractDomInSlices(
+  root: DomNode,
+  options: DomExtractOptions & { now: () => number; pause: () => Promise<void>; slice: number },
+): Promise<RawDocument> {
+  let start = options.now();
+  const { items, state } = walkPage(root, options);
+  for (const it of items) {
+    if (it.kind !== 'table' || state.cells <= 0) continue;
+    if (options.now() - start > options.slice) {
+      await options.pause();
+      start = options.now();
+    }
+    readTable(it, state, options.onNode);
+  }
+  return assemble(items, state, options);
+}
+
+function walkPage(root: DomNode, options: DomExtractOptions): { items: Item[]; state: WalkState } {
   const items: Item[] = [];
   const state: WalkState = { tables: 0, lines: 0, order: 0, cells: options.maxCells ?? MAX_CELLS, onNode: options.onNode };
   walk(root, items, state);
+  return { items, state };
+}
+
+function assemble(all: Item[], state: WalkState, options: DomExtractOptions): RawDocument {
+  // Tables past the cell budget were not read: they are left out.
+  const items = all.filter((it) => it.kind === 'text' || it.read);
   const issues: RawDocument['issues'] = [];
   if (state.cells <= 0) issues.push({ code: 'cells-truncated', message: `only the first ${options.maxCells ?? MAX_CELLS} table cells were read` });
 

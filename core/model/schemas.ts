@@ -227,6 +227,8 @@ export const ReportTable = z.object({
   tableNo: z.string().optional(),
   unit: Unit,
   empty: z.boolean(),
+  /** Where the table was read: its first line, or the `<table>` element on a page (`t3`). */
+  source: SourceRef.optional(),
   columns: z.array(z.object({ key: z.string(), label: z.string(), lineNo: z.number().int().optional() })),
   rows: z.array(
     z.object({

@@ -1,0 +1,575 @@
+/**
+ * The overlay's life on a page:
+ *
+ *   start() ─ 1. look: do the page's tables look like budget tables? (unless forced)
+ *           ─ 2. extract: core/extract/dom.ts on the live DOM, every table, cell and text
+ *                block registered by its path (bounded: MAX_CELLS)
+ *           ─ 3. analyse: the background runs the engine on the extracted document (off this
+ *                page's main thread); the report is validated (zod) on arrival
+ *           ─ 4. draw: core/marks.ts says what to mark; boxes measured from the page's own
+ *                elements; lit-html renders into our shadow root
+ *           ─ 5. follow: layout changes move the marks (scroll in inner boxes, resize, zoom,
+ *                fonts); new tables re-run 1–4, batched and bounded (MAX_RUNS)
+ *
+ * The page is only read: no element of the page is changed, restyled or moved.
+ */
+import { render } from 'lit-html';
+import { browser } from 'wxt/browser';
+import { extractDomInSlices, type DomNode } from '../../core/extract/dom.ts';
+import { hasDisclosureTables, lookAtTables } from '../../core/detect/page.ts';
+import type { AuditReport, CheckResult, Verdict, Where } from '../../core/model/schemas.ts';
+import type { RawDocument } from '../../core/model/raw.ts';
+import { formatCsv, formatTablesCsv } from '../../core/report/csv.ts';
+import { isCellPath, pageMarks, type PageMarks, type TableMarks } from '../../core/marks.ts';
+import { ruleTitle, type Lang, type RuleId } from '../../core/messages.ts';
+import type { StartOptions } from './api.ts';
+import { createHost, keepHost } from './host.ts';
+import { boxOf, numberRange, type Box, type Registry } from './locate.ts';
+import { strings } from './strings.ts';
+import { overlayView, type Layout, type ViewActions, type ViewState } from './view.ts';
+import { validateReport } from './validate.ts';
+
+/** Table cells read from one page at most; the rest is reported as not read. */
+export const MAX_CELLS = 60_000;
+/** Marks drawn on the page at most (of each kind); the panel still lists every finding. */
+const MAX_MARKS = 600;
+/** Findings listed in the panel at most. */
+const MAX_LISTED = 300;
+/** Re-audits of one page at most (pages that keep adding tables). */
+const MAX_RUNS = 20;
+/** Mutations are handled this long after the last one, and at most this long after the first. */
+const QUIET_MS = 400;
+const MAX_WAIT_MS = 2000;
+/** A page that has no budget tables yet is watched this long for them. */
+const WAIT_FOR_TABLES_MS = 60_000;
+
+const VERDICT_ORDER: Record<Verdict, number> = { discrepancy: 0, rounding: 1, undecided: 2, ok: 3 };
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2, none: 3 } as const;
+
+/** Work is cut into tasks of about this many milliseconds (the page stays responsive). */
+const SLICE_MS = 25;
+
+/** When our current task began (each ends at a pause; `bl:task` measures, for the bench). */
+let taskStart = performance.now();
+
+/** End our task and give the page's main thread back for a moment. */
+function pause(): Promise<void> {
+  measure('bl:task', taskStart);
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      taskStart = performance.now();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+function measure(name: string, start: number): void {
+  try {
+    performance.measure(name, { start, end: performance.now() });
+  } catch {
+    // Old engines: timings are optional.
+  }
+}
+
+export class Overlay {
+  private host?: HTMLElement;
+  private root?: ShadowRoot;
+  private lang: Lang = 'zh';
+  private raw?: RawDocument;
+  private registry: Registry = new Map();
+  private lines = new Map<string, string>();
+  private report?: AuditReport;
+  private marks?: PageMarks;
+  private byId = new Map<string, CheckResult>();
+  private status: ViewState['status'] = 'working';
+  private error?: string;
+  private notes: string[] = [];
+  private expanded = false;
+  private showMarks = true;
+  private filters: Record<Verdict, boolean> = { discrepancy: true, rounding: true, undecided: true, ok: false };
+  private tableFilter?: { id: string; label: string };
+  private card?: { findings: CheckResult[]; x: number; y: number };
+  private highlight: Box[] = [];
+  private layout: Layout = { tables: [], cells: [], totals: [], texts: [], unplaced: 0, capped: 0 };
+  private runs = 0;
+  private running?: Promise<void>;
+  private again = false;
+  private force = false;
+  private observing = false;
+  private following = false;
+  private resizes?: ResizeObserver;
+  private frame = 0;
+  private abort = new AbortController();
+  private tableCount = -1;
+
+  async start(options: StartOptions): Promise<void> {
+    if (options.signal?.aborted) return;
+    options.signal?.addEventListener('abort', () => this.stop(), { once: true });
+    this.force ||= !!options.force;
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.run(options.gateStart).finally(() => {
+      this.running = undefined;
+      if (this.again) {
+        this.again = false;
+        void this.start({});
+      }
+    });
+    return this.running;
+  }
+
+  /** The extension was reloaded or updated: take everything away. */
+  stop(): void {
+    this.abort.abort();
+    cancelAnimationFrame(this.frame);
+    this.host?.remove();
+    this.host = undefined;
+  }
+
+  summaryForPopup(): unknown {
+    const s = this.report?.summary;
+    return {
+      ok: true,
+      audited: this.status === 'done',
+      status: this.status,
+      error: this.error,
+      notes: this.notes,
+      summary: s ? { checks: s.checks, ok: s.ok, rounding: s.rounding, discrepancy: s.discrepancy, undecided: s.undecided } : undefined,
+      tables: s?.tablesRecognised,
+    };
+  }
+
+  private async run(gateStart?: number): Promise<void> {
+    if (this.abort.signal.aborted) return;
+    const t0 = performance.now();
+    taskStart = t0;
+    const tables = document.getElementsByTagName('table');
+    this.tableCount = tables.length;
+    // 1. Look (a listing page of a 预决算 column passes the gate but has no budget tables).
+    if (!this.force && !hasDisclosureTables(lookAtTables(tables))) {
+      measure('bl:look', t0);
+      this.observeMutations();
+      if (this.host) this.clear();
+      return;
+    }
+    measure('bl:look', t0);
+    if (++this.runs > MAX_RUNS) return;
+    if (!this.host) {
+      const { host, root } = createHost(document);
+      this.host = host;
+      this.root = root;
+    }
+    this.status = 'working';
+    this.draw();
+
+    // 2. Extract, registering every element a path names.
+    const t1 = performance.now();
+    const registry: Registry = new Map();
+    let raw: RawDocument;
+    try {
+      await pause();
+      raw = await extractDomInSlices((document.body ?? document.documentElement) as unknown as DomNode, {
+        url: location.href,
+        name: document.title,
+        maxCells: MAX_CELLS,
+        onNode: (path, node) => registry.set(path, node as unknown as Element),
+        now: () => performance.now(),
+        pause,
+        slice: SLICE_MS,
+      });
+    } catch (e) {
+      this.fail(e);
+      return;
+    }
+    measure('bl:extract', t1);
+    this.raw = raw;
+    this.registry = registry;
+    this.lines = new Map(raw.text.flatMap((l) => (l.source.path ? [[l.source.path, l.text] as [string, string]] : [])));
+
+    // 3. Analyse in the background.
+    if (!(await this.analyse())) return;
+    // 4. Draw; 5. follow the page.
+    await pause();
+    const t3 = performance.now();
+    this.place();
+    this.draw();
+    measure('bl:draw', t3);
+    measure('bl:task', t3);
+    if (gateStart !== undefined) {
+      requestAnimationFrame(() => {
+        measure('bl:overlay-visible', gateStart);
+      });
+    }
+    this.observeMutations();
+    this.followLayout();
+  }
+
+  private async analyse(): Promise<boolean> {
+    const t2 = performance.now();
+    let response: { ok?: boolean; report?: unknown; error?: string; ms?: number } | undefined;
+    try {
+      const sent = browser.runtime.sendMessage({ type: 'bl:analyze', raw: this.raw, lang: this.lang });
+      measure('bl:task', taskStart);
+      response = await sent;
+      taskStart = performance.now();
+    } catch (e) {
+      this.fail(e);
+      return false;
+    }
+    measure('bl:analyse', t2);
+    if (typeof response?.ms === 'number') {
+      try {
+        performance.measure('bl:engine', { start: t2, duration: response.ms });
+      } catch {
+        // optional
+      }
+    }
+    if (!response?.ok) {
+      this.fail(response?.error ?? 'no answer from the extension');
+      return false;
+    }
+    const t4 = performance.now();
+    const parsed = await validateReport(response.report, pause);
+    measure('bl:validate', t4);
+    if (!parsed.success) {
+      this.fail(`malformed report: ${parsed.error}`);
+      return false;
+    }
+    const report = parsed.data;
+    this.report = report;
+    this.marks = pageMarks(report);
+    this.byId = new Map(report.checks.map((c) => [c.id, c]));
+    this.status = 'done';
+    this.error = undefined;
+    const s = strings(this.lang);
+    this.notes = [];
+    if (report.issues.some((i) => i.code === 'cells-truncated')) this.notes.push(`${s.stopped}${MAX_CELLS.toLocaleString('en')} cells`);
+    if (report.summary.tablesRecognised === 0) this.notes.push(s.noTables);
+    return true;
+  }
+
+  private fail(e: unknown): void {
+    this.status = 'error';
+    this.error = e instanceof Error ? e.message : String(e);
+    this.draw();
+  }
+
+  private clear(): void {
+    this.report = undefined;
+    this.marks = undefined;
+    this.host?.remove();
+    this.host = undefined;
+  }
+
+  // ── 4. placing marks ──────────────────────────────────────────────────────────────
+
+  /** Measure where each mark goes. Reads layout only; writes nothing to the page. */
+  private place(): void {
+    const marks = this.marks;
+    const layer = this.root?.querySelector('.layer');
+    if (!marks || !layer) return;
+    const origin = layer.getBoundingClientRect();
+    const out: Layout = { tables: [], cells: [], totals: [], texts: [], unplaced: 0, capped: 0 };
+    const rect = (path: string | undefined) => {
+      const el = path ? this.registry.get(path) : undefined;
+      return el && el.isConnected ? boxOf(el.getBoundingClientRect(), origin) : null;
+    };
+    for (const t of marks.tables) {
+      const box = rect(t.path);
+      if (box) out.tables.push({ t, box });
+    }
+    for (const m of marks.cells) {
+      if (out.cells.length >= MAX_MARKS) {
+        out.capped++;
+        continue;
+      }
+      const box = rect(m.path);
+      if (box) out.cells.push({ m, box });
+      else out.unplaced++;
+    }
+    for (const m of marks.totals) {
+      if (out.totals.length >= MAX_MARKS) {
+        out.capped++;
+        continue;
+      }
+      const el = this.registry.get(m.path);
+      const box = rect(m.path);
+      if (!el || !box) continue;
+      // Room on the left of a right-aligned figure for "Σ 1,234.56 ✓"?
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const textWidth = range.getBoundingClientRect().width;
+      const label = `Σ ${m.expected ?? ''} ✓`;
+      out.totals.push({ m, box, compact: box.w - textWidth < label.length * 6 + 12 });
+    }
+    for (const m of marks.texts) {
+      if (out.texts.length >= MAX_MARKS) {
+        out.capped++;
+        continue;
+      }
+      const range = numberRange(document, this.registry, this.lines, m);
+      if (!range) {
+        out.unplaced++;
+        continue;
+      }
+      const boxes = [...range.getClientRects()].map((r) => boxOf(r, origin)).filter((b): b is Box => !!b);
+      if (boxes.length === 0) continue;
+      const check = m.findings.map((id) => this.byId.get(id)).find((c) => c?.verdict === m.verdict);
+      out.texts.push({ m, boxes, check });
+    }
+    this.layout = out;
+  }
+
+  private draw(): void {
+    if (!this.root || !this.host) return;
+    keepHost(document, this.host);
+    const s = strings(this.lang);
+    const listedAll = this.listed();
+    const notes = [...this.notes];
+    if (this.layout.capped > 0) notes.push(s.shown(MAX_MARKS, MAX_MARKS + this.layout.capped));
+    const state: ViewState = {
+      s,
+      status: this.status,
+      error: this.error,
+      notes,
+      summary: this.report?.summary,
+      expanded: this.expanded,
+      showMarks: this.showMarks,
+      filters: this.filters,
+      tableFilter: this.tableFilter,
+      listed: listedAll.slice(0, MAX_LISTED),
+      listTotal: listedAll.length,
+      layout: this.layout,
+      card: this.card,
+      highlight: this.highlight,
+      ruleTitle: (rule) => {
+        try {
+          return ruleTitle(rule as RuleId, this.lang) ?? rule;
+        } catch {
+          return rule;
+        }
+      },
+    };
+    render(overlayView(state, this.actions), this.root);
+  }
+
+  private listed(): CheckResult[] {
+    const report = this.report;
+    if (!report) return [];
+    const inTable = this.tableFilter ? new Set(this.marks?.tables.find((t) => t.id === this.tableFilter?.id)?.findings ?? []) : undefined;
+    return report.checks
+      .filter((c) => this.filters[c.verdict] && (!inTable || inTable.has(c.id)))
+      .sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  }
+
+  // ── actions ───────────────────────────────────────────────────────────────────────
+
+  private readonly actions: ViewActions = {
+    toggle: () => {
+      this.expanded = !this.expanded;
+      this.draw();
+    },
+    setFilter: (v, on) => {
+      this.filters = { ...this.filters, [v]: on };
+      this.draw();
+    },
+    clearTableFilter: () => {
+      this.tableFilter = undefined;
+      this.draw();
+    },
+    showTable: (t: TableMarks) => {
+      this.tableFilter = { id: t.id, label: t.tableNo ?? t.title };
+      this.expanded = true;
+      this.draw();
+    },
+    switchLang: () => {
+      this.lang = this.lang === 'zh' ? 'en' : 'zh';
+      this.card = undefined;
+      void this.analyse().then(() => {
+        this.place();
+        this.draw();
+      });
+    },
+    toggleMarks: () => {
+      this.showMarks = !this.showMarks;
+      this.draw();
+    },
+    exportAs: (kind) => this.download(kind),
+    open: (findings, box) => this.openCard(findings, box),
+    openFinding: (id) => {
+      const f = this.byId.get(id);
+      if (!f) return;
+      const target = f.where.find((w) => w.role === 'stated') ?? f.where[0];
+      const box = target ? this.reveal(target) : null;
+      this.openCard([id], box ?? this.viewportBox());
+    },
+    closeCard: () => {
+      this.card = undefined;
+      this.highlight = [];
+      this.draw();
+    },
+    hover: (w) => {
+      this.highlight = w ? this.boxesOf(w) : [];
+      this.draw();
+    },
+    jump: (w) => {
+      this.reveal(w);
+    },
+  };
+
+  private openCard(ids: string[], box: Box): void {
+    const findings = ids.map((id) => this.byId.get(id)).filter((f): f is CheckResult => !!f);
+    if (findings.length === 0) return;
+    const layer = this.root?.querySelector('.layer');
+    const origin = layer?.getBoundingClientRect();
+    // Keep the card inside the viewport horizontally.
+    const minX = origin ? -origin.left + 8 : 0;
+    const maxX = origin ? -origin.left + document.documentElement.clientWidth - 410 : box.x;
+    this.card = { findings, x: Math.max(minX, Math.min(box.x, maxX)), y: box.y + box.h + 6 };
+    this.draw();
+  }
+
+  private viewportBox(): Box {
+    const origin = this.root?.querySelector('.layer')?.getBoundingClientRect();
+    return { x: (origin ? -origin.left : 0) + 40, y: (origin ? -origin.top : 0) + 40, w: 0, h: 0 };
+  }
+
+  /** The page element(s) a finding's entry points at, as boxes. */
+  private boxesOf(w: Where): Box[] {
+    const origin = this.root?.querySelector('.layer')?.getBoundingClientRect();
+    if (!origin) return [];
+    if (isCellPath(w.source?.path)) {
+      const el = this.registry.get(w.source.path);
+      const b = el?.isConnected ? boxOf(el.getBoundingClientRect(), origin) : null;
+      return b ? [b] : [];
+    }
+    const mark = w.claim ? this.marks?.texts.find((t) => t.claim === w.claim) : undefined;
+    if (mark) {
+      const range = numberRange(document, this.registry, this.lines, mark);
+      if (range) return [...range.getClientRects()].map((r) => boxOf(r, origin)).filter((b): b is Box => !!b);
+    }
+    const el = w.source?.path ? this.registry.get(w.source.path) : undefined;
+    const b = el?.isConnected ? boxOf(el.getBoundingClientRect(), origin) : null;
+    return b ? [b] : [];
+  }
+
+  /** Scroll the page to what an entry points at (scrolling only; nothing is restyled). */
+  private reveal(w: Where): Box | null {
+    const path = w.source?.path;
+    const el = path ? this.registry.get(path) : undefined;
+    if (!el || !el.isConnected) return null;
+    el.scrollIntoView({ block: 'center', inline: 'nearest' });
+    this.place();
+    const boxes = this.boxesOf(w);
+    this.highlight = boxes;
+    this.draw();
+    window.setTimeout(() => {
+      this.highlight = [];
+      this.draw();
+    }, 1600);
+    return boxes[0] ?? null;
+  }
+
+  private download(kind: 'json' | 'findings' | 'tables'): void {
+    const report = this.report;
+    if (!report) return;
+    const base = `budget-lens-${report.document.year ?? ''}-${(report.document.department ?? 'page').replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40)}`;
+    const [text, type, ext] =
+      kind === 'json'
+        ? [JSON.stringify(report, null, 2), 'application/json', 'json']
+        : kind === 'findings'
+          ? [`\ufeff${formatCsv(report)}`, 'text/csv', 'findings.csv']
+          : [`\ufeff${formatTablesCsv(report)}`, 'text/csv', 'tables.csv'];
+    const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${base}.${ext}`;
+    // The link lives in our shadow root, never in the page.
+    this.root?.append(a);
+    a.click();
+    a.remove();
+    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  // ── 5. following the page ─────────────────────────────────────────────────────────
+
+  /** Mutations: new or replaced tables re-run the audit (batched, bounded); others move marks. */
+  private observeMutations(): void {
+    if (this.observing) return;
+    this.observing = true;
+    const signal = this.abort.signal;
+    const since = performance.now();
+    let first = 0;
+    let timer = 0;
+    const observer = new MutationObserver((records) => {
+      if (!this.host && performance.now() - since > WAIT_FOR_TABLES_MS) {
+        // Waited long enough for budget tables that never came.
+        observer.disconnect();
+        this.observing = false;
+        return;
+      }
+      // Our own host is outside <body>; anything else may have changed the tables.
+      if (!records.some((r) => r.addedNodes.length > 0 || r.removedNodes.length > 0)) return;
+      const now = performance.now();
+      if (!first) first = now;
+      window.clearTimeout(timer);
+      const wait = Math.max(0, Math.min(QUIET_MS, MAX_WAIT_MS - (now - first)));
+      timer = window.setTimeout(() => {
+        first = 0;
+        const count = document.getElementsByTagName('table').length;
+        if (count !== this.tableCount || this.layoutLost()) void this.start({});
+        else this.schedulePlace();
+      }, wait);
+    });
+    observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
+    signal.addEventListener('abort', () => {
+      observer.disconnect();
+      window.clearTimeout(timer);
+    });
+  }
+
+  /** Layout: marks follow resize, zoom, fonts, and scrolling inside inner boxes. */
+  private followLayout(): void {
+    this.resizes?.disconnect();
+    const signal = this.abort.signal;
+    const onChange = () => this.schedulePlace();
+    if (!this.following) {
+      this.following = true;
+      window.addEventListener('resize', onChange, { passive: true, signal });
+      // Tables inside scrolling boxes: scroll events do not bubble, but they can be captured.
+      document.addEventListener('scroll', (e) => e.target !== document && onChange(), { capture: true, passive: true, signal });
+      void document.fonts?.ready.then(onChange);
+      signal.addEventListener('abort', () => this.resizes?.disconnect());
+    }
+    const ro = new ResizeObserver(onChange);
+    ro.observe(document.documentElement);
+    for (const t of this.marks?.tables ?? []) {
+      const el = t.path ? this.registry.get(t.path) : undefined;
+      if (el) ro.observe(el);
+    }
+    this.resizes = ro;
+  }
+
+  /** Some registered element left the page (a script replaced the content). */
+  private layoutLost(): boolean {
+    for (const t of this.marks?.tables ?? []) {
+      const el = t.path ? this.registry.get(t.path) : undefined;
+      if (el && !el.isConnected) return true;
+    }
+    return false;
+  }
+
+  private schedulePlace(): void {
+    if (this.frame || !this.host) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.place();
+      if (this.card) this.card = { ...this.card };
+      this.draw();
+    });
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * `overlay.js`: the engine's page side and the overlay, loaded only where it is needed — by
+ * the content script when a page passes the gate, or injected by the popup's "audit this
+ * page". It registers `globalThis.__budgetLensOverlay` (in the extension's isolated world,
+ * invisible to the page) and answers the popup's summary requests.
+ */
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { browser } from 'wxt/browser';
+import type { OverlayApi } from './api.ts';
+import { Overlay } from './controller.ts';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __budgetLensOverlay: OverlayApi | undefined;
+}
+
+export default defineUnlistedScript(() => {
+  if (globalThis.__budgetLensOverlay) return;
+  const overlay = new Overlay();
+  globalThis.__budgetLensOverlay = { start: (options) => overlay.start(options) };
+  browser.runtime.onMessage.addListener((message: unknown, _sender, respond: (r: unknown) => void) => {
+    const type = (message as { type?: string } | null)?.type;
+    if (type === 'bl:summary') {
+      respond(overlay.summaryForPopup());
+      return false;
+    }
+    if (type === 'bl:audit') {
+      overlay.start({ force: true }).then(
+        () => respond({ ok: true }),
+        (e: unknown) => respond({ ok: false, error: String(e) }),
+      );
+      return true;
+    }
+    return undefined;
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * The popup: the summary of the audit in the current tab, and "audit this page" for any page
+ * (a provincial platform off .gov.cn, a saved file). The audit uses activeTab + scripting: the
+ * user's click grants access to this one tab, so the extension needs no host permissions.
+ */
+import { html, render, nothing } from 'lit-html';
+import { browser } from 'wxt/browser';
+
+type Summary = { checks: number; ok: number; rounding: number; discrepancy: number; undecided: number };
+interface TabState {
+  ok?: boolean;
+  audited?: boolean;
+  status?: string;
+  error?: string;
+  gate?: string;
+  summary?: Summary;
+  tables?: number;
+}
+
+const zh = navigator.language.toLowerCase().startsWith('zh') || !navigator.language.toLowerCase().startsWith('en');
+const t = zh
+  ? { title: '预决算透镜', checks: '项核对', ok: '相符', discrepancy: '不符', rounding: '舍入差', undecided: '无法核对', tables: '张表', none: '本页尚未核对。', audit: '核对本页', working: '正在核对…', cannot: '无法在此页面运行（浏览器内部页面或扩展商店）。', failed: '核对失败：', note: '核对在本机完成，不发送任何数据。' }
+  : { title: 'Budget Lens', checks: 'checks', ok: 'ok', discrepancy: 'discrepancies', rounding: 'rounding', undecided: 'could not check', tables: 'tables', none: 'This page has not been audited.', audit: 'Audit this page', working: 'Auditing…', cannot: 'Cannot run on this page (a browser page or the extension store).', failed: 'The audit failed: ', note: 'Everything is checked on this computer; nothing is sent anywhere.' };
+
+const app = document.getElementById('app') as HTMLElement;
+
+function view(state: TabState | undefined, busy: boolean, error?: string) {
+  const s = state?.summary;
+  render(
+    html`<h1>${t.title}</h1>
+      ${s
+        ? html`<div class="counts" data-popup-summary data-discrepancies=${s.discrepancy}>
+            <span>${s.checks}</span><span>${t.checks}${state?.tables !== undefined ? ` · ${state.tables} ${t.tables}` : ''}</span>
+            <span class="ok">✓ ${s.ok}</span><span>${t.ok}</span>
+            <span class="discrepancy">✗ ${s.discrepancy}</span><span>${t.discrepancy}</span>
+            <span class="rounding">≈ ${s.rounding}</span><span>${t.rounding}</span>
+            <span class="undecided">? ${s.undecided}</span><span>${t.undecided}</span>
+          </div>`
+        : html`<p class="muted">${busy ? t.working : t.none}</p>`}
+      ${state?.error ? html`<p class="error">${t.failed}${state.error}</p>` : nothing}
+      ${error ? html`<p class="error">${error}</p>` : nothing}
+      <button data-audit ?disabled=${busy} @click=${audit}>${t.audit}</button>
+      <p class="muted">${t.note}</p>`,
+    app,
+  );
+}
+
+async function activeTab() {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+async function ask(tabId: number): Promise<TabState | undefined> {
+  try {
+    return (await browser.tabs.sendMessage(tabId, { type: 'bl:summary' })) as TabState;
+  } catch {
+    return undefined; // no script of ours in that tab
+  }
+}
+
+async function audit() {
+  const tab = await activeTab();
+  if (tab?.id === undefined) return;
+  view(undefined, true);
+  try {
+    // A *.gov.cn page already has the content script; anywhere else, inject the overlay.
+    const answered = await browser.tabs.sendMessage(tab.id, { type: 'bl:audit' }).catch(() => undefined);
+    if (!answered) {
+      await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/overlay.js'] });
+      await browser.scripting.executeScript({
+        target: { tabId: tab.id },
+        func: () => (globalThis as { __budgetLensOverlay?: { start(o: { force: boolean }): Promise<void> } }).__budgetLensOverlay?.start({ force: true }),
+      });
+    }
+    view(await ask(tab.id), false);
+  } catch (e) {
+    view(undefined, false, `${t.cannot} (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+async function main() {
+  view(undefined, false);
+  const tab = await activeTab();
+  if (tab?.id !== undefined) view(await ask(tab.id), false);
+}
+
+void main();

@@ -1,0 +1,76 @@
+/**
+ * The page detectors as a matrix: fixture renditions and pages rebuilt from real government
+ * listing pages (tests/pages/detect/matrix.json), each with the gate's and the audit's expected
+ * answer; and the gate's edge cases as pure functions of the signals.
+ */
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { checkPage, hasDisclosureTables, isDisclosurePage, lookAtTables, pageSignals, readHeadings, type SignalDocument } from '../core/detect/page.ts';
+
+interface Entry {
+  file: string;
+  url: string;
+  gate: boolean;
+  audit: boolean;
+  why: string;
+}
+const { pages } = JSON.parse(readFileSync('tests/pages/detect/matrix.json', 'utf8')) as { pages: Entry[] };
+
+function load(file: string) {
+  const { document } = parseHTML(readFileSync(`tests/pages/${file}`, 'utf8'));
+  return document;
+}
+
+describe('page detection matrix', () => {
+  it('should hold positives and negatives of both stages', () => {
+    expect(pages.filter((p) => p.audit).length).toBeGreaterThanOrEqual(3);
+    expect(pages.filter((p) => p.gate && !p.audit).length).toBeGreaterThanOrEqual(3);
+    expect(pages.filter((p) => !p.gate).length).toBeGreaterThanOrEqual(3);
+  });
+
+  for (const p of pages) {
+    it(`${p.file}: gate ${p.gate ? 'passes' : 'stops'}, audit ${p.audit ? 'runs' : 'does not run'} (${p.why})`, () => {
+      const doc = load(p.file);
+      const gate = checkPage(doc as unknown as SignalDocument, p.url);
+      expect(gate.pass, gate.reason).toBe(p.gate);
+      const tables = doc.getElementsByTagName('table') as unknown as ArrayLike<{ textContent: string | null }>;
+      expect(gate.pass && hasDisclosureTables(lookAtTables(tables))).toBe(p.audit);
+    });
+  }
+});
+
+describe('the gate', () => {
+  const base = { url: 'http://www.example.gov.cn/xwzx/index.html', title: '', metas: {} };
+  it('should pass a page that names a disclosure in its title, metas or headings', () => {
+    expect(isDisclosurePage({ ...base, title: '2024年区财政局部门预算公开' }).pass).toBe(true);
+    expect(isDisclosurePage({ ...base, metas: { ArticleTitle: '2023年度 区教育局 部门决算' } }).pass).toBe(true);
+    expect(isDisclosurePage({ ...base, headings: ['2023年度部门决算'] }).pass).toBe(true);
+  });
+  it('should pass a 预决算 URL with a weak word, and stop on a URL token alone', () => {
+    expect(isDisclosurePage({ ...base, url: 'http://x.gov.cn/zwgk/czyjs/index.html', title: '财政预决算' }).pass).toBe(true);
+    expect(isDisclosurePage({ ...base, url: 'http://x.gov.cn/zwgk/czyjs/index.html', title: '通知公告' })).toEqual({ pass: false, reason: 'url-only' });
+    // a token must be a whole segment's head: `czyjsgk` is one, `czyjsx` is not
+    expect(isDisclosurePage({ ...base, url: 'http://x.gov.cn/czyjsx/a.html', title: '预算' }).pass).toBe(false);
+  });
+  it('should not take everyday words for a disclosure', () => {
+    for (const title of ['区人社局开展招聘会', '关于2024年预算执行情况的审计工作报告的通知', '财政局领导班子', '统计公报']) {
+      expect(isDisclosurePage({ ...base, title }).pass, title).toBe(false);
+    }
+  });
+  it('should survive a malformed URL and empty signals', () => {
+    expect(isDisclosurePage({ url: 'not a url', title: '', metas: {} }).pass).toBe(false);
+    expect(isDisclosurePage({ url: '', title: '部门决算', metas: {} }).pass).toBe(true);
+  });
+  it('should read headings only where they can decide, and bounded', () => {
+    const doc = load('detect/article-no-meta.html') as unknown as SignalDocument;
+    expect(pageSignals(doc, 'http://x.gov.cn/a/').headings).toBeUndefined();
+    expect(readHeadings(doc)).toEqual(['2023年度武汉市汉阳区人力资源局部门决算']);
+    // not an article URL: the headings are not read, the page is let go
+    expect(checkPage(doc, 'http://x.gov.cn/zwgk/').pass).toBe(false);
+    expect(checkPage(doc, 'http://x.gov.cn/zwgk/t20240101_1.html').pass).toBe(true);
+    const many = parseHTML(`<html><head><meta name="ColumnName" content="${'x'.repeat(500)}"></head><body>${'<h2>标题</h2>'.repeat(50)}</body></html>`).document;
+    expect(readHeadings(many as unknown as SignalDocument)).toHaveLength(4);
+    expect(pageSignals(many as unknown as SignalDocument, '').metas.ColumnName).toHaveLength(120);
+  });
+});
