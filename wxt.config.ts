@@ -6,15 +6,17 @@ import { defineConfig } from 'wxt';
 //     a web-accessible script for *.gov.cn pages only);
 //   - anywhere else, the popup's "audit this page" injects the overlay with activeTab +
 //     scripting: no host permissions at all.
+// `wxt build` targets Chromium (MV3); `wxt build -b firefox` builds the same for Firefox (MV3).
 export default defineConfig({
   manifestVersion: 3,
   imports: false,
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Budget Lens 预决算透镜',
     description: 'Re-checks the totals of Chinese government budget and final-accounts disclosures on the page itself.',
     permissions: ['activeTab', 'scripting'],
     web_accessible_resources: [{ resources: ['overlay.js'], matches: ['*://*.gov.cn/*'] }],
     action: { default_title: 'Budget Lens 预决算透镜' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
-  },
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'budget-lens@budget-lens.invalid', strict_min_version: '128.0' } } } : {}),
+  }),
 });

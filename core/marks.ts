@@ -56,7 +56,10 @@ export interface TextMark {
   lineOffset: number;
   length: number;
   text: string;
+  /** The worst verdict of the checks that test this figure (or, for an operand only, that use it). */
   verdict: Verdict;
+  /** `operand`: no check tests this figure; it is a term of others' checks. */
+  role: 'stated' | 'operand';
   findings: string[];
 }
 
@@ -106,10 +109,10 @@ export function pageMarks(report: AuditReport): PageMarks {
   const text = { ...emptyCounts(), findings: [] as string[] };
   const cells = new Map<string, CellMark>();
   const totals = new Map<string, TotalMark>();
-  const verdictOf = new Map<string, Verdict>();
+  /** Per claim of the text: the worst verdict where it is the figure under test, and where it is a term. */
+  const claimVerdict = new Map<string, { stated?: Verdict; operand?: Verdict }>();
 
   for (const check of report.checks) {
-    verdictOf.set(check.id, check.verdict);
     add(counts, check.verdict);
     const tm = tables.get(tableOf(check) ?? '');
     if (tm) {
@@ -120,6 +123,12 @@ export function pageMarks(report: AuditReport): PageMarks {
       text.findings.push(check.id);
     }
     for (const w of check.where) {
+      if (w.claim) {
+        const v = claimVerdict.get(w.claim) ?? {};
+        const k = w.role === 'stated' ? 'stated' : 'operand';
+        v[k] = worse(v[k] ?? 'ok', check.verdict);
+        claimVerdict.set(w.claim, v);
+      }
       if (w.role !== 'stated' || !isCellPath(w.source?.path)) continue;
       const path = w.source.path;
       if (check.verdict === 'discrepancy' || check.verdict === 'rounding') {
@@ -141,9 +150,9 @@ export function pageMarks(report: AuditReport): PageMarks {
   for (const c of report.claims ?? []) {
     const path = c.source.path;
     if (!path || c.checks.length === 0) continue;
-    let verdict: Verdict = 'ok';
-    for (const id of c.checks) verdict = worse(verdict, verdictOf.get(id) ?? 'ok');
-    texts.push({ claim: c.id, path, lineOffset: c.lineOffset, length: c.end - c.start, text: c.text, verdict, findings: c.checks });
+    const v = claimVerdict.get(c.id);
+    const role = v?.stated ? 'stated' : 'operand';
+    texts.push({ claim: c.id, path, lineOffset: c.lineOffset, length: c.end - c.start, text: c.text, verdict: v?.stated ?? v?.operand ?? 'ok', role, findings: c.checks });
   }
   return { counts, tables: [...tables.values()].filter((t) => t.counts.checks > 0 || t.recognised), text, cells: [...cells.values()], totals: [...totals.values()], texts };
 }

@@ -340,9 +340,9 @@ ${body}
 /**
  * Each variant changes one printed figure; `expect` lists every new discrepancy it must raise
  * (rule, the figure as stated and as recomputed) and `marked` the page text that must carry a
- * marker.
+ * marker (its first occurrence after the text `after`).
  */
-const INJECTED: Record<string, { style: Style; fixes: Fix[]; expect: { rule: string; stated: number; expected: number }[]; marked: string[] }> = {
+const INJECTED: Record<string, { style: Style; fixes: Fix[]; expect: { rule: string; stated: number; expected: number }[]; marked: { after: string; text: string }[] }> = {
   'donghu-hrss-2023-final': {
     style: 'trs',
     // 05表 2080704 社会保险补贴 小计 4,928.56 → 4,938.56: the row's 1栏 = 2栏 + 3栏 fails, so
@@ -353,14 +353,17 @@ const INJECTED: Record<string, { style: Style; fixes: Fix[]; expect: { rule: str
       { rule: 'function-hierarchy', stated: 8443.02, expected: 8453.02 },
       { rule: 'cross-table', stated: 4928.56, expected: 4938.56 },
     ],
-    marked: ['4,938.56', '8,443.02'],
+    marked: [
+      { after: '2023年度一般公共预算财政拨款支出决算表', text: '4,938.56' },
+      { after: '2023年度一般公共预算财政拨款支出决算表', text: '8,443.02' },
+    ],
   },
   'jianghan-hr-2024-budget': {
     style: 'jcms',
     // A growth rate of the text: 841.4 ÷ (6689.82 + 841.4) is 11.2 %, not 12.2 %.
     fixes: [{ after: '2024年收支总预算', from: '下降11.2%', to: '下降12.2%' }],
     expect: [{ rule: 'narrative-change', stated: 12.2, expected: 11.172161 }],
-    marked: ['12.2%'],
+    marked: [{ after: '2024年收支总预算', text: '12.2%' }],
   },
 };
 

@@ -1,16 +1,22 @@
 // `npm test`: every test runner of the project, then one closing line `N passed, N failed`.
-//   1. type check (tsc)        counted as one test
-//   2. vitest                  engine, fixtures, answer keys, bad input, data, conventions
-//   3. browser tests           (added with the extension and the widgets) need Chromium:
-//                              scripts/ensure-browser.mjs installs it when it can
+//   1. type check (tsc)                 counted as one test
+//   2. vitest                           engine, fixtures, answer keys, pages, detectors, data
+//   3. builds                           the CLI, the extension for Chromium and for Firefox
+//                                       (each build counted as one test)
+//   4. extension end to end             node --test + playwright-core in Debian Chromium, the
+//                                       built extension loaded (tests/e2e/); needs Chromium
+//                                       and a CJK font: scripts/ensure-browser.mjs installs
+//                                       them when it can, else says how and counts a failure
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureBrowser } from './ensure-browser.mjs';
 
 const results = [];
 function run(name, cmd, args, parse) {
   console.log(`\n▶ ${name}: ${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
-  const counts = parse ? parse(r.status) : { passed: r.status === 0 ? 1 : 0, failed: r.status === 0 ? 0 : 1 };
+  const r = spawnSync(cmd, args, { stdio: parse?.capture ? ['inherit', 'pipe', 'inherit'] : 'inherit', env: { ...process.env, FORCE_COLOR: '0' }, encoding: 'utf8', maxBuffer: 256 << 20 });
+  if (parse?.capture) process.stdout.write(r.stdout ?? '');
+  const counts = parse ? parse.count(r.status, r.stdout ?? '') : { passed: r.status === 0 ? 1 : 0, failed: r.status === 0 ? 0 : 1 };
   results.push({ name, ...counts, status: r.status });
   return r.status === 0;
 }
@@ -20,12 +26,36 @@ run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
 
 const vitestJson = '.test-results/vitest.json';
 rmSync(vitestJson, { force: true });
-run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`], (status) => {
-  if (!existsSync(vitestJson)) return { passed: 0, failed: 1 };
-  const j = JSON.parse(readFileSync(vitestJson, 'utf8'));
-  const failed = j.numFailedTests + (status !== 0 && j.numFailedTests === 0 ? 1 : 0);
-  return { passed: j.numPassedTests, failed };
+run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`], {
+  count(status) {
+    if (!existsSync(vitestJson)) return { passed: 0, failed: 1 };
+    const j = JSON.parse(readFileSync(vitestJson, 'utf8'));
+    const failed = j.numFailedTests + (status !== 0 && j.numFailedTests === 0 ? 1 : 0);
+    return { passed: j.numPassedTests, failed };
+  },
 });
+
+run('build: CLI', 'node', ['scripts/build-cli.mjs']);
+const built = run('build: extension (Chromium)', 'npx', ['wxt', 'build']);
+run('build: extension (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox']);
+// The Firefox build writes .output/firefox-mv3; the Chromium one stays for the browser tests.
+
+if (!built) {
+  results.push({ name: 'extension e2e', passed: 0, failed: 1 });
+  console.log('extension e2e: not run, the extension did not build');
+} else if (!ensureBrowser()) {
+  results.push({ name: 'extension e2e', passed: 0, failed: 1 });
+  console.log('extension e2e: could not run without Chromium (see the line above)');
+} else {
+  run('extension e2e', 'node', ['--test', '--test-concurrency=1', '--test-reporter=tap', 'tests/e2e/extension.test.mjs'], {
+    capture: true,
+    count(status, out) {
+      const pass = Number(/^# pass (\d+)/m.exec(out)?.[1] ?? 0);
+      const fail = Number(/^# fail (\d+)/m.exec(out)?.[1] ?? 0) + Number(/^# cancelled (\d+)/m.exec(out)?.[1] ?? 0);
+      return { passed: pass, failed: fail + (status !== 0 && fail === 0 ? 1 : 0) };
+    },
+  });
+}
 
 for (const r of results) console.log(`  ${r.name}: ${r.passed} passed, ${r.failed} failed`);
 const passed = results.reduce((a, r) => a + r.passed, 0);

@@ -11,7 +11,7 @@ import type { AuditReport } from '../core/model/schemas.ts';
 
 const DIR = 'tests/pages/gov';
 const pages = readdirSync(DIR).filter((f) => f.endsWith('.html') && !f.includes('.injected.'));
-const injected = JSON.parse(readFileSync(`${DIR}/injected.json`, 'utf8')) as Record<string, { base: string; expect: { rule: string; stated: number; expected: number }[]; marked: string[] }>;
+const injected = JSON.parse(readFileSync(`${DIR}/injected.json`, 'utf8')) as Record<string, { base: string; expect: { rule: string; stated: number; expected: number }[]; marked: { after: string; text: string }[] }>;
 
 const page = (f: string) => analyzeDocument(extractHtmlString(readFileSync(`${DIR}/${f}`, 'utf8'), { name: f }));
 /** What a report finds wrong: rule, figure and recomputed figure of each non-ok finding. */

@@ -109,7 +109,7 @@ export const narrativeChange: Check = {
               decimals: d,
               judgement: j,
               formula: `${name}: ${fmt(ch.value, d)} = ${fmt(cur, d)} − ${fmt(pri, d)}`,
-              where: quotes(model, group),
+              where: quotes(model, group, 'stated', ch),
             },
             lang,
           ),
@@ -128,7 +128,7 @@ export const narrativeChange: Check = {
       if (t.prior) model.used.add(t.prior);
       const printed = Math.abs(rate.printed);
       if (!(rr.base > 0)) {
-        const where: Where[] = quotes(model, group);
+        const where: Where[] = quotes(model, group, 'stated', rate);
         const r: CheckResult = {
           id: `narrative-change/${rate.id}/zero-base`,
           rule: 'narrative-change',
@@ -170,7 +170,7 @@ export const narrativeChange: Check = {
             decimals: Math.max(rate.decimals, 2),
             judgement: j,
             formula: `${name}: ${fmt(printed, rate.decimals)}% = ${fmt(Math.abs(ch.value), ch.decimals)} ÷ ${baseText} × 100%`,
-            where: quotes(model, group),
+            where: quotes(model, group, 'stated', rate),
             cause,
           },
           lang,

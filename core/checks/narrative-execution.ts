@@ -44,7 +44,7 @@ export const narrativeExecution: Check = {
               `narrative-execution/${e.id}`,
               { zh: `“${name}”执行率`, en: `execution rate of "${name}"` },
               { zh: '预算与实际均为零，执行率无从计算', en: 'budget and actual are both zero, so there is no rate' },
-              quotes(model, group),
+              quotes(model, group, 'stated', e),
               lang,
               e.printed,
             ),
@@ -70,7 +70,7 @@ export const narrativeExecution: Check = {
           decimals: Math.max(e.decimals, 2),
           judgement: j,
           formula: `${name}: ${fmt(e.printed, e.decimals)}% = ${fmt(a, d)} ÷ ${fmt(b, d)} × 100%`,
-          where: quotes(model, group),
+          where: quotes(model, group, 'stated', e),
         },
         lang,
       );

@@ -163,16 +163,20 @@ export function judgeAmounts(stated: Figure, terms: Figure[], expected: number):
 }
 
 /** All claims in `group` quoted once each, the first as `stated`. */
-export function quotes(model: NarrativeModel, group: Claim[], role: Where['role'] = 'stated'): Where[] {
+/**
+ * Where entries for the claims of a finding, one per figure (each with its sentence quoted).
+ * With `stated`, that claim is the figure under test and the others its operands.
+ */
+export function quotes(model: NarrativeModel, group: Claim[], role: Where['role'] = 'stated', stated?: Claim): Where[] {
   const seen = new Set<string>();
   const out: Where[] = [];
   for (const c of group) {
-    const w = claimWhere(model, c, role);
-    const key = `${w.source?.line}|${w.quote}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(w);
+    if (seen.has(c.id)) continue;
+    seen.add(c.id);
+    out.push(claimWhere(model, c, stated ? (c === stated ? 'stated' : 'operand') : role));
   }
+  // The figure under test first.
+  if (stated) out.sort((a, b) => (a.role === 'stated' ? 0 : 1) - (b.role === 'stated' ? 0 : 1));
   return out;
 }
 

@@ -318,7 +318,8 @@ export class Overlay {
       }
       const boxes = [...range.getClientRects()].map((r) => boxOf(r, origin)).filter((b): b is Box => !!b);
       if (boxes.length === 0) continue;
-      const check = m.findings.map((id) => this.byId.get(id)).find((c) => c?.verdict === m.verdict);
+      // The finding that tests this figure, for its printed and recomputed values.
+      const check = m.findings.map((id) => this.byId.get(id)).find((c) => c?.verdict === m.verdict && c.where.some((w) => w.role === 'stated' && w.claim === m.claim));
       out.texts.push({ m, boxes, check });
     }
     this.layout = out;

@@ -15,6 +15,7 @@ export const OVERLAY_CSS = `
 .mark.undecided { border-bottom: 2px dotted #6b7280; }
 .mark.text.discrepancy { outline: none; background: rgba(220, 38, 38, .16); border-bottom: 2px solid #dc2626; }
 .mark.text.rounding { outline: none; background: rgba(217, 119, 6, .10); border-bottom: 2px dashed #d97706; }
+.mark.text.operand { border-bottom: 2px dotted #2563eb; }
 .mark.flash { animation: bl-flash 1.2s ease-out 2; }
 @keyframes bl-flash { 50% { box-shadow: 0 0 0 6px rgba(37, 99, 235, .45); } }
 .badge { position: absolute; pointer-events: auto; cursor: pointer; border: 0; margin: 0; padding: 0 4px;

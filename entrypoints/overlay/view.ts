@@ -136,10 +136,10 @@ function marksView(st: ViewState, a: ViewActions): unknown[] {
     if (!first) continue;
     for (const b of boxes) {
       out.push(html`<div
-        class="mark text ${m.verdict}"
+        class="mark text ${m.role === 'stated' ? m.verdict : 'operand'}"
         data-bl-claim=${m.claim}
         data-bl-finding=${m.findings.join(' ')}
-        data-verdict=${m.verdict}
+        data-verdict=${m.role === 'stated' ? m.verdict : 'operand'}
         data-stated=${check?.stated ?? ''}
         data-expected=${check?.expected ?? ''}
         style=${styleMap({ ...px(b), 'pointer-events': 'auto', cursor: 'pointer' })}

@@ -18,6 +18,10 @@ export function serve(dir, generated = {}) {
   const server = http.createServer((req, res) => {
     requests.push({ url: req.url, host: req.headers.host, at: Date.now() });
     const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204);
+      return res.end();
+    }
     const parts = decodeURIComponent(url.pathname).split('/').filter(Boolean);
     const route = parts.shift();
     const headers = {};

@@ -1,0 +1,79 @@
+// Debian Chromium with the built extension (or without it, for comparison), as the end-to-end
+// tests and the bench use it. Every host name resolves to nothing except *.gov.cn, which maps
+// to the local test server: the production match pattern (*://*.gov.cn/*) is what is tested,
+// and no request can leave the machine.
+import { chromium } from 'playwright-core';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const EXT = path.resolve('.output/chrome-mv3');
+export const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--host-resolver-rules=MAP *.gov.cn 127.0.0.1 , MAP * ~NOTFOUND , EXCLUDE localhost',
+];
+
+/** A browser context; `extension: false` for the same browser without Budget Lens. */
+export async function launch({ extension = true, netlog, viewport = { width: 1280, height: 900 } } = {}) {
+  if (extension && !fs.existsSync(path.join(EXT, 'manifest.json'))) throw new Error('the extension is not built: run `npx wxt build`');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bl-profile-'));
+  const args = [...ARGS, ...(extension ? [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`] : ['--disable-extensions'])];
+  if (netlog) args.push(`--log-net-log=${netlog}`, '--net-log-capture-mode=Default');
+  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROME, headless: true, args, viewport });
+  let worker;
+  if (extension) {
+    [worker] = context.serviceWorkers();
+    worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  }
+  return {
+    context,
+    worker,
+    extensionId: worker ? new URL(worker.url()).host : undefined,
+    async close() {
+      await context.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Wait for the overlay's page summary; its data attributes as numbers. */
+export async function auditSummary(page, timeout = 30_000) {
+  const el = await page.waitForSelector('budget-lens-overlay >> [data-bl-summary]', { state: 'attached', timeout });
+  const d = await el.evaluate((e) => ({ ...e.dataset }));
+  return { checks: +d.checks, ok: +d.ok, rounding: +d.rounding, discrepancy: +d.discrepancies, undecided: +d.undecided };
+}
+
+/** The CLI's summary of the same saved page. */
+export function cliSummary(file) {
+  const r = spawnSync(process.execPath, ['bin/budget-lens.mjs', 'audit', file, '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const report = JSON.parse(r.stdout);
+  const s = report.summary;
+  return { checks: s.checks, ok: s.ok, rounding: s.rounding, discrepancy: s.discrepancy, undecided: s.undecided, tablesRecognised: s.tablesRecognised };
+}
+
+/** Every URL Chromium's network stack was asked for (from a NetLog written at browser exit). */
+export function netlogUrls(file) {
+  let text = fs.readFileSync(file, 'utf8').trim();
+  let log;
+  try {
+    log = JSON.parse(text);
+  } catch {
+    // Cut short (browser killed): close the events list.
+    text = text.replace(/,\s*$/, '');
+    log = JSON.parse(`${text}]}`);
+  }
+  const urls = new Set();
+  for (const e of log.events ?? []) {
+    const u = e.params?.url;
+    if (typeof u === 'string') urls.add(u);
+  }
+  return [...urls];
+}

@@ -1,0 +1,397 @@
+// End-to-end: the built extension in Debian Chromium on the fixture pages, served under
+// *.gov.cn host names (the production match pattern), beside the same browser without it.
+// Run by `npm test` (after `wxt build`), with node's own test runner.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { auditSummary, cliSummary, launch, netlogUrls } from './browser.mjs';
+import { serve, STRICT_CSP } from './serve.mjs';
+
+const GOV = 'tests/pages/gov';
+const PAGES = fs.readdirSync(GOV).filter((f) => f.endsWith('.html')).sort();
+const INJECTED = JSON.parse(fs.readFileSync(`${GOV}/injected.json`, 'utf8'));
+const HOSTS = { donghu: 'www.wehdz.gov.cn', hanyang: 'www.hanyang.gov.cn', jianghan: 'www.jianghan.gov.cn' };
+const hostOf = (file) => HOSTS[file.split('-')[0]] ?? 'www.test.gov.cn';
+
+/** 20,000 rows × 10 cells under a disclosure's title: more than the overlay reads. */
+function bigPage() {
+  const rows = [];
+  for (let r = 0; r < 20_000; r++) {
+    const cells = [`<td>${200000 + r}</td>`, `<td>项目${r}</td>`];
+    for (let c = 0; c < 8; c++) cells.push(`<td>${((r * 7 + c * 13) % 997).toFixed(2)}</td>`);
+    rows.push(`<tr>${cells.join('')}</tr>`);
+  }
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>2023年度测试局部门决算公开</title></head><body>
+<p>2023年度一般公共预算财政拨款支出决算表</p><p>单位：万元</p>
+<table border="1"><tr><th>科目编码</th><th>科目名称</th><th>合计</th><th>基本支出</th><th>项目支出</th><th>a</th><th>b</th><th>c</th><th>d</th><th>e</th></tr>${rows.join('')}</table></body></html>`;
+}
+
+let ext;
+let plain;
+let srv;
+const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bl-netlog-'));
+const netlog = path.join(logDir, 'with-extension.json');
+const plainNetlog = path.join(logDir, 'without.json');
+const consoleErrors = [];
+
+before(async () => {
+  srv = await serve('tests/pages', { 'big.html': bigPage });
+  ext = await launch({ netlog });
+  plain = await launch({ extension: false, netlog: plainNetlog });
+  ext.context.on('page', (p) => {
+    p.on('console', (m) => {
+      // The strict-CSP pages refuse their own inline styles: the page's errors, compared apart.
+      if (m.type() === 'error' && !(p.url().includes('/csp/') && /Content Security Policy/.test(m.text()))) consoleErrors.push(`${p.url()}: ${m.text()}`);
+    });
+    p.on('pageerror', (e) => consoleErrors.push(`${p.url()}: ${e.message}`));
+  });
+});
+
+after(async () => {
+  await ext?.close().catch(() => {});
+  await plain?.close().catch(() => {});
+  srv?.server.close();
+});
+
+const url = (route, file) => `http://${hostOf(file)}:${srv.port}/${route}/${file}`;
+
+async function open(context, target) {
+  const page = await context.newPage();
+  await page.goto(target, { waitUntil: 'load' });
+  return page;
+}
+
+/** The tab id of a page (the extension has no "tabs" permission, so not by URL: by focus). */
+async function tabOf(page) {
+  await page.bringToFront();
+  const id = await ext.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+  assert.ok(id !== undefined, 'the page has a tab');
+  return id;
+}
+
+/** Boxes of the page's own tables, and the document's size. */
+function pageGeometry(page) {
+  return page.evaluate(() => ({
+    tables: [...document.querySelectorAll('table')].map((t) => {
+      const r = t.getBoundingClientRect();
+      return [r.x + scrollX, r.y + scrollY, r.width, r.height].map((v) => Math.round(v * 2) / 2);
+    }),
+    width: document.documentElement.scrollWidth,
+    height: document.documentElement.scrollHeight,
+    html: document.body.outerHTML.length,
+  }));
+}
+
+/** In the page: the overlay's marks as data. */
+function marks(page, selector = '[data-bl-finding]') {
+  return page.evaluate((sel) => {
+    const root = document.querySelector('budget-lens-overlay')?.shadowRoot;
+    return [...(root?.querySelectorAll(sel) ?? [])].map((m) => {
+      const r = m.getBoundingClientRect();
+      const cs = getComputedStyle(m);
+      return { ...m.dataset, x: r.x + r.width / 2, y: r.y + r.height / 2, w: r.width, h: r.height, outline: cs.outlineColor, display: cs.display };
+    });
+  }, selector);
+}
+
+describe('recognising and auditing the fixture pages', () => {
+  for (const file of PAGES) {
+    it(`${file}: the overlay's counts are the CLI's for the same page`, async () => {
+      const page = await open(ext.context, url('gov', file));
+      const shown = await auditSummary(page);
+      const { tablesRecognised, ...cli } = cliSummary(path.join(GOV, file));
+      assert.deepEqual(shown, cli);
+      // a summary above each recognised table
+      const tables = await marks(page, '[data-bl-table]');
+      assert.ok(tables.length >= tablesRecognised, `${tables.length} table summaries for ${tablesRecognised} tables`);
+      for (const t of tables) assert.ok(t.w > 0 && t.h > 0);
+      await page.close();
+    });
+  }
+});
+
+describe('injected errors', () => {
+  for (const [file, v] of Object.entries(INJECTED)) {
+    it(`${file}: marked on the right cells, with the finding one click away`, async () => {
+      const page = await open(ext.context, url('gov', file));
+      await auditSummary(page);
+      const found = (await marks(page)).filter((m) => m.verdict === 'discrepancy');
+      for (const e of v.expect) {
+        assert.ok(
+          found.some((m) => Number(m.stated) === e.stated && Math.abs(Number(m.expected) - e.expected) < 0.01),
+          `a marker stating ${e.stated}, recomputed ${e.expected} (${e.rule}); found ${found.map((m) => `${m.stated}/${m.expected}`).join(' ')}`,
+        );
+      }
+      // each changed figure on the page is under a discrepancy marker
+      for (const { after, text } of v.marked) {
+        const box = await page.evaluate(([a, t]) => {
+          // The first occurrence of the text after the text `a`: a whole cell, or part of a line.
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          let seen = false;
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            if (!seen) {
+              seen = n.nodeValue.includes(a);
+              if (!seen) continue;
+            }
+            const i = n.nodeValue.indexOf(t);
+            if (i < 0) continue;
+            const cell = n.parentElement.closest('td, th');
+            n.parentElement.scrollIntoView({ block: 'center' });
+            let r;
+            if (cell && cell.textContent.trim() === t) r = cell.getBoundingClientRect();
+            else {
+              const range = document.createRange();
+              range.setStart(n, i);
+              range.setEnd(n, i + t.length);
+              r = range.getBoundingClientRect();
+            }
+            return { x: r.x, y: r.y, w: r.width, h: r.height };
+          }
+          return null;
+        }, [after, text]);
+        assert.ok(box, `${text} is on the page`);
+        await page.waitForTimeout(100);
+        const now = (await marks(page)).filter((m) => m.verdict === 'discrepancy');
+        assert.ok(
+          now.some((m) => m.x >= box.x - 2 && m.x <= box.x + box.w + 2 && m.y >= box.y - 2 && m.y <= box.y + box.h + 2),
+          `a discrepancy marker over "${text}"`,
+        );
+      }
+      // a click opens the finding; hovering an operand highlights it on the page
+      const badge = page.locator('budget-lens-overlay >> :is(.badge.discrepancy, .mark.text.discrepancy)').first();
+      await badge.scrollIntoViewIfNeeded();
+      await badge.click();
+      const card = page.locator('budget-lens-overlay >> .card');
+      await card.waitFor();
+      const text = await card.textContent();
+      assert.match(text, /印出|Printed/);
+      assert.match(text, /重新计算|Recomputed/);
+      const operand = card.locator('li').nth(1);
+      await operand.hover();
+      await page.locator('budget-lens-overlay >> [data-bl-highlight]').first().waitFor({ state: 'attached' });
+      await page.close();
+    });
+  }
+
+  it('the findings panel lists, filters, switches language and exports', async () => {
+    const file = Object.keys(INJECTED)[0];
+    const page = await open(ext.context, url('gov', file));
+    const summary = await auditSummary(page);
+    await page.locator('budget-lens-overlay >> [data-bl-summary]').click();
+    const items = page.locator('budget-lens-overlay >> [data-bl-item]');
+    await items.first().waitFor();
+    const listed = await items.count();
+    assert.equal(listed, summary.discrepancy + summary.rounding + summary.undecided);
+    assert.equal(await page.locator('budget-lens-overlay >> [data-bl-item][data-verdict="discrepancy"]').count(), summary.discrepancy);
+    // filters: ok on, undecided off
+    await page.locator('budget-lens-overlay >> input[data-filter="ok"]').check();
+    await page.locator('budget-lens-overlay >> input[data-filter="undecided"]').uncheck();
+    assert.equal(await items.count(), Math.min(300, summary.discrepancy + summary.rounding + summary.ok));
+    // jump: the first finding's cell is scrolled into view and its card opens
+    await page.locator('budget-lens-overlay >> [data-bl-item][data-verdict="discrepancy"]').first().click();
+    await page.locator('budget-lens-overlay >> .card').waitFor();
+    // zh → en: the same counts, English messages
+    await page.locator('budget-lens-overlay >> [data-bl-lang]').click();
+    await page.waitForFunction(() => /checks/.test(document.querySelector('budget-lens-overlay').shadowRoot.querySelector('[data-bl-summary]')?.textContent ?? ''));
+    assert.deepEqual(await auditSummary(page), summary);
+    // exports: JSON with tables and findings, CSV of findings, CSV of tables
+    for (const [kind, check] of [
+      ['json', (t) => {
+        const r = JSON.parse(t);
+        assert.equal(r.checks.length, summary.checks);
+        assert.ok(r.tables.length > 0);
+      }],
+      ['findings', (t) => assert.equal(t.replace(/^\ufeff/, '').split('\n')[0].split(',')[0], 'id')],
+      ['tables', (t) => assert.match(t, /^\ufeff?table,code,label/)],
+    ]) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`budget-lens-overlay >> [data-bl-export="${kind}"]`).click()]);
+      const saved = await download.path();
+      check(fs.readFileSync(saved, 'utf8'));
+    }
+    await page.close();
+  });
+});
+
+describe('a safe guest', () => {
+  it("leaves the page's own tables exactly where they were, and the page's DOM untouched", async () => {
+    for (const file of PAGES.filter((f) => !f.includes('injected'))) {
+      const a = await open(plain.context, url('gov', file));
+      const b = await open(ext.context, url('gov', file));
+      await auditSummary(b);
+      await b.waitForTimeout(200);
+      const [ga, gb] = [await pageGeometry(a), await pageGeometry(b)];
+      assert.deepEqual(gb, ga, file);
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('works under a strict Content-Security-Policy', async () => {
+    const file = Object.keys(INJECTED)[0];
+    const violations = async (context) => {
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        window.__violations = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.sourceFile}`));
+      });
+      const response = await page.goto(url('csp', file));
+      assert.equal(response.headers()['content-security-policy'], STRICT_CSP);
+      return page;
+    };
+    const b = await violations(ext.context);
+    const summary = await auditSummary(b);
+    const ref = await open(ext.context, url('gov', file));
+    assert.deepEqual(summary, await auditSummary(ref));
+    const bad = (await marks(b)).filter((m) => m.verdict === 'discrepancy' && m.path);
+    assert.ok(bad.length > 0);
+    assert.ok(bad.every((m) => m.outline === 'rgb(220, 38, 38)'), 'the overlay stylesheet applies');
+    // the extension adds no CSP violation of its own (the page's inline styles raise some anyway)
+    const a = await violations(plain.context);
+    await a.waitForTimeout(500);
+    const count = (p) => p.evaluate(() => window.__violations.length);
+    assert.equal(await count(b), await count(a));
+    await Promise.all([a.close(), b.close(), ref.close()]);
+  });
+
+  it('works under hostile global CSS', async () => {
+    const page = await open(ext.context, url('hostile', 'css.html'));
+    const summary = await auditSummary(page);
+    const ref = await open(ext.context, url('gov', Object.keys(INJECTED)[0]));
+    assert.deepEqual(summary, await auditSummary(ref));
+    const visible = await page.evaluate(() => {
+      const host = document.querySelector('budget-lens-overlay');
+      const s = host.shadowRoot.querySelector('[data-bl-summary]');
+      const r = s.getBoundingClientRect();
+      const cs = getComputedStyle(host);
+      return { w: r.width, h: r.height, hostDisplay: cs.display, hostVisibility: cs.visibility, opacity: cs.opacity, inView: r.right <= innerWidth && r.bottom <= innerHeight && r.left >= 0 && r.top >= 0 };
+    });
+    assert.deepEqual(visible.hostDisplay, 'block');
+    assert.equal(visible.hostVisibility, 'visible');
+    assert.equal(visible.opacity, '1');
+    assert.ok(visible.w > 100 && visible.h > 10 && visible.inView, JSON.stringify(visible));
+    const bad = (await marks(page)).filter((m) => m.verdict === 'discrepancy' && m.path);
+    assert.ok(bad.length > 0 && bad.every((m) => m.display === 'block' && m.outline === 'rgb(220, 38, 38)'));
+    await Promise.all([page.close(), ref.close()]);
+  });
+
+  it('runs nothing from the page: script and <img onerror> text, bidi overrides', async () => {
+    const page = await open(ext.context, url('hostile', 'content.html'));
+    const summary = await auditSummary(page);
+    assert.ok(summary.discrepancy >= 1, 'the 20801 row does not add up');
+    // open every finding card, so page text is rendered by the overlay
+    await page.locator('budget-lens-overlay >> [data-bl-summary]').click();
+    for (const item of await page.locator('budget-lens-overlay >> [data-bl-item]').all()) await item.click();
+    await page.locator('budget-lens-overlay >> .card').waitFor();
+    const state = await page.evaluate(() => {
+      const root = document.querySelector('budget-lens-overlay').shadowRoot;
+      return {
+        pwned: window.__blPwned ?? null,
+        elements: [...root.querySelectorAll('img, script, iframe, object')].length,
+        bidi: /[\u202a-\u202e\u2066-\u2069]/.test(root.textContent),
+        literal: root.textContent.includes('<img') || root.textContent.includes('<script>'),
+      };
+    });
+    assert.deepEqual(state, { pwned: null, elements: 0, bidi: false, literal: state.literal });
+    await page.close();
+  });
+
+  it('stops at its limit on a 200,000-cell table, says so, and keeps the page responsive', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`http://www.big.gov.cn:${srv.port}/generated/big.html`, { timeout: 60_000 });
+    // the page answers while the overlay works
+    const t0 = Date.now();
+    await page.evaluate(() => 1);
+    assert.ok(Date.now() - t0 < 2000);
+    const el = await page.waitForSelector('budget-lens-overlay >> :is([data-bl-summary], [data-bl-error])', { state: 'attached', timeout: 90_000 });
+    const note = await page.evaluate(() => [...document.querySelector('budget-lens-overlay').shadowRoot.querySelectorAll('[data-bl-note], [data-bl-error]')].map((n) => n.textContent).join(' '));
+    assert.match(note, /上限|limit/);
+    assert.ok(await el.evaluate((e) => e.hasAttribute('data-bl-summary')));
+    const drawn = await page.evaluate(() => document.querySelector('budget-lens-overlay').shadowRoot.querySelectorAll('[data-bl-finding]').length);
+    assert.ok(drawn <= 600, `${drawn} marks drawn`);
+    await page.close();
+  });
+});
+
+describe('pages and tabs', () => {
+  it('a non-disclosure page pays only the gate', async () => {
+    const page = await open(ext.context, url('detect', 'news-article.html'));
+    await page.waitForTimeout(800);
+    const state = await page.evaluate(() => ({
+      host: !!document.querySelector('budget-lens-overlay'),
+      measures: performance.getEntriesByType('measure').map((m) => m.name).filter((n) => n.startsWith('bl:')),
+    }));
+    assert.deepEqual(state, { host: false, measures: ['bl:gate'] });
+    // "audit this page" from the popup reaches it all the same
+    const tabId = await tabOf(page);
+    await ext.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'bl:audit' }), tabId);
+    const summary = await auditSummary(page);
+    assert.ok(summary.checks >= 0);
+    await page.close();
+  });
+
+  it('tables that a script adds later are picked up', async () => {
+    const page = await open(ext.context, url('spa', 'late.html'));
+    const first = await auditSummary(page, 20_000);
+    assert.ok(first.checks > 0);
+    await page.waitForFunction((n) => Number(document.querySelector('budget-lens-overlay')?.shadowRoot?.querySelector('[data-bl-summary]')?.dataset.checks) > n, first.checks, { timeout: 20_000 });
+    const second = await auditSummary(page);
+    assert.ok(second.discrepancy >= 1, 'the second table has a row that does not add up');
+    await page.close();
+  });
+
+  it('the badge counts discrepancies; the tab reports its summary to the popup', async () => {
+    const file = Object.keys(INJECTED)[0];
+    const page = await open(ext.context, url('gov', file));
+    const summary = await auditSummary(page);
+    const tabId = await tabOf(page);
+    const badge = await ext.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    assert.equal(badge, String(summary.discrepancy));
+    const reply = await ext.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'bl:summary' }), tabId);
+    assert.equal(reply.audited, true);
+    assert.deepEqual(reply.summary, summary);
+    // the popup page itself renders (opened as a tab, it reports that tab: not audited)
+    const popup = await open(ext.context, `chrome-extension://${ext.extensionId}/popup.html`);
+    await popup.locator('button[data-audit]').waitFor();
+    await Promise.all([page.close(), popup.close()]);
+  });
+
+  it('the manifest asks for no host permissions', () => {
+    const manifest = JSON.parse(fs.readFileSync('.output/chrome-mv3/manifest.json', 'utf8'));
+    assert.deepEqual(manifest.permissions.sort(), ['activeTab', 'scripting']);
+    assert.equal(manifest.host_permissions, undefined);
+    assert.deepEqual(manifest.content_scripts.map((c) => c.matches), [['*://*.gov.cn/*']]);
+    assert.deepEqual(manifest.web_accessible_resources, [{ resources: ['overlay.js'], matches: ['*://*.gov.cn/*'] }]);
+  });
+});
+
+describe('after all pages', () => {
+  it('no console errors on any page', () => {
+    assert.deepEqual(consoleErrors, []);
+  });
+
+  it("the extension made no network request: every URL requested was a page, its stylesheet, or the browser's own", async () => {
+    await ext.close();
+    await plain.close();
+    ext = undefined;
+    plain = undefined;
+    const ours = (u) => {
+      const x = new URL(u);
+      if (['chrome-extension:', 'data:', 'blob:', 'chrome:'].includes(x.protocol)) return true;
+      return x.hostname.endsWith('.gov.cn') && x.port === String(srv.port) && /^\/(?:(?:gov|csp|hostile|css|detect|spa|generated)\/.*|favicon\.ico)?$/.test(x.pathname);
+    };
+    const key = (u) => {
+      const x = new URL(u);
+      return `${x.protocol}//${x.host}${x.pathname}`;
+    };
+    const urls = netlogUrls(netlog);
+    assert.ok(urls.filter(ours).length > 10, 'the NetLog recorded the pages');
+    // Chromium's own background requests (update checks, account lookups) happen without the
+    // extension too; they resolve to nothing here. Anything else would be ours.
+    const browsers = new Set(netlogUrls(plainNetlog).filter((u) => !ours(u)).map(key));
+    assert.deepEqual(urls.filter((u) => !ours(u) && !browsers.has(key(u))), []);
+    // and the server saw only what the pages reference
+    for (const r of srv.requests) assert.match(new URL(r.url, 'http://x').pathname, /\.(?:html|css|js)$|^\/favicon\.ico$/, r.url);
+  });
+});
