@@ -42,8 +42,23 @@ export default defineBackground({
   },
 });
 
-/** A small disclosure, audited once per service-worker life to have the engine compiled. */
+/**
+ * A small disclosure (a summary table, a function table with its note, a basic-expenditure
+ * list, a paragraph of text), audited when a page passes the gate: the service worker starts
+ * and the engine's code is compiled while the page is still being read.
+ */
 const SAMPLE = [
+  '2023年度收入支出决算总表',
+  '公开01表',
+  '单位：万元',
+  '收入\t\t\t支出\t\t',
+  '项目\t行次\t金额\t项目\t行次\t金额',
+  '栏次\t\t1\t栏次\t\t2',
+  '一、一般公共预算财政拨款收入\t1\t30.00\t一、一般公共服务支出\t32\t',
+  '二、政府性基金预算财政拨款收入\t2\t\t八、社会保障和就业支出\t39\t30.00',
+  '本年收入合计\t27\t30.00\t本年支出合计\t58\t30.00',
+  '总计\t31\t30.00\t总计\t62\t30.00',
+  '',
   '2023年度一般公共预算财政拨款支出决算表',
   '公开05表',
   '单位：万元',
@@ -51,9 +66,25 @@ const SAMPLE = [
   '\t合计\t30.00\t10.00\t20.00',
   '208\t社会保障和就业支出\t30.00\t10.00\t20.00',
   '20801\t人力资源和社会保障管理事务\t30.00\t10.00\t20.00',
+  '2080101\t行政运行\t10.00\t10.00\t',
+  '2080102\t一般行政管理事务\t20.00\t\t20.00',
   '注：1栏各行＝（2＋3）栏各行。',
   '',
-  '2023年度一般公共预算财政拨款支出30.00万元，比2022年增加3.00万元，增长11.1%。',
+  '2023年度一般公共预算财政拨款基本支出决算明细表',
+  '公开06表',
+  '单位：万元',
+  '科目编码\t科目名称\t决算数',
+  '301\t工资福利支出\t8.00',
+  '30101\t基本工资\t8.00',
+  '302\t商品和服务支出\t2.00',
+  '30201\t办公费\t2.00',
+  '\t人员经费合计\t8.00',
+  '\t公用经费合计\t2.00',
+  '',
+  '一、收入支出决算总体情况说明',
+  '2023年度收、支总计30.00万元。与2022年度相比，收、支总计各增加3.00万元，增长11.1%，主要原因是政策调整。',
+  '二、一般公共预算财政拨款支出决算情况说明',
+  '2023年度一般公共预算财政拨款支出30.00万元，占本年支出合计的100%。其中：基本支出10.00万元，占33.3%；项目支出20.00万元，占66.7%。年初预算为32.00万元，完成年初预算的93.8%。',
 ].join('\n');
 let warmed = false;
 function warm(): void {
@@ -61,6 +92,7 @@ function warm(): void {
   warmed = true;
   try {
     analyzeText(SAMPLE);
+    analyzeText(SAMPLE, { lang: 'en' });
   } catch {
     // Only a warm-up.
   }

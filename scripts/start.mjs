@@ -18,6 +18,9 @@ step('build the browser extension (.output/chrome-mv3)', 'npx', ['wxt', 'build']
 const samples = [
   ...readdirSync('tests/fixtures').filter((f) => f.endsWith('.txt')).map((f) => `tests/fixtures/${f}`),
   ...readdirSync('tests/pages').filter((f) => f.endsWith('.html')).map((f) => `tests/pages/${f}`),
+  // the fixture pages with an injected error, as the extension sees them
+  ...readdirSync('tests/pages/gov').filter((f) => f.endsWith('.injected.html')).map((f) => `tests/pages/gov/${f}`),
 ].sort();
 for (const file of samples) step(`audit ${file}`, 'node', ['bin/budget-lens.mjs', 'audit', file]);
 console.log(`\nDone: ${samples.length} documents audited. Run \`npx budget-lens audit <file> --format json\` for the full report.`);
+console.log('The extension is built in .output/chrome-mv3: load it in Chromium at chrome://extensions (Developer mode → Load unpacked).');

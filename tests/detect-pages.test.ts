@@ -50,8 +50,11 @@ describe('the gate', () => {
   it('should pass a 预决算 URL with a weak word, and stop on a URL token alone', () => {
     expect(isDisclosurePage({ ...base, url: 'http://x.gov.cn/zwgk/czyjs/index.html', title: '财政预决算' }).pass).toBe(true);
     expect(isDisclosurePage({ ...base, url: 'http://x.gov.cn/zwgk/czyjs/index.html', title: '通知公告' })).toEqual({ pass: false, reason: 'url-only' });
-    // a token must be a whole segment's head: `czyjsgk` is one, `czyjsx` is not
+    // a token is a whole path segment, or one followed by digits: `czyjsgk` and `czyjs2024` are, `czyjsx` is not
+    expect(isDisclosurePage({ ...base, url: 'http://x.gov.cn/czyjsgk/a.html', title: '预算' }).pass).toBe(true);
+    expect(isDisclosurePage({ ...base, url: 'http://x.gov.cn/czyjs2024/a.html', title: '预算' }).pass).toBe(true);
     expect(isDisclosurePage({ ...base, url: 'http://x.gov.cn/czyjsx/a.html', title: '预算' }).pass).toBe(false);
+    expect(isDisclosurePage({ ...base, url: 'http://x.gov.cn/a.html?channel=bmys', title: '预算' }).pass).toBe(true);
   });
   it('should not take everyday words for a disclosure', () => {
     for (const title of ['区人社局开展招聘会', '关于2024年预算执行情况的审计工作报告的通知', '财政局领导班子', '统计公报']) {

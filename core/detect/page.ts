@@ -29,10 +29,28 @@ export interface GateResult {
 }
 
 const pages: PagesFile = pagesJson;
-const URL_TOKEN = new RegExp(`(?:^|[/_.\\-?=&])(?:${pages.urlTokens.join('|')})(?=[/_.\\-?=&]|\\d|$)`, 'i');
-const STRONG = new RegExp(pages.strongWords.join('|'));
-const WEAK = new RegExp(pages.weakWords.join('|'));
+const TOKENS = new Set(pages.urlTokens.map((t) => t.toLowerCase()));
 const TABLE_WORDS = new RegExp(pages.tableWords.join('|'), 'g');
+
+/** Does any word occur in the text? (plain substring tests: nothing to compile on a page's first call) */
+function hasAny(text: string, words: readonly string[]): boolean {
+  for (const w of words) if (text.includes(w)) return true;
+  return false;
+}
+
+/**
+ * A 预决算 path token: a path segment (split at / _ . - ? = &) that is a token, or a token
+ * followed by digits (`czyjs2024`).
+ */
+export function hasUrlToken(path: string): boolean {
+  for (const seg of path.toLowerCase().split(/[/_.\-?=&]/)) {
+    if (!seg) continue;
+    if (TOKENS.has(seg)) return true;
+    const letters = /^[a-z]+/.exec(seg)?.[0];
+    if (letters && letters !== seg && /^\d+$/.test(seg.slice(letters.length)) && TOKENS.has(letters)) return true;
+  }
+  return false;
+}
 
 /** The gate: cheap, and false unless a disclosure is likely. */
 export function isDisclosurePage(s: PageSignals): GateResult {
@@ -45,12 +63,14 @@ export function isDisclosurePage(s: PageSignals): GateResult {
   } catch {
     path = s.url;
   }
-  const metaText = pages.metaNames.map((n) => s.metas[n] ?? '').join(' ');
-  const text = `${s.title} ${metaText} ${(s.headings ?? []).join(' ')}`.replace(/\s+/g, '');
-  if (STRONG.test(text)) return { pass: true, reason: 'words' };
-  const token = URL_TOKEN.test(path);
-  if (token && WEAK.test(text)) return { pass: true, reason: 'url+words' };
-  if (token && /\.gov\.cn$/.test(host) && /\/(?:t\d{8}_|art_|post_|content\/|info\/)\d*/.test(path)) return { pass: true, reason: 'url-article' };
+  let text = s.title;
+  for (const n of pages.metaNames) text += s.metas[n] ?? '';
+  for (const h of s.headings ?? []) text += h;
+  text = text.replace(/\s+/g, '');
+  if (hasAny(text, pages.strongWords)) return { pass: true, reason: 'words' };
+  const token = hasUrlToken(path);
+  if (token && hasAny(text, pages.weakWords)) return { pass: true, reason: 'url+words' };
+  if (token && host.endsWith('.gov.cn') && /\/(?:t\d{8}_|art_|post_|content\/|info\/)\d*/.test(path)) return { pass: true, reason: 'url-article' };
   return { pass: false, reason: token ? 'url-only' : 'none' };
 }
 

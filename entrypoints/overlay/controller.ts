@@ -33,6 +33,8 @@ import { validateReport } from './validate.ts';
 export const MAX_CELLS = 60_000;
 /** Marks drawn on the page at most (of each kind); the panel still lists every finding. */
 const MAX_MARKS = 600;
+/** Room kept for a finding's card when placing it (its max height is set in style.ts). */
+const CARD_HEIGHT = 380;
 /** Findings listed in the panel at most. */
 const MAX_LISTED = 300;
 /** Re-audits of one page at most (pages that keep adding tables). */
@@ -427,10 +429,15 @@ export class Overlay {
     if (findings.length === 0) return;
     const layer = this.root?.querySelector('.layer');
     const origin = layer?.getBoundingClientRect();
-    // Keep the card inside the viewport horizontally.
+    // Keep the card inside the viewport: beside the figure horizontally, below it, or above it
+    // when there is no room below.
     const minX = origin ? -origin.left + 8 : 0;
     const maxX = origin ? -origin.left + document.documentElement.clientWidth - 410 : box.x;
-    this.card = { findings, x: Math.max(minX, Math.min(box.x, maxX)), y: box.y + box.h + 6 };
+    const top = origin ? -origin.top : 0;
+    const bottom = top + window.innerHeight;
+    const below = box.y + box.h + 6;
+    const y = below + CARD_HEIGHT > bottom && box.y - CARD_HEIGHT - 6 > top ? box.y - CARD_HEIGHT - 6 : below;
+    this.card = { findings, x: Math.max(minX, Math.min(box.x, maxX)), y };
     this.draw();
   }
 

@@ -30,7 +30,7 @@ export const OVERLAY_CSS = `
   font: 12px/18px system-ui, "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; color: #111; background: #f8fafc; border: 1px solid #94a3b8; border-bottom: 0; }
 .table-summary.has-discrepancy { background: #fef2f2; border-color: #dc2626; color: #7f1d1d; }
 .highlight { position: absolute; pointer-events: none; outline: 3px solid #2563eb; background: rgba(37, 99, 235, .15); border-radius: 2px; }
-.panel { position: fixed; right: 12px; bottom: 12px; width: 420px; max-width: calc(100vw - 24px); max-height: 70vh; display: flex; flex-direction: column;
+.panel { position: fixed; z-index: 1; right: 12px; bottom: 12px; width: 420px; max-width: calc(100vw - 24px); max-height: 70vh; display: flex; flex-direction: column;
   pointer-events: auto; background: #fff; color: #111; border: 1px solid #94a3b8; border-radius: 8px; box-shadow: 0 6px 24px rgba(0, 0, 0, .18);
   font: 13px/1.5 system-ui, "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; }
 .panel.collapsed { width: auto; }
@@ -56,7 +56,7 @@ button.tool:hover { background: #e2e8f0; }
 .item.undecided .rule { color: #4b5563; }
 .item.ok .rule { color: #15803d; }
 .item .msg { color: #334155; overflow-wrap: anywhere; }
-.card { position: absolute; width: 400px; max-width: calc(100vw - 24px); pointer-events: auto; background: #fff; color: #111;
+.card { position: absolute; z-index: 2; width: 400px; max-width: calc(100vw - 24px); max-height: 380px; overflow: auto; pointer-events: auto; background: #fff; color: #111;
   border: 1px solid #64748b; border-radius: 8px; box-shadow: 0 8px 28px rgba(0, 0, 0, .22); padding: 10px 12px;
   font: 13px/1.5 system-ui, "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; }
 .card h3 { margin: 0 24px 6px 0; font-size: 14px; }
@@ -66,7 +66,7 @@ button.tool:hover { background: #e2e8f0; }
 .card dt { color: #475569; }
 .card dd { margin: 0; font-variant-numeric: tabular-nums; }
 .card code { font: 12px/1.4 ui-monospace, monospace; white-space: pre-wrap; overflow-wrap: anywhere; }
-.card ul { margin: 4px 0 0; padding: 0; list-style: none; max-height: 200px; overflow: auto; }
+.card ul { margin: 4px 0 0; padding: 0; list-style: none; }
 .card li { padding: 2px 4px; border-radius: 3px; cursor: pointer; display: flex; justify-content: space-between; gap: 8px; }
 .card li:hover { background: #dbeafe; }
 .card li .v { font-variant-numeric: tabular-nums; white-space: nowrap; }

@@ -113,6 +113,7 @@ function marksView(st: ViewState, a: ViewActions): unknown[] {
     ></div>`);
     out.push(html`<button
       class="badge ${m.verdict}"
+      data-for=${m.path}
       style=${styleMap(at(box.x + box.w - 9, box.y - 8))}
       title="${s.stated} ${figure(m.stated, m.unit)} · ${s.expected} ${figure(m.expected, m.unit)}"
       aria-label="${s[m.verdict]}: ${s.stated} ${figure(m.stated, m.unit)}, ${s.expected} ${figure(m.expected, m.unit)}"
