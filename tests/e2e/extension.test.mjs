@@ -96,6 +96,38 @@ function marks(page, selector = '[data-bl-finding]') {
   }, selector);
 }
 
+/** Is the first `text` after the text `after` (a whole cell, or part of a line) under a discrepancy marker? */
+async function markerOver(page, after, text) {
+  const box = await page.evaluate(([a, t]) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let seen = false;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!seen) {
+        seen = n.nodeValue.includes(a);
+        if (!seen) continue;
+      }
+      const i = n.nodeValue.indexOf(t);
+      if (i < 0) continue;
+      const cell = n.parentElement.closest('td, th');
+      n.parentElement.scrollIntoView({ block: 'center' });
+      let r;
+      if (cell && cell.textContent.trim() === t) r = cell.getBoundingClientRect();
+      else {
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + t.length);
+        r = range.getBoundingClientRect();
+      }
+      return { x: r.x, y: r.y, w: r.width, h: r.height };
+    }
+    return null;
+  }, [after, text]);
+  assert.ok(box, `${text} is on the page`);
+  await page.waitForTimeout(100);
+  const now = (await marks(page)).filter((m) => m.verdict === 'discrepancy');
+  return now.some((m) => m.x >= box.x - 2 && m.x <= box.x + box.w + 2 && m.y >= box.y - 2 && m.y <= box.y + box.h + 2);
+}
+
 describe('recognising and auditing the fixture pages', () => {
   for (const file of PAGES) {
     it(`${file}: the overlay's counts are the CLI's for the same page`, async () => {
@@ -124,40 +156,14 @@ describe('injected errors', () => {
           `a marker stating ${e.stated}, recomputed ${e.expected} (${e.rule}); found ${found.map((m) => `${m.stated}/${m.expected}`).join(' ')}`,
         );
       }
-      // each changed figure on the page is under a discrepancy marker
-      for (const { after, text } of v.marked) {
-        const box = await page.evaluate(([a, t]) => {
-          // The first occurrence of the text after the text `a`: a whole cell, or part of a line.
-          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-          let seen = false;
-          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-            if (!seen) {
-              seen = n.nodeValue.includes(a);
-              if (!seen) continue;
-            }
-            const i = n.nodeValue.indexOf(t);
-            if (i < 0) continue;
-            const cell = n.parentElement.closest('td, th');
-            n.parentElement.scrollIntoView({ block: 'center' });
-            let r;
-            if (cell && cell.textContent.trim() === t) r = cell.getBoundingClientRect();
-            else {
-              const range = document.createRange();
-              range.setStart(n, i);
-              range.setEnd(n, i + t.length);
-              r = range.getBoundingClientRect();
-            }
-            return { x: r.x, y: r.y, w: r.width, h: r.height };
-          }
-          return null;
-        }, [after, text]);
-        assert.ok(box, `${text} is on the page`);
-        await page.waitForTimeout(100);
-        const now = (await marks(page)).filter((m) => m.verdict === 'discrepancy');
-        assert.ok(
-          now.some((m) => m.x >= box.x - 2 && m.x <= box.x + box.w + 2 && m.y >= box.y - 2 && m.y <= box.y + box.h + 2),
-          `a discrepancy marker over "${text}"`,
-        );
+      // each changed figure on the page is under a discrepancy marker, and stays under it when
+      // the window is resized (the page reflows)
+      for (const viewport of [undefined, { width: 900, height: 700 }]) {
+        if (viewport) {
+          await page.setViewportSize(viewport);
+          await page.waitForTimeout(400);
+        }
+        for (const { after, text } of v.marked) assert.ok(await markerOver(page, after, text), `a discrepancy marker over "${text}"${viewport ? ' after a resize' : ''}`);
       }
       // a click opens the finding; hovering an operand highlights it on the page
       const badge = page.locator('budget-lens-overlay >> :is(.badge.discrepancy, .mark.text.discrepancy)').first();
