@@ -33,8 +33,10 @@ import { validateReport } from './validate.ts';
 export const MAX_CELLS = 60_000;
 /** Marks drawn on the page at most (of each kind); the panel still lists every finding. */
 const MAX_MARKS = 600;
-/** Room kept for a finding's card when placing it (its max height is set in style.ts). */
+/** Room kept for a finding's card and for the open panel (their sizes are set in style.ts). */
 const CARD_HEIGHT = 380;
+const CARD_WIDTH = 400;
+const PANEL_WIDTH = 432;
 /** Findings listed in the panel at most. */
 const MAX_LISTED = 300;
 /** Re-audits of one page at most (pages that keep adding tables). */
@@ -431,8 +433,11 @@ export class Overlay {
     const origin = layer?.getBoundingClientRect();
     // Keep the card inside the viewport: beside the figure horizontally, below it, or above it
     // when there is no room below.
+    // Left of the panel when the window is wide enough for both.
+    const width = document.documentElement.clientWidth;
+    const panel = this.expanded && width >= PANEL_WIDTH + CARD_WIDTH + 40 ? PANEL_WIDTH + 20 : 0;
     const minX = origin ? -origin.left + 8 : 0;
-    const maxX = origin ? -origin.left + document.documentElement.clientWidth - 410 : box.x;
+    const maxX = origin ? -origin.left + width - CARD_WIDTH - 10 - panel : box.x;
     const top = origin ? -origin.top : 0;
     const bottom = top + window.innerHeight;
     const below = box.y + box.h + 6;
