@@ -120,7 +120,7 @@ export function whereOf(work: WorkDocument, ref: Ref, role: Where['role'], value
     row: { code: row.code, label: row.label, lineNo: row.lineNo },
     column: { label: col.label, lineNo: col.lineNo },
     unit: t.unit,
-    source: cell?.source ?? rowSource(row.source),
+    source: cell?.source ?? row.blankSources?.[ref.c] ?? rowSource(row.source),
   };
 }
 

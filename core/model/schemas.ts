@@ -90,6 +90,8 @@ export const Row = z.object({
   cells: z.record(z.string(), Cell),
   /** Printed figures whose column could not be decided, with the reason. */
   undecided: z.object({ values: z.array(z.number()), reason: z.string() }).optional(),
+  /** Where the row's empty cells are, by column key (pages only: a blank operand can be shown). */
+  blankSources: z.record(z.string(), SourceRef).optional(),
   source: SourceRef,
 });
 export type Row = z.infer<typeof Row>;

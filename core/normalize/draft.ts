@@ -32,6 +32,8 @@ export interface DraftRow {
   attrs?: Record<string, string>;
   /** Positions are reliable (HTML markup): no inference. */
   fixed: boolean;
+  /** Where the empty cells of value columns are (by column index), when positions are reliable. */
+  blanks?: Record<number, SourceRef>;
   source: SourceRef;
 }
 

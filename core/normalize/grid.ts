@@ -9,7 +9,7 @@
  * position suggests as a hint, which the solver may overrule (see solve/columns.ts).
  */
 import type { RawTable } from '../model/raw.ts';
-import type { Column, Side } from '../model/schemas.ts';
+import type { Column, Side, SourceRef } from '../model/schemas.ts';
 import { labels, stubLabels, type TemplateSpec } from '../knowledge.ts';
 import { isBlankMarker, parseNumber } from '../text/numbers.ts';
 import { compact, hasCjk, isBlankText, labelKey } from '../text/normalize.ts';
@@ -280,9 +280,16 @@ function readRow(
   let firstCell = -1;
   const values: DraftValue[] = [];
   const texts: { text: string; hint?: number }[] = [];
+  const blanks: Record<number, SourceRef> = {};
   for (let c = range.from; c <= range.to; c++) {
     const text = cells[c] ?? '';
-    if (isBlankText(text)) continue;
+    if (isBlankText(text)) {
+      // An empty cell of a value column on a page: where a blank operand is, for the overlay.
+      const hint = hintOf.get(c);
+      const src = rawRow.cells[c]?.source;
+      if (aligned && hint !== undefined && kinds[c] === 'value' && src?.path && !rawRow.cells[c]?.spanned) blanks[hint] = src;
+      continue;
+    }
     const t = text.length < 40 ? compact(text) : text.trim();
     if (firstCell < 0) firstCell = c;
     const kind = kinds[c];
@@ -337,6 +344,7 @@ function readRow(
     values,
     texts,
     attrs: Object.keys(attrs).length ? attrs : undefined,
+    blanks: Object.keys(blanks).length ? blanks : undefined,
     fixed: aligned,
     source: { line: rawRow.source.line, path: rawRow.cells[firstCell]?.source?.path ?? rawRow.source.path },
   };

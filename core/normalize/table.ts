@@ -6,7 +6,7 @@
  * their printed order — solve/columns.ts narrows those down with the table's identities.
  */
 import type { RawTable } from '../model/raw.ts';
-import type { Cell, Column, DocumentKind, Row, Table, TemplateId, Unit } from '../model/schemas.ts';
+import type { Cell, Column, DocumentKind, Row, SourceRef, Table, TemplateId, Unit } from '../model/schemas.ts';
 import { classCodeOfName, expenseRowRoles, incomeRowRoles, performanceRowRoles, roleOf, type TemplateSpec } from '../knowledge.ts';
 import { isEmptyStatement, isFormulaLine, tableNoOf } from '../detect/lines.ts';
 import { labelKey } from '../text/normalize.ts';
@@ -148,6 +148,14 @@ export function buildTable(raw: RawTable, kind: DocumentKind, docUnit: Unit | un
       row.role = 'public-total';
     } else if (d.code) {
       row.role = 'code';
+    }
+    if (d.blanks) {
+      const blanks: Record<string, SourceRef> = {};
+      for (const [hint, src] of Object.entries(d.blanks)) {
+        const col = columns[Number(hint)];
+        if (col) blanks[col.key] = src;
+      }
+      row.blankSources = blanks;
     }
     placeValues(row, d, cols, columns, pending, rows.length, issues);
     rows.push(row);
