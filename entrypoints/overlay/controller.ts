@@ -5,7 +5,7 @@
  *           ─ 2. extract: core/extract/dom.ts on the live DOM, every table, cell and text
  *                block registered by its path (bounded: MAX_CELLS)
  *           ─ 3. analyse: the background runs the engine on the extracted document (off this
- *                page's main thread); the report is validated (zod) on arrival
+ *                page's main thread); the report is checked against its JSON Schema on arrival
  *           ─ 4. draw: core/marks.ts says what to mark; boxes measured from the page's own
  *                elements; lit-html renders into our shadow root
  *           ─ 5. follow: layout changes move the marks (scroll in inner boxes, resize, zoom,
