@@ -9,7 +9,7 @@ if (!existsSync(fileURLToPath(bundle))) {
   process.exit(2);
 }
 const { main } = await import(bundle.href);
-process.exitCode = main(process.argv.slice(2), {
+process.exitCode = await main(process.argv.slice(2), {
   out: (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
   err: (s) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`),
 });

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { analyzeDocument } from './analyze.ts';
 import { extractText } from './extract/text.ts';
 import { extractHtmlString } from './node/html.ts';
+import { extractPdfBytes } from './node/pdf.ts';
 import { AuditReport } from './model/schemas.ts';
 import type { RawDocument } from './model/raw.ts';
 import { formatCsv, formatTablesCsv, formatText } from './report.ts';
@@ -22,11 +23,14 @@ export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 export class InputError extends Error {}
 
+/** A PDF that cannot be read at all is an input error; one read without text is a report saying so. */
+const FATAL_PDF = new Set(['pdf-encrypted', 'pdf-invalid', 'pdf-unreadable', 'pdf-timeout']);
+
 const USAGE = `usage: budget-lens audit <file>… [--format text|json|csv] [--lang zh|en] [--tables]
        budget-lens schema`;
 
 /** Read a file into a RawDocument, or throw InputError with a one-line reason. */
-export function readDisclosure(path: string): RawDocument {
+export async function readDisclosure(path: string): Promise<RawDocument> {
   let size: number;
   try {
     size = statSync(path).size;
@@ -38,7 +42,13 @@ export function readDisclosure(path: string): RawDocument {
   if (buf.length === 0) throw new InputError(`${path}: the file is empty`);
   const ext = extname(path).toLowerCase();
   const head = buf.subarray(0, 8).toString('latin1');
-  if (ext === '.pdf' || head.startsWith('%PDF')) throw new InputError(`${path}: PDF files are not supported yet; convert it to text first`);
+  // A PDF: its positioned text and ruling lines (a PDF that cannot be read says why in the report).
+  if (ext === '.pdf' || head.startsWith('%PDF')) {
+    const raw = await extractPdfBytes(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), { name: basename(path) });
+    const fatal = raw.issues.find((i) => FATAL_PDF.has(i.code));
+    if (fatal) throw new InputError(`${path}: ${fatal.message}`);
+    return raw;
+  }
   if (/^(PK\x03\x04|\xD0\xCF\x11\xE0)/.test(head)) throw new InputError(`${path}: Office documents (.xls/.doc/.xlsx/.docx) are not supported`);
   const sample = buf.subarray(0, Math.min(buf.length, 65536));
   const nul = sample.indexOf(0);
@@ -91,8 +101,8 @@ export interface CliIo {
   err: (s: string) => void;
 }
 
-/** Run the CLI; returns the exit code. */
-export function main(argv: string[], io: CliIo): number {
+/** Run the CLI; resolves to the exit code. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
   let args: Args;
   try {
     args = parseArgs(argv);
@@ -111,7 +121,7 @@ export function main(argv: string[], io: CliIo): number {
   const reports: AuditReport[] = [];
   for (const file of args.files) {
     try {
-      reports.push(analyzeDocument(readDisclosure(file), { lang: args.lang }));
+      reports.push(analyzeDocument(await readDisclosure(file), { lang: args.lang }));
     } catch (e) {
       io.err(e instanceof InputError ? e.message : `${file}: could not be audited (${e instanceof Error ? e.message : String(e)})`);
       return 2;

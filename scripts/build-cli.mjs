@@ -10,6 +10,8 @@ await esbuild.build({
   target: 'node20',
   sourcemap: true,
   legalComments: 'none',
+  // pdf.js stays a runtime dependency (its legacy build, character maps and fonts).
+  external: ['pdfjs-dist'],
   logLevel: 'warning',
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });

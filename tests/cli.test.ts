@@ -8,16 +8,16 @@ import { AuditReport } from '../core/model/schemas.ts';
 import { main } from '../core/cli.ts';
 
 const run = (...args: string[]) => spawnSync('node', ['bin/budget-lens.mjs', ...args], { encoding: 'utf8' });
-const inProcess = (...args: string[]) => {
+const inProcess = async (...args: string[]) => {
   let out = '';
   let err = '';
-  const code = main(args, { out: (s) => (out += s), err: (s) => (err += s) });
+  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
   return { code, out, err };
 };
 const tmp = mkdtempSync(join(tmpdir(), 'bl-cli-'));
 
-describe('budget-lens audit', () => {
-  it('should print the document, the tables, the counts and the findings (built command)', () => {
+describe('budget-lens audit', async () => {
+  it('should print the document, the tables, the counts and the findings (built command)', async () => {
     const r = run('audit', 'tests/fixtures/hanyang-hr-2023-final.txt');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/武汉市汉阳区人力资源局 · 2023 · 决算/);
@@ -25,8 +25,8 @@ describe('budget-lens audit', () => {
     expect(r.stdout).toMatch(/此表为空表无数据/);
   });
 
-  it('should write the JSON contract, in English when asked', () => {
-    const r = inProcess('audit', 'tests/fixtures/donghu-hrss-2023-final.txt', '--format', 'json', '--lang', 'en');
+  it('should write the JSON contract, in English when asked', async () => {
+    const r = await inProcess('audit', 'tests/fixtures/donghu-hrss-2023-final.txt', '--format', 'json', '--lang', 'en');
     expect(r.code).toBe(0);
     const report = AuditReport.parse(JSON.parse(r.out));
     expect(report.lang).toBe('en');
@@ -35,22 +35,33 @@ describe('budget-lens audit', () => {
     expect(report.checks[0]?.message).toMatch(/[a-z]/);
   });
 
-  it('should write CSV, one line per check, and the extracted tables with --tables', () => {
-    const r = inProcess('audit', 'tests/fixtures/jianghan-hr-2024-budget.txt', '--format=csv');
+  it('should write CSV, one line per check, and the extracted tables with --tables', async () => {
+    const r = await inProcess('audit', 'tests/fixtures/jianghan-hr-2024-budget.txt', '--format=csv');
     expect(r.out.split('\n')[0]).toBe('id,rule,verdict,severity,stated,expected,difference,tolerance,unit,formula,message,cause,lines');
-    const t = inProcess('audit', 'tests/fixtures/jianghan-hr-2024-budget.txt', '--format=csv', '--tables');
+    const t = await inProcess('audit', 'tests/fixtures/jianghan-hr-2024-budget.txt', '--format=csv', '--tables');
     expect(t.out).toMatch(/2024 年一般公共预算基本支出表,30101,基本工资,,185.01,185.01,/);
   });
 
-  it('should read saved HTML pages', () => {
-    const r = inProcess('audit', 'tests/pages/word-pasted-split.html', '--format', 'json');
+  it('should read PDF files (the built command, pdf.js from node_modules)', async () => {
+    const r = run('audit', 'tests/pages/pdf/donghu-hrss-2023-final.pdf', '--format', 'json');
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.document.source.format).toBe('pdf');
+    expect(report.summary.tablesRecognised).toBe(9);
+    const bad = run('audit', 'tests/pages/pdf/bad-encrypted.pdf');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/password-protected/);
+  });
+
+  it('should read saved HTML pages', async () => {
+    const r = await inProcess('audit', 'tests/pages/word-pasted-split.html', '--format', 'json');
     expect(JSON.parse(r.out).tables[0].template).toBe('final-05');
   });
 
   it.each([
     ['an empty file', '', /empty/],
     ['a binary file', '\u0000\u0001\u0002binary', /binary/],
-    ['a PDF', '%PDF-1.7\n', /PDF/],
+    ['a truncated PDF', '%PDF-1.7\n', /not a readable PDF/],
   ])('should exit 2 with one line for %s', (what, content, reason) => {
     const f = join(tmp, `${what.replace(/\W+/g, '-')}.dat`);
     writeFileSync(f, content);
@@ -60,9 +71,9 @@ describe('budget-lens audit', () => {
     expect(r.stderr).toMatch(reason);
   });
 
-  it('should exit 2 for a missing file or a bad option', () => {
-    expect(inProcess('audit', 'no/such/file.txt').code).toBe(2);
-    expect(inProcess('audit', 'x.txt', '--format', 'xml').code).toBe(2);
-    expect(inProcess('frobnicate').code).toBe(2);
+  it('should exit 2 for a missing file or a bad option', async () => {
+    expect((await inProcess('audit', 'no/such/file.txt')).code).toBe(2);
+    expect((await inProcess('audit', 'x.txt', '--format', 'xml')).code).toBe(2);
+    expect((await inProcess('frobnicate')).code).toBe(2);
   });
 });

@@ -100,21 +100,27 @@ function span(n: DomNode, attr: string): number {
   return Number.isFinite(v) && v >= 1 ? Math.min(Math.floor(v), 1000) : 1;
 }
 
-interface TableItem {
+/** A table read into a grid, as the assembly step takes it (from a page or a PDF). */
+export interface GridItem {
   kind: 'table';
   index: number;
+  grid: RawGridRow[];
+  width: number;
+  read: boolean;
+}
+/** A line of text outside tables. */
+export interface TextItem {
+  kind: 'text';
+  line: RawLine;
+}
+export type ExtractItem = GridItem | TextItem;
+
+interface TableItem extends GridItem {
   node: DomNode;
   /** The table's <tr>s, found while walking; their cells are read afterwards (readTable). */
   rows: DomNode[];
   /** Reading-order number of the first row (rows are numbered where the table stands). */
   order: number;
-  grid: RawGridRow[];
-  width: number;
-  read: boolean;
-}
-interface TextItem {
-  kind: 'text';
-  line: RawLine;
 }
 type Item = TableItem | TextItem;
 
@@ -256,7 +262,7 @@ function proseLines(grid: RawGridRow[]): RawLine[] {
   const out: RawLine[] = [];
   for (const row of grid) {
     const cells = row.cells.filter((c) => !c.spanned).map((c) => c.text.replace(/\s+/g, ' ').trim());
-    if (cells.some((t) => t !== '')) out.push({ text: cells.join('\t'), source: row.source });
+    if (cells.some((t) => t !== '')) out.push({ text: cells.join('\t'), source: row.source, start: true });
   }
   return out;
 }
@@ -268,7 +274,7 @@ function proseLines(grid: RawGridRow[]): RawLine[] {
 export function extractDom(root: DomNode, options: DomExtractOptions = {}): RawDocument {
   const { items, state } = walkPage(root, options);
   for (const it of items) if (it.kind === 'table' && state.cells > 0) readTable(it, state, options.onNode);
-  return assemble(items, state, options);
+  return assembleItems(items, state.cells, options, 'html');
 }
 
 /**
@@ -289,7 +295,7 @@ export async function extractDomInSlices(
     }
     readTable(it, state, options.onNode);
   }
-  return assemble(items, state, options);
+  return assembleItems(items, state.cells, options, 'html');
 }
 
 function walkPage(root: DomNode, options: DomExtractOptions): { items: Item[]; state: WalkState } {
@@ -299,11 +305,17 @@ function walkPage(root: DomNode, options: DomExtractOptions): { items: Item[]; s
   return { items, state };
 }
 
-function assemble(all: Item[], state: WalkState, options: DomExtractOptions): RawDocument {
+/**
+ * Items in reading order → RawDocument: each table's title, table number and unit from caption
+ * rows or the lines just above it, its notes from the lines just below, a table continued in a
+ * second grid (a page break) joined to the first, untitled prose tables also read as text.
+ * Shared by the page reader and the PDF reader.
+ */
+export function assembleItems(all: ExtractItem[], cellsLeft: number, options: { name?: string; url?: string; maxCells?: number }, format: 'html' | 'pdf'): RawDocument {
   // Tables past the cell budget were not read: they are left out.
   const items = all.filter((it) => it.kind === 'text' || it.read);
   const issues: RawDocument['issues'] = [];
-  if (state.cells <= 0) issues.push({ code: 'cells-truncated', message: `only the first ${options.maxCells ?? MAX_CELLS} table cells were read` });
+  if (cellsLeft <= 0) issues.push({ code: 'cells-truncated', message: `only the first ${options.maxCells ?? MAX_CELLS} table cells were read` });
 
   const tables: RawTable[] = [];
   const text: RawLine[] = [];
@@ -313,7 +325,7 @@ function assemble(all: Item[], state: WalkState, options: DomExtractOptions): Ra
   let lastTableWidth = 0;
   let textSinceTable = 0;
   for (let i = 0; i < items.length; i++) {
-    const it = items[i] as Item;
+    const it = items[i] as ExtractItem;
     if (it.kind === 'text') {
       textSinceTable++;
       continue;
@@ -332,7 +344,7 @@ function assemble(all: Item[], state: WalkState, options: DomExtractOptions): Ra
     }
     // Lines just above: title, table number, unit.
     for (let j = i - 1, n = 0; j >= 0 && n < 4; j--) {
-      const prev = items[j] as Item;
+      const prev = items[j] as ExtractItem;
       if (prev.kind !== 'text' || consumed.has(j)) break;
       const t = prev.line.text;
       if (!title && isTableTitle(t)) {
@@ -360,7 +372,7 @@ function assemble(all: Item[], state: WalkState, options: DomExtractOptions): Ra
     const tail: RawLine[] = [];
     let inNote = false;
     for (let j = i + 1; j < items.length; j++) {
-      const next = items[j] as Item;
+      const next = items[j] as ExtractItem;
       if (next.kind !== 'text') break;
       const t = next.line.text;
       if (isTableTitle(t) || isTableNoLine(t)) break;
@@ -382,7 +394,7 @@ function assemble(all: Item[], state: WalkState, options: DomExtractOptions): Ra
       grid,
       stream: [],
       tail,
-      source: { path: `t${it.index}`, line: it.grid[0]?.source.line },
+      source: { path: `t${it.index}`, line: it.grid[0]?.source.line, ...(it.grid[0]?.source.page ? { page: it.grid[0].source.page } : {}) },
     };
     tables.push(table);
     lastTable = table;
@@ -393,5 +405,5 @@ function assemble(all: Item[], state: WalkState, options: DomExtractOptions): Ra
     if (it.kind === 'text' && !consumed.has(i)) text.push(it.line);
     else text.push(...(proseOf.get(i) ?? []));
   });
-  return { format: 'html', name: options.name, url: options.url, tables, text, issues };
+  return { format, name: options.name, url: options.url, tables, text, issues };
 }

@@ -5,7 +5,12 @@
 import { z } from 'zod';
 import { SourceFormat, SourceRef } from './schemas.ts';
 
-export const RawLine = z.object({ text: z.string(), source: SourceRef });
+export const RawLine = z.object({
+  text: z.string(),
+  source: SourceRef,
+  /** The line begins a paragraph by its layout (a PDF line indented from the text's left edge). */
+  start: z.boolean().optional(),
+});
 export type RawLine = z.infer<typeof RawLine>;
 
 export const RawCell = z.object({

@@ -82,7 +82,8 @@ export function normalizeDocument(raw: RawDocument): WorkDocument {
 
   const year = yearOf(raw, titles);
   const department = departmentOf(raw);
-  const paragraphs = toParagraphs(raw.text, raw.format === 'pdf-text');
+  // PDF lines wrap mid-sentence (a PDF read for its positions, or text extracted from one).
+  const paragraphs = toParagraphs(raw.text, raw.format === 'pdf-text' || raw.format === 'pdf');
   if (raw.tables.length === 0) {
     issues.push({ code: 'no-tables', message: 'no table was found in the input' });
   }
@@ -217,7 +218,11 @@ export function toParagraphs(lines: RawLine[], pdfText: boolean): Paragraph[] {
     }
     cur = undefined;
   };
-  for (const l of lines) {
+  // Pages whose layout marks paragraph starts (a PDF read for its positions): there a line
+  // ending in 。 ends its paragraph only when the next line starts one.
+  const laidOut = new Set(lines.filter((l) => l.start && l.source.page).map((l) => l.source.page));
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k] as RawLine;
     const t = l.text.replace(/\s+$/g, '');
     const line = l.source.line ?? 0;
     if (t.trim() === '') {
@@ -225,6 +230,9 @@ export function toParagraphs(lines: RawLine[], pdfText: boolean): Paragraph[] {
       continue;
     }
     const trimmed = t.trim();
+    // A line the layout shows as a paragraph's first (indented) ends the one before, as a
+    // blank line does in plain text (unless that one stops mid-sentence).
+    if (l.start) blank = true;
     // In plain text a blank line ends a paragraph, unless it cuts a sentence in two
     // (`…授予小微企业合同金` / `额771.95万元，…`, or after a comma).
     if (blank && cur) {
@@ -247,7 +255,9 @@ export function toParagraphs(lines: RawLine[], pdfText: boolean): Paragraph[] {
     // A short heading line closes its paragraph; a full-width one without end punctuation runs on.
     const full = width !== Infinity && trimmed.replace(/\s+/g, '').length >= 0.8 * width;
     cur.open = pdfText && full && !/[。！？!?：:；;]$/.test(trimmed);
-    if (/[。！？!?：:]$/.test(trimmed) || (trimmed.length <= 40 && isHeading(trimmed) && !cur.open)) flush();
+    const next = lines[k + 1];
+    const endsHere = !laidOut.has(l.source.page) || !next || next.start || next.source.page !== l.source.page;
+    if ((/[。！？!?：:]$/.test(trimmed) && endsHere) || (trimmed.length <= 40 && isHeading(trimmed) && !cur.open)) flush();
   }
   flush();
   return out;

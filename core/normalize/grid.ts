@@ -346,7 +346,7 @@ function readRow(
     attrs: Object.keys(attrs).length ? attrs : undefined,
     blanks: Object.keys(blanks).length ? blanks : undefined,
     fixed: aligned,
-    source: { line: rawRow.source.line, path: rawRow.cells[firstCell]?.source?.path ?? rawRow.source.path },
+    source: { line: rawRow.source.line, path: rawRow.cells[firstCell]?.source?.path ?? rawRow.source.path, ...(rawRow.source.page ? { page: rawRow.source.page } : {}) },
   };
 }
 

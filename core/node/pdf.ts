@@ -1,0 +1,55 @@
+/**
+ * Node-only: read a PDF file with pdf.js (its legacy build, which runs on Node 20) and extract
+ * it with the same code the extension's PDF viewer runs (core/pdf/read.ts → core/extract/pdf.ts).
+ * Character maps and standard fonts come from the installed pdfjs-dist; nothing is fetched.
+ * A password-protected, corrupt or truncated file, or pages that are only images, give a
+ * document with one clear issue and no tables — never an exception, never a hang.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { RawDocument } from '../model/raw.ts';
+import { extractPdf, type PdfExtractOptions } from '../extract/pdf.ts';
+import { type PdfJsDocument, type PdfOps, readPdf } from '../pdf/read.ts';
+import { pdfIssue, PDF_TIMEOUT_MS, pdfProblem } from '../pdf/issues.ts';
+
+interface PdfJsModule {
+  getDocument(src: Record<string, unknown>): { promise: Promise<PdfJsDocument & { destroy(): Promise<void> }>; destroy(): Promise<void> };
+  OPS: PdfOps;
+}
+
+let loaded: Promise<PdfJsModule> | undefined;
+function pdfjs(): Promise<PdfJsModule> {
+  loaded ??= import('pdfjs-dist/legacy/build/pdf.mjs') as unknown as Promise<PdfJsModule>;
+  return loaded;
+}
+
+function assets(): { cMapUrl: string; standardFontDataUrl: string } {
+  const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  return { cMapUrl: `${join(root, 'cmaps')}/`, standardFontDataUrl: `${join(root, 'standard_fonts')}/` };
+}
+
+export async function extractPdfBytes(data: Uint8Array, options: PdfExtractOptions = {}): Promise<RawDocument> {
+  const lib = await pdfjs();
+  const task = lib.getDocument({ data, ...assets(), cMapPacked: true, isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const work = (async () => {
+      const doc = await task.promise;
+      const read = await readPdf(doc, lib.OPS);
+      return { read, doc };
+    })();
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(Object.assign(new Error(`no result after ${PDF_TIMEOUT_MS / 1000} s`), { name: 'TimeoutError' })), PDF_TIMEOUT_MS);
+    });
+    const { read } = await Promise.race([work, timeout]);
+    const raw = extractPdf(read.pages, options);
+    const problem = pdfProblem(read);
+    if (problem) raw.issues.push(problem);
+    return raw;
+  } catch (e) {
+    return { format: 'pdf', name: options.name, url: options.url, tables: [], text: [], issues: [pdfIssue(e)] };
+  } finally {
+    clearTimeout(timer);
+    await task.destroy().catch(() => undefined);
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * PDFs: the fixture documents printed to PDF by Chromium (tests/pages/pdf/, see
+ * scripts/make-pdfs.mjs) give through the PDF reader the findings the HTML reader gives on the
+ * same pages; an injected error is found; bad PDFs say what is wrong and stop.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyzeDocument } from '../core/analyze.ts';
+import { extractHtmlString } from '../core/node/html.ts';
+import { extractPdfBytes } from '../core/node/pdf.ts';
+import type { AuditReport } from '../core/model/schemas.ts';
+
+const pdf = async (f: string) => analyzeDocument(await extractPdfBytes(new Uint8Array(readFileSync(`tests/pages/pdf/${f}`)), { name: f }));
+const html = (f: string) => analyzeDocument(extractHtmlString(readFileSync(`tests/pages/gov/${f}`, 'utf8'), { name: f }));
+const findings = (r: AuditReport) =>
+  r.checks
+    .filter((c) => c.verdict === 'discrepancy' || c.verdict === 'rounding')
+    .map((c) => `${c.rule} ${c.verdict} ${c.stated} ${c.expected === null ? '' : c.expected.toFixed(2)}`)
+    .sort();
+const injected = JSON.parse(readFileSync('tests/pages/gov/injected.json', 'utf8')) as Record<string, { expect: { rule: string; stated: number; expected: number }[] }>;
+
+describe('fixture PDFs', () => {
+  for (const name of ['donghu-hrss-2023-final', 'hanyang-hr-2023-final', 'jianghan-hr-2024-budget']) {
+    it(`${name}.pdf: the same tables and findings as its web page`, async () => {
+      const fromPdf = await pdf(`${name}.pdf`);
+      const fromPage = html(`${name}.trs.html`);
+      expect(fromPdf.document.source.format).toBe('pdf');
+      expect(fromPdf.tables.map((t) => `${t.template} ${t.rows.length}`)).toEqual(fromPage.tables.map((t) => `${t.template} ${t.rows.length}`));
+      expect(findings(fromPdf)).toEqual(findings(fromPage));
+      expect(Math.abs(fromPdf.summary.checks - fromPage.summary.checks)).toBeLessThanOrEqual(Math.ceil(fromPage.summary.checks * 0.02));
+      // every cell a finding names is on a page of the PDF
+      for (const c of fromPdf.checks) for (const w of c.where) if (w.table && w.value !== null) expect(w.source?.page, `${c.id}`).toBeGreaterThan(0);
+    }, 30_000);
+  }
+
+  it('donghu-hrss-2023-final.injected.pdf: the changed figure raises exactly the expected findings', async () => {
+    const base = new Set(findings(await pdf('donghu-hrss-2023-final.pdf')));
+    const added = [...new Set(findings(await pdf('donghu-hrss-2023-final.injected.pdf')).filter((k) => !base.has(k)))].sort();
+    const want = (injected['donghu-hrss-2023-final.trs.injected.html']?.expect ?? []).map((e) => `${e.rule} discrepancy ${e.stated} ${e.expected.toFixed(2)}`);
+    expect(added).toEqual([...new Set(want)].sort());
+  }, 30_000);
+});
+
+describe('bad PDFs', () => {
+  it.each([
+    ['bad-encrypted.pdf', 'pdf-encrypted', /password/],
+    ['bad-corrupt.pdf', 'pdf-invalid', /not a readable PDF/],
+    ['bad-truncated.pdf', 'pdf-invalid', /not a readable PDF/],
+    ['bad-scanned.pdf', 'pdf-scanned', /images .*nothing could be checked/],
+  ])('%s: %s, nothing checked, no exception', async (file, code, message) => {
+    const raw = await extractPdfBytes(new Uint8Array(readFileSync(`tests/pages/pdf/${file}`)), { name: file });
+    const issue = raw.issues.find((i) => i.code === code);
+    expect(issue?.message).toMatch(message);
+    expect(raw.tables).toEqual([]);
+    const report = analyzeDocument(raw);
+    expect(report.summary.ok).toBe(0);
+    expect(report.summary.undecided).toBeGreaterThan(0);
+  });
+
+  it('should survive bytes that are no PDF at all, and an empty one', async () => {
+    for (const bytes of [new Uint8Array(0), new TextEncoder().encode('hello'), new Uint8Array(5000).map((_, i) => (i * 31) % 256)]) {
+      const raw = await extractPdfBytes(bytes);
+      expect(raw.issues.length).toBeGreaterThan(0);
+      expect(raw.tables).toEqual([]);
+    }
+  });
+});
