@@ -15,16 +15,16 @@
  */
 import { render } from 'lit-html';
 import { browser } from 'wxt/browser';
-import { extractDomInSlices, type DomNode } from '../../core/extract/dom.ts';
-import { hasDisclosureTables, lookAtTables } from '../../core/detect/page.ts';
 import type { AuditReport, CheckResult, Verdict, Where } from '../../core/model/schemas.ts';
 import type { RawDocument } from '../../core/model/raw.ts';
+import type { PdfLink } from '../../core/detect/pdf-links.ts';
 import { formatCsv, formatTablesCsv } from '../../core/report/csv.ts';
 import { isCellPath, pageMarks, type PageMarks, type TableMarks } from '../../core/marks.ts';
 import { ruleTitle, type Lang, type RuleId } from '../../core/messages.ts';
 import type { StartOptions } from './api.ts';
 import { createHost, keepHost } from './host.ts';
-import { boxOf, numberRange, type Box, type Registry } from './locate.ts';
+import type { Box } from './locate.ts';
+import type { Surface } from './surface.ts';
 import { strings } from './strings.ts';
 import { overlayView, type Layout, type ViewActions, type ViewState } from './view.ts';
 import { validateReport } from './validate.ts';
@@ -51,7 +51,7 @@ const VERDICT_ORDER: Record<Verdict, number> = { discrepancy: 0, rounding: 1, un
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2, none: 3 } as const;
 
 /** Work is cut into tasks of about this many milliseconds (the page stays responsive). */
-const SLICE_MS = 25;
+export const SLICE_MS = 25;
 
 /** When our current task began (each ends at a pause; `bl:task` measures, for the bench). */
 let taskStart = performance.now();
@@ -82,9 +82,8 @@ export class Overlay {
   private root?: ShadowRoot;
   private lang: Lang = 'zh';
   private raw?: RawDocument;
-  private registry: Registry = new Map();
-  private lines = new Map<string, string>();
   private report?: AuditReport;
+  private pdfs: PdfLink[] = [];
   private marks?: PageMarks;
   private byId = new Map<string, CheckResult>();
   private status: ViewState['status'] = 'working';
@@ -107,6 +106,15 @@ export class Overlay {
   private frame = 0;
   private abort = new AbortController();
   private tableCount = -1;
+
+  /**
+   * @param surface what is audited and drawn on: the live page, or the PDF viewer's pages
+   * @param onPdf what "audit this PDF" does (opens the viewer); none where PDFs are not listed
+   */
+  constructor(
+    private readonly surface: Surface,
+    private readonly onPdf?: (link: PdfLink) => void,
+  ) {}
 
   async start(options: StartOptions): Promise<void> {
     if (options.signal?.aborted) return;
@@ -151,48 +159,37 @@ export class Overlay {
     if (this.abort.signal.aborted) return;
     const t0 = performance.now();
     taskStart = t0;
-    const tables = document.getElementsByTagName('table');
-    this.tableCount = tables.length;
-    // 1. Look (a listing page of a 预决算 column passes the gate but has no budget tables).
-    if (!this.force && !hasDisclosureTables(lookAtTables(tables))) {
+    const surface = this.surface;
+    this.tableCount = surface.tableCount();
+    this.pdfs = this.onPdf ? surface.pdfLinks() : [];
+    // 1. Look (a listing page of a 预决算 column passes the gate but has no budget tables;
+    //    an article whose disclosure is a PDF attachment only lists the attachment).
+    if (!this.force && !surface.worthAuditing()) {
       measure('bl:look', t0);
-      this.observeMutations();
-      if (this.host) this.clear();
+      if (surface.live) this.observeMutations();
+      if (this.pdfs.length) {
+        this.ensureHost();
+        this.status = 'links';
+        this.draw();
+      } else if (this.host) this.clear();
       return;
     }
     measure('bl:look', t0);
     if (++this.runs > MAX_RUNS) return;
-    if (!this.host) {
-      const { host, root } = createHost(document);
-      this.host = host;
-      this.root = root;
-    }
+    this.ensureHost();
     this.status = 'working';
     this.draw();
 
-    // 2. Extract, registering every element a path names.
+    // 2. Read the document, registering where everything is.
     const t1 = performance.now();
-    const registry: Registry = new Map();
-    let raw: RawDocument;
     try {
       await pause();
-      raw = await extractDomInSlices((document.body ?? document.documentElement) as unknown as DomNode, {
-        url: location.href,
-        name: document.title,
-        maxCells: MAX_CELLS,
-        onNode: (path, node) => registry.set(path, node as unknown as Element),
-        now: () => performance.now(),
-        pause,
-        slice: SLICE_MS,
-      });
+      this.raw = await surface.read(pause);
     } catch (e) {
       this.fail(e);
       return;
     }
     measure('bl:extract', t1);
-    this.raw = raw;
-    this.registry = registry;
-    this.lines = new Map(raw.text.flatMap((l) => (l.source.path ? [[l.source.path, l.text] as [string, string]] : [])));
 
     // 3. Analyse in the background.
     if (!(await this.analyse())) return;
@@ -208,8 +205,15 @@ export class Overlay {
         measure('bl:overlay-visible', gateStart);
       });
     }
-    this.observeMutations();
+    if (surface.live) this.observeMutations();
     this.followLayout();
+  }
+
+  private ensureHost(): void {
+    if (this.host) return;
+    const { host, root } = createHost(document);
+    this.host = host;
+    this.root = root;
   }
 
   private async analyse(): Promise<boolean> {
@@ -252,6 +256,7 @@ export class Overlay {
     const s = strings(this.lang);
     this.notes = [];
     if (report.issues.some((i) => i.code === 'cells-truncated')) this.notes.push(`${s.stopped}${MAX_CELLS.toLocaleString('en')} cells`);
+    for (const i of report.issues) if (i.code.startsWith('pdf-')) this.notes.push(i.message);
     if (report.summary.tablesRecognised === 0) this.notes.push(s.noTables);
     return true;
   }
@@ -277,13 +282,11 @@ export class Overlay {
     const layer = this.root?.querySelector('.layer');
     if (!marks || !layer) return;
     const origin = layer.getBoundingClientRect();
+    const surface = this.surface;
     const out: Layout = { tables: [], cells: [], totals: [], texts: [], unplaced: 0, capped: 0 };
-    const rect = (path: string | undefined) => {
-      const el = path ? this.registry.get(path) : undefined;
-      return el && el.isConnected ? boxOf(el.getBoundingClientRect(), origin) : null;
-    };
+    const first = (path: string | undefined) => (path ? surface.boxes(path, origin)[0] : undefined);
     for (const t of marks.tables) {
-      const box = rect(t.path);
+      const box = first(t.path);
       if (box) out.tables.push({ t, box });
     }
     for (const m of marks.cells) {
@@ -291,7 +294,7 @@ export class Overlay {
         out.capped++;
         continue;
       }
-      const box = rect(m.path);
+      const box = first(m.path);
       if (box) out.cells.push({ m, box });
       else out.unplaced++;
     }
@@ -300,28 +303,22 @@ export class Overlay {
         out.capped++;
         continue;
       }
-      const el = this.registry.get(m.path);
-      const box = rect(m.path);
-      if (!el || !box) continue;
+      const box = first(m.path);
+      if (!box) continue;
       // Room on the left of a right-aligned figure for "Σ 1,234.56 ✓"?
-      const range = document.createRange();
-      range.selectNodeContents(el);
-      const textWidth = range.getBoundingClientRect().width;
       const label = `Σ ${m.expected ?? ''} ✓`;
-      out.totals.push({ m, box, compact: box.w - textWidth < label.length * 6 + 12 });
+      out.totals.push({ m, box, compact: surface.freeWidth(m.path) < label.length * 6 + 12 });
     }
     for (const m of marks.texts) {
       if (out.texts.length >= MAX_MARKS) {
         out.capped++;
         continue;
       }
-      const range = numberRange(document, this.registry, this.lines, m);
-      if (!range) {
+      const boxes = surface.numberBoxes(m, origin);
+      if (boxes.length === 0) {
         out.unplaced++;
         continue;
       }
-      const boxes = [...range.getClientRects()].map((r) => boxOf(r, origin)).filter((b): b is Box => !!b);
-      if (boxes.length === 0) continue;
       // The finding that tests this figure, for its printed and recomputed values.
       const check = m.findings.map((id) => this.byId.get(id)).find((c) => c?.verdict === m.verdict && c.where.some((w) => w.role === 'stated' && w.claim === m.claim));
       out.texts.push({ m, boxes, check });
@@ -346,6 +343,7 @@ export class Overlay {
       showMarks: this.showMarks,
       filters: this.filters,
       tableFilter: this.tableFilter,
+      pdfs: this.pdfs,
       listed: listedAll.slice(0, MAX_LISTED),
       listTotal: listedAll.length,
       layout: this.layout,
@@ -424,6 +422,7 @@ export class Overlay {
     jump: (w) => {
       this.reveal(w);
     },
+    auditPdf: (link) => this.onPdf?.(link),
   };
 
   private openCard(ids: string[], box: Box): void {
@@ -455,27 +454,20 @@ export class Overlay {
   private boxesOf(w: Where): Box[] {
     const origin = this.root?.querySelector('.layer')?.getBoundingClientRect();
     if (!origin) return [];
-    if (isCellPath(w.source?.path)) {
-      const el = this.registry.get(w.source.path);
-      const b = el?.isConnected ? boxOf(el.getBoundingClientRect(), origin) : null;
-      return b ? [b] : [];
-    }
+    const path = w.source?.path;
+    if (isCellPath(path)) return this.surface.boxes(path, origin);
     const mark = w.claim ? this.marks?.texts.find((t) => t.claim === w.claim) : undefined;
     if (mark) {
-      const range = numberRange(document, this.registry, this.lines, mark);
-      if (range) return [...range.getClientRects()].map((r) => boxOf(r, origin)).filter((b): b is Box => !!b);
+      const boxes = this.surface.numberBoxes(mark, origin);
+      if (boxes.length) return boxes;
     }
-    const el = w.source?.path ? this.registry.get(w.source.path) : undefined;
-    const b = el?.isConnected ? boxOf(el.getBoundingClientRect(), origin) : null;
-    return b ? [b] : [];
+    return path ? this.surface.boxes(path, origin) : [];
   }
 
   /** Scroll the page to what an entry points at (scrolling only; nothing is restyled). */
   private reveal(w: Where): Box | null {
     const path = w.source?.path;
-    const el = path ? this.registry.get(path) : undefined;
-    if (!el || !el.isConnected) return null;
-    el.scrollIntoView({ block: 'center', inline: 'nearest' });
+    if (!path || !this.surface.reveal(path)) return null;
     this.place();
     const boxes = this.boxesOf(w);
     this.highlight = boxes;
@@ -533,8 +525,7 @@ export class Overlay {
       const wait = Math.max(0, Math.min(QUIET_MS, MAX_WAIT_MS - (now - first)));
       timer = window.setTimeout(() => {
         first = 0;
-        const count = document.getElementsByTagName('table').length;
-        if (count !== this.tableCount || this.layoutLost()) void this.start({});
+        if (this.surface.tableCount() !== this.tableCount || this.layoutLost()) void this.start({});
         else this.schedulePlace();
       }, wait);
     });
@@ -559,21 +550,15 @@ export class Overlay {
       signal.addEventListener('abort', () => this.resizes?.disconnect());
     }
     const ro = new ResizeObserver(onChange);
-    ro.observe(document.documentElement);
-    for (const t of this.marks?.tables ?? []) {
-      const el = t.path ? this.registry.get(t.path) : undefined;
-      if (el) ro.observe(el);
-    }
+    for (const el of this.surface.resizeTargets()) ro.observe(el);
     this.resizes = ro;
   }
 
-  /** Some registered element left the page (a script replaced the content). */
+  /** Some audited table left the page (a script replaced the content). */
   private layoutLost(): boolean {
-    for (const t of this.marks?.tables ?? []) {
-      const el = t.path ? this.registry.get(t.path) : undefined;
-      if (el && !el.isConnected) return true;
-    }
-    return false;
+    const origin = this.root?.querySelector('.layer')?.getBoundingClientRect();
+    if (!origin) return false;
+    return (this.marks?.tables ?? []).some((t) => t.path && this.surface.boxes(t.path, origin).length === 0);
   }
 
   private schedulePlace(): void {

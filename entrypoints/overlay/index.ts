@@ -7,7 +7,8 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { browser } from 'wxt/browser';
 import type { OverlayApi } from './api.ts';
-import { Overlay } from './controller.ts';
+import { MAX_CELLS, Overlay, SLICE_MS } from './controller.ts';
+import { PageSurface } from './surface.ts';
 
 declare global {
   // eslint-disable-next-line no-var
@@ -16,7 +17,9 @@ declare global {
 
 export default defineUnlistedScript(() => {
   if (globalThis.__budgetLensOverlay) return;
-  const overlay = new Overlay();
+  // "Audit this PDF": the background opens the viewer, which asks this page for the file.
+  const openPdf = (link: { href: string }) => void browser.runtime.sendMessage({ type: 'bl:open-pdf', url: link.href }).catch(() => undefined);
+  const overlay = new Overlay(new PageSurface(document, { maxCells: MAX_CELLS, slice: SLICE_MS }), openPdf);
   globalThis.__budgetLensOverlay = { start: (options) => overlay.start(options) };
   browser.runtime.onMessage.addListener((message: unknown, _sender, respond: (r: unknown) => void) => {
     const type = (message as { type?: string } | null)?.type;

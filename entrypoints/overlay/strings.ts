@@ -38,6 +38,9 @@ const zh = {
   recomputed: '重新计算',
   notOnPage: '（页面上找不到此处）',
   closeFinding: '关闭',
+  pdfs: '本页链接的预决算 PDF：',
+  pdfsFound: (n: number) => `本页有 ${n} 个预决算 PDF 附件`,
+  auditPdf: '核对此 PDF',
 };
 
 const en: typeof zh = {
@@ -76,6 +79,9 @@ const en: typeof zh = {
   recomputed: 'recomputed',
   notOnPage: '(not found on the page)',
   closeFinding: 'Close',
+  pdfs: 'Disclosure PDFs linked from this page:',
+  pdfsFound: (n: number) => `${n} disclosure PDF${n === 1 ? '' : 's'} linked here`,
+  auditPdf: 'Audit this PDF',
 };
 
 export type Strings = typeof zh;

@@ -45,6 +45,10 @@ export const OVERLAY_CSS = `
 .tools label { display: inline-flex; gap: 3px; align-items: center; cursor: pointer; }
 button.tool { font: inherit; font-size: 12px; padding: 1px 8px; border: 1px solid #94a3b8; border-radius: 4px; background: #f8fafc; color: #111; cursor: pointer; }
 button.tool:hover { background: #e2e8f0; }
+.pdfs { padding: 4px 10px 6px; border-top: 1px solid #e2e8f0; }
+.pdfs-title { color: #475569; margin-bottom: 2px; }
+.pdf { display: flex; gap: 8px; align-items: center; justify-content: space-between; padding: 2px 0; }
+.pdf-name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 260px; }
 .note { padding: 4px 10px; color: #92400e; background: #fffbeb; border-top: 1px solid #fde68a; }
 .note.error { color: #7f1d1d; background: #fef2f2; border-color: #fecaca; }
 .list { overflow: auto; border-top: 1px solid #e2e8f0; margin: 0; padding: 0; list-style: none; }

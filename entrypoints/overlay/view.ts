@@ -9,6 +9,7 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import { styleMap } from 'lit-html/directives/style-map.js';
 import type { CheckResult, Summary, Verdict, Where } from '../../core/model/schemas.ts';
 import type { CellMark, Counts, TableMarks, TextMark, TotalMark } from '../../core/marks.ts';
+import type { PdfLink } from '../../core/detect/pdf-links.ts';
 import { formatAmount } from '../../core/text/numbers.ts';
 import type { Box } from './locate.ts';
 import type { Strings } from './strings.ts';
@@ -25,7 +26,8 @@ export interface Layout {
 
 export interface ViewState {
   s: Strings;
-  status: 'working' | 'done' | 'error';
+  /** `links`: nothing audited here, but the page links PDFs that may be. */
+  status: 'working' | 'done' | 'error' | 'links';
   error?: string;
   notes: string[];
   summary?: Summary;
@@ -33,6 +35,8 @@ export interface ViewState {
   showMarks: boolean;
   filters: Record<Verdict, boolean>;
   tableFilter?: { id: string; label: string };
+  /** Disclosure PDFs the page links. */
+  pdfs: PdfLink[];
   listed: CheckResult[];
   listTotal: number;
   layout: Layout;
@@ -54,6 +58,7 @@ export interface ViewActions {
   closeCard(): void;
   hover(w: Where | null): void;
   jump(w: Where): void;
+  auditPdf(link: PdfLink): void;
 }
 
 const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]/g;
@@ -215,10 +220,22 @@ function panelView(st: ViewState, a: ViewActions): TemplateResult {
     >
       <span class="name">${s.name}</span>
       ${st.status === 'working' ? html`<span>${s.working}</span>` : nothing}
+      ${st.status === 'links' ? html`<span>${s.pdfsFound(st.pdfs.length)}</span>` : nothing}
       ${st.status === 'error' ? html`<span class="count discrepancy">${s.failed}</span>` : nothing}
       ${done ? countsView(s, summary) : nothing}
     </button>
     ${st.status === 'error' ? html`<div class="note error" data-bl-error>${clean(st.error)}</div>` : nothing}
+    ${st.pdfs.length && (st.expanded || st.status === 'links')
+      ? html`<div class="pdfs" data-bl-pdfs>
+          <div class="pdfs-title">${s.pdfs}</div>
+          ${st.pdfs.map(
+            (l) => html`<div class="pdf">
+              <span class="pdf-name" title=${clean(l.href, 300)}>${clean(l.text, 80)}</span>
+              <button class="tool" data-bl-audit-pdf=${l.href} @click=${() => a.auditPdf(l)}>${s.auditPdf}</button>
+            </div>`,
+          )}
+        </div>`
+      : nothing}
     ${st.notes.map((n) => html`<div class="note" data-bl-note>${clean(n, 600)}</div>`)}
     ${st.expanded && done
       ? html`<div class="tools">

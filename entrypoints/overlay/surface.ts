@@ -1,0 +1,119 @@
+/**
+ * What the overlay draws on: a web page (PageSurface, here) or the PDF viewer's rendered pages
+ * (entrypoints/viewer/pdf-surface.ts). A surface reads its document into a RawDocument and
+ * says where each path of it is on screen; the overlay's controller does the rest the same
+ * way for both.
+ */
+import { extractDomInSlices, type DomNode } from '../../core/extract/dom.ts';
+import { hasDisclosureTables, lookAtTables } from '../../core/detect/page.ts';
+import { disclosurePdfLinks, type PdfLink } from '../../core/detect/pdf-links.ts';
+import type { RawDocument } from '../../core/model/raw.ts';
+import type { TextMark } from '../../core/marks.ts';
+import { boxOf, numberRange, type Box, type Registry } from './locate.ts';
+
+export interface Surface {
+  /** Anything worth auditing here without being asked (budget tables)? */
+  worthAuditing(): boolean;
+  /** Read the document, giving the main thread back at `pause()`. */
+  read(pause: () => Promise<void>): Promise<RawDocument>;
+  /** Where a table, row, cell or line is, relative to `origin` (none when it is gone). */
+  boxes(path: string, origin: DOMRect): Box[];
+  /** Where a number of the text is. */
+  numberBoxes(mark: TextMark, origin: DOMRect): Box[];
+  /** Width inside a cell left of its figure (room for a recomputed total), or 0. */
+  freeWidth(path: string): number;
+  /** Scroll the path into view; false when it is not there. */
+  reveal(path: string): boolean;
+  /** Elements whose size changes move the marks. */
+  resizeTargets(): Element[];
+  /** The document changes under us (a live page): watch it for new tables. */
+  readonly live: boolean;
+  /** Tables on the surface now (a change means: read again). */
+  tableCount(): number;
+  /** Links to PDFs that look like disclosures. */
+  pdfLinks(): PdfLink[];
+}
+
+/** The live page the content script runs in. */
+export class PageSurface implements Surface {
+  readonly live = true;
+  private registry: Registry = new Map();
+  private lines = new Map<string, string>();
+
+  constructor(
+    private readonly doc: Document,
+    private readonly limits: { maxCells: number; slice: number },
+  ) {}
+
+  worthAuditing(): boolean {
+    return hasDisclosureTables(lookAtTables(this.doc.getElementsByTagName('table')));
+  }
+
+  async read(pause: () => Promise<void>): Promise<RawDocument> {
+    const registry: Registry = new Map();
+    const raw = await extractDomInSlices((this.doc.body ?? this.doc.documentElement) as unknown as DomNode, {
+      url: this.doc.location?.href,
+      name: this.doc.title,
+      maxCells: this.limits.maxCells,
+      onNode: (path, node) => registry.set(path, node as unknown as Element),
+      now: () => performance.now(),
+      pause,
+      slice: this.limits.slice,
+    });
+    this.registry = registry;
+    this.lines = new Map(raw.text.flatMap((l) => (l.source.path ? [[l.source.path, l.text] as [string, string]] : [])));
+    return raw;
+  }
+
+  private element(path: string): Element | undefined {
+    const el = this.registry.get(path);
+    return el?.isConnected ? el : undefined;
+  }
+
+  boxes(path: string, origin: DOMRect): Box[] {
+    const el = this.element(path);
+    const b = el ? boxOf(el.getBoundingClientRect(), origin) : null;
+    return b ? [b] : [];
+  }
+
+  numberBoxes(mark: TextMark, origin: DOMRect): Box[] {
+    const range = numberRange(this.doc, this.registry, this.lines, mark);
+    if (!range) return [];
+    return [...range.getClientRects()].map((r) => boxOf(r, origin)).filter((b): b is Box => !!b);
+  }
+
+  freeWidth(path: string): number {
+    const el = this.element(path);
+    if (!el) return 0;
+    const range = this.doc.createRange();
+    range.selectNodeContents(el);
+    return el.getBoundingClientRect().width - range.getBoundingClientRect().width;
+  }
+
+  reveal(path: string): boolean {
+    const el = this.element(path);
+    if (!el) return false;
+    el.scrollIntoView({ block: 'center', inline: 'nearest' });
+    return true;
+  }
+
+  resizeTargets(): Element[] {
+    const out: Element[] = [this.doc.documentElement];
+    for (const [path, el] of this.registry) if (/^t\d+$/.test(path)) out.push(el);
+    return out;
+  }
+
+  tableCount(): number {
+    return this.doc.getElementsByTagName('table').length;
+  }
+
+  pdfLinks(): PdfLink[] {
+    const anchors = this.doc.getElementsByTagName('a');
+    const links: { href: string; text: string }[] = [];
+    for (let i = 0; i < anchors.length && i < 2000; i++) {
+      const a = anchors[i] as HTMLAnchorElement;
+      links.push({ href: a.href, text: (a.textContent ?? '').slice(0, 200) });
+    }
+    return disclosurePdfLinks(links, this.doc.location?.href ?? '');
+  }
+}

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { disclosurePdfLinks } from '../core/detect/pdf-links.ts';
+
+const page = 'http://www.jianghan.gov.cn/zwgk/art/2024/2/6/art_1234_56790.html';
+
+describe('disclosure PDF links', () => {
+  it('should list a page’s disclosure attachments, absolute, once each', () => {
+    const { document } = parseHTML(readFileSync('tests/pages/detect/budget-pdf-article.html', 'utf8'));
+    const links = [...document.querySelectorAll('a')].map((a) => ({ href: a.getAttribute('href') ?? '', text: a.textContent ?? '' }));
+    expect(disclosurePdfLinks([...links, ...links], page)).toEqual([
+      { href: 'http://www.jianghan.gov.cn/attachment/2024/02/jhrlzy2024bmys.pdf', text: '2024年武汉市江汉区人力资源局部门预算.pdf' },
+    ]);
+  });
+
+  it('should take TRS attachment names on a disclosure page, and leave other PDFs and non-PDFs', () => {
+    const links = [
+      { href: './P020240920512345678901.pdf', text: '附件1' },
+      { href: '/files/招聘公告.pdf', text: '2024年招聘公告' },
+      { href: '/xxgk/2024预算.xls', text: '2024年部门预算（Excel）' },
+      { href: 'javascript:void(0)', text: '部门预算.pdf' },
+      { href: '/download?file=2023部门决算.pdf', text: '下载' },
+    ];
+    expect(disclosurePdfLinks(links, page).map((l) => l.href)).toEqual([
+      'http://www.jianghan.gov.cn/zwgk/art/2024/2/6/P020240920512345678901.pdf',
+      'http://www.jianghan.gov.cn/download?file=2023%E9%83%A8%E9%97%A8%E5%86%B3%E7%AE%97.pdf',
+    ]);
+    expect(disclosurePdfLinks(links, page, false).map((l) => l.href)).toHaveLength(1);
+  });
+});
