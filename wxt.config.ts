@@ -5,7 +5,9 @@ import { defineConfig } from 'wxt';
 //     microseconds, then, only on disclosure pages, it imports the overlay (entrypoints/overlay,
 //     a web-accessible script for *.gov.cn pages only);
 //   - anywhere else, the popup's "audit this page" injects the overlay with activeTab +
-//     scripting: no host permissions at all.
+//     scripting: no host permissions at all;
+//   - PDFs open in the extension's viewer (entrypoints/viewer); pdf.js's worker, character
+//     maps and fonts are shipped by modules/pdfjs-assets.ts.
 // `wxt build` targets Chromium (MV3); `wxt build -b firefox` builds the same for Firefox (MV3).
 export default defineConfig({
   manifestVersion: 3,
@@ -14,6 +16,9 @@ export default defineConfig({
     name: 'Budget Lens 预决算透镜',
     description: 'Re-checks the totals of Chinese government budget and final-accounts disclosures on the page itself.',
     permissions: ['activeTab', 'scripting'],
+    // Asked for at run time only, for one site, when the viewer must fetch a PDF the page
+    // itself could not hand over (another site's attachment, a PDF opened in a tab).
+    optional_host_permissions: ['*://*/*'],
     web_accessible_resources: [{ resources: ['overlay.js'], matches: ['*://*.gov.cn/*'] }],
     action: { default_title: 'Budget Lens 预决算透镜' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },

@@ -1,7 +1,7 @@
 /**
  * The background service worker: runs the engine on what a page's overlay extracted (off the
- * page's main thread) and keeps the toolbar badge — the number of discrepancies — per tab.
- * It makes no network request and stores nothing.
+ * page's main thread), keeps the toolbar badge — the number of discrepancies — per tab, and
+ * opens the PDF viewer when asked. It makes no network request and stores nothing.
  */
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
@@ -18,6 +18,16 @@ export default defineBackground({
       if (m?.type === 'bl:warm') {
         // A page passed the gate: wake up and compile the engine while the page extracts.
         warm();
+        respond({ ok: true });
+        return false;
+      }
+      if (m?.type === 'bl:open-pdf') {
+        // "Audit this PDF": the viewer, beside the page that links the file (it will hand it over).
+        const url = (message as { url?: unknown }).url;
+        if (typeof url !== 'string' || !/^https?:/i.test(url)) return undefined;
+        const tab = sender.tab;
+        const query = new URLSearchParams({ src: url, ...(tab?.id !== undefined ? { tab: String(tab.id) } : {}) });
+        void browser.tabs.create({ url: browser.runtime.getURL(`/viewer.html?${query}` as '/viewer.html'), index: tab ? tab.index + 1 : undefined, openerTabId: tab?.id });
         respond({ ok: true });
         return false;
       }

@@ -24,3 +24,29 @@ await page.screenshot({ path: 'docs/overlay.png' });
 console.log('docs/overlay.png written');
 await b.close();
 srv.server.close();
+
+// docs/viewer.png: the PDF viewer on the fixture PDF with the same error, opened from the
+// article that links it.
+{
+  const srv2 = await serve('tests/pages');
+  const b2 = await launch({ viewport: { width: 1280, height: 860 } });
+  const article = await b2.context.newPage();
+  await article.goto(`http://www.wehdz.gov.cn:${srv2.port}/pdf/article.html`);
+  const button = article.locator('budget-lens-overlay >> [data-bl-audit-pdf]');
+  await button.waitFor();
+  const [viewer] = await Promise.all([b2.context.waitForEvent('page'), button.click()]);
+  await auditSummary(viewer, 60_000);
+  await viewer.waitForFunction(() => [...document.querySelectorAll('.page')].every((p) => p.dataset.rendered), null, { timeout: 60_000 });
+  const path = await viewer.evaluate(() => {
+    const m = document.querySelector('budget-lens-overlay').shadowRoot.querySelector('.mark.discrepancy[data-stated="4938.56"]');
+    window.scrollTo(0, window.scrollY + m.getBoundingClientRect().top - 200);
+    return m.dataset.path;
+  });
+  await viewer.waitForTimeout(300);
+  await viewer.locator(`budget-lens-overlay >> .badge[data-for="${path}"]`).click();
+  await viewer.waitForTimeout(300);
+  await viewer.screenshot({ path: 'docs/viewer.png' });
+  console.log('docs/viewer.png written');
+  await b2.close();
+  srv2.server.close();
+}

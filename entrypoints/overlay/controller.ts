@@ -142,6 +142,11 @@ export class Overlay {
     this.host = undefined;
   }
 
+  /** Does this page link that PDF (one of those listed)? */
+  links(url: string): boolean {
+    return this.pdfs.some((l) => l.href === url);
+  }
+
   summaryForPopup(): unknown {
     const s = this.report?.summary;
     return {
@@ -152,6 +157,7 @@ export class Overlay {
       notes: this.notes,
       summary: s ? { checks: s.checks, ok: s.ok, rounding: s.rounding, discrepancy: s.discrepancy, undecided: s.undecided } : undefined,
       tables: s?.tablesRecognised,
+      pdfs: this.pdfs,
     };
   }
 

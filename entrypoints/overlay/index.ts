@@ -15,6 +15,18 @@ declare global {
   var __budgetLensOverlay: OverlayApi | undefined;
 }
 
+const MAX_PDF_BYTES = 100 * 1024 * 1024;
+
+async function fetchPdf(url: string): Promise<string> {
+  const res = await fetch(url, { credentials: 'include' });
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  const buf = new Uint8Array(await res.arrayBuffer());
+  if (buf.byteLength > MAX_PDF_BYTES) throw new Error('the file is too large');
+  let bin = '';
+  for (let i = 0; i < buf.length; i += 0x8000) bin += String.fromCharCode(...buf.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
 export default defineUnlistedScript(() => {
   if (globalThis.__budgetLensOverlay) return;
   // "Audit this PDF": the background opens the viewer, which asks this page for the file.
@@ -26,6 +38,19 @@ export default defineUnlistedScript(() => {
     if (type === 'bl:summary') {
       respond(overlay.summaryForPopup());
       return false;
+    }
+    if (type === 'bl:fetch-pdf') {
+      // The viewer asks for a PDF this page links (fetched here: the page's own site).
+      const url = (message as { url?: unknown }).url;
+      if (typeof url !== 'string' || !overlay.links(url)) {
+        respond({ ok: false, error: 'not a PDF this page links' });
+        return false;
+      }
+      fetchPdf(url).then(
+        (base64) => respond({ ok: true, base64 }),
+        (e: unknown) => respond({ ok: false, error: e instanceof Error ? e.message : String(e) }),
+      );
+      return true;
     }
     if (type === 'bl:audit') {
       overlay.start({ force: true }).then(

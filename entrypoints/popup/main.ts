@@ -15,17 +15,28 @@ interface TabState {
   gate?: string;
   summary?: Summary;
   tables?: number;
+  pdfs?: { href: string; text: string }[];
 }
 
 const zh = navigator.language.toLowerCase().startsWith('zh') || !navigator.language.toLowerCase().startsWith('en');
 const t = zh
-  ? { title: '预决算透镜', checks: '项核对', ok: '相符', discrepancy: '不符', rounding: '舍入差', undecided: '无法核对', tables: '张表', none: '本页尚未核对。', audit: '核对本页', working: '正在核对…', cannot: '无法在此页面运行（浏览器内部页面或扩展商店）。', failed: '核对失败：', note: '核对在本机完成，不发送任何数据。' }
-  : { title: 'Budget Lens', checks: 'checks', ok: 'ok', discrepancy: 'discrepancies', rounding: 'rounding', undecided: 'could not check', tables: 'tables', none: 'This page has not been audited.', audit: 'Audit this page', working: 'Auditing…', cannot: 'Cannot run on this page (a browser page or the extension store).', failed: 'The audit failed: ', note: 'Everything is checked on this computer; nothing is sent anywhere.' };
+  ? { title: '预决算透镜', checks: '项核对', ok: '相符', discrepancy: '不符', rounding: '舍入差', undecided: '无法核对', tables: '张表', none: '本页尚未核对。', audit: '核对本页', auditPdf: '核对此 PDF', pdfs: '本页链接的预决算 PDF：', working: '正在核对…', cannot: '无法在此页面运行（浏览器内部页面或扩展商店）。', failed: '核对失败：', note: '核对在本机完成，不发送任何数据。' }
+  : { title: 'Budget Lens', checks: 'checks', ok: 'ok', discrepancy: 'discrepancies', rounding: 'rounding', undecided: 'could not check', tables: 'tables', none: 'This page has not been audited.', audit: 'Audit this page', auditPdf: 'Audit this PDF', pdfs: 'Disclosure PDFs linked here:', working: 'Auditing…', cannot: 'Cannot run on this page (a browser page or the extension store).', failed: 'The audit failed: ', note: 'Everything is checked on this computer; nothing is sent anywhere.' };
 
 const app = document.getElementById('app') as HTMLElement;
 
+/** The tab shows a PDF itself (the browser's viewer): audit it in ours. */
+let pdfTab: string | undefined;
+
+function openViewer(url: string, tabId?: number) {
+  const query = new URLSearchParams({ src: url, ...(tabId !== undefined ? { tab: String(tabId) } : {}) });
+  void browser.tabs.create({ url: browser.runtime.getURL(`/viewer.html?${query}` as '/viewer.html') });
+  window.close();
+}
+
 function view(state: TabState | undefined, busy: boolean, error?: string) {
   const s = state?.summary;
+  const pdfs = state?.pdfs ?? [];
   render(
     html`<h1>${t.title}</h1>
       ${s
@@ -39,7 +50,13 @@ function view(state: TabState | undefined, busy: boolean, error?: string) {
         : html`<p class="muted">${busy ? t.working : t.none}</p>`}
       ${state?.error ? html`<p class="error">${t.failed}${state.error}</p>` : nothing}
       ${error ? html`<p class="error">${error}</p>` : nothing}
-      <button data-audit ?disabled=${busy} @click=${audit}>${t.audit}</button>
+      ${pdfTab
+        ? html`<button data-audit-pdf @click=${() => openViewer(pdfTab as string)}>${t.auditPdf}</button>`
+        : html`<button data-audit ?disabled=${busy} @click=${audit}>${t.audit}</button>`}
+      ${pdfs.length
+        ? html`<p class="muted">${t.pdfs}</p>
+            ${pdfs.map((l) => html`<p><button data-audit-pdf=${l.href} @click=${() => activeTab().then((tab) => openViewer(l.href, tab?.id))}>${t.auditPdf}</button> ${l.text}</p>`)}`
+        : nothing}
       <p class="muted">${t.note}</p>`,
     app,
   );
@@ -81,6 +98,8 @@ async function audit() {
 async function main() {
   view(undefined, false);
   const tab = await activeTab();
+  // activeTab lets the popup see the tab's address: a PDF shown by the browser itself.
+  if (tab?.url && /^https?:.*\.pdf(?:[?#]|$)/i.test(tab.url)) pdfTab = tab.url;
   if (tab?.id !== undefined) view(await ask(tab.id), false);
 }
 

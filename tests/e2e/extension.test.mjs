@@ -367,8 +367,51 @@ describe('pages and tabs', () => {
     const manifest = JSON.parse(fs.readFileSync('.output/chrome-mv3/manifest.json', 'utf8'));
     assert.deepEqual(manifest.permissions.sort(), ['activeTab', 'scripting']);
     assert.equal(manifest.host_permissions, undefined);
+    // a site is asked for at run time only, when the PDF viewer must fetch from it
+    assert.deepEqual(manifest.optional_host_permissions, ['*://*/*']);
     assert.deepEqual(manifest.content_scripts.map((c) => c.matches), [['*://*.gov.cn/*']]);
     assert.deepEqual(manifest.web_accessible_resources, [{ resources: ['overlay.js'], matches: ['*://*.gov.cn/*'] }]);
+  });
+});
+
+describe('PDF attachments', () => {
+  it('a page that links a disclosure PDF lists it; the viewer audits it and marks the changed cell', async () => {
+    const article = await open(ext.context, `http://www.wehdz.gov.cn:${srv.port}/pdf/article.html`);
+    const button = article.locator('budget-lens-overlay >> [data-bl-audit-pdf]');
+    await button.waitFor();
+    assert.equal(await button.count(), 1);
+    assert.match(await button.getAttribute('data-bl-audit-pdf'), /donghu-hrss-2023-final\.injected\.pdf$/);
+    assert.equal(await article.locator('budget-lens-overlay >> [data-bl-summary]').count(), 0, 'nothing audited on the article itself');
+    const [viewer] = await Promise.all([ext.context.waitForEvent('page'), button.click()]);
+    await viewer.waitForLoadState();
+    assert.match(viewer.url(), /^chrome-extension:\/\/[^/]+\/viewer\.html\?src=/);
+    const shown = await auditSummary(viewer, 60_000);
+    const { tablesRecognised, ...cli } = cliSummary('tests/pages/pdf/donghu-hrss-2023-final.injected.pdf');
+    assert.deepEqual(shown, cli);
+    assert.equal(tablesRecognised, 9);
+    // the changed figure: a discrepancy marker over its cell on the rendered page
+    await viewer.waitForFunction(() => [...document.querySelectorAll('.page')].every((p) => p.dataset.rendered), null, { timeout: 60_000 });
+    const placed = await viewer.evaluate(() => {
+      const root = document.querySelector('budget-lens-overlay').shadowRoot;
+      const m = root.querySelector('.mark.discrepancy[data-stated="4938.56"]');
+      if (!m) return null;
+      const r = m.getBoundingClientRect();
+      return { path: m.dataset.path, w: r.width, h: r.height };
+    });
+    assert.ok(placed && placed.w > 10 && placed.h > 5, JSON.stringify(placed));
+    // …at the position where the PDF prints 4,938.56 (the reader's own boxes, checked in Node)
+    const { expectedBox } = await import('./pdf-boxes.mjs');
+    const box = await expectedBox('tests/pages/pdf/donghu-hrss-2023-final.injected.pdf', placed.path);
+    const onScreen = await viewer.evaluate(({ box }) => {
+      const page = document.querySelector(`.page[data-page="${box.page}"]`);
+      const s = Number(page.dataset.scale);
+      page.scrollIntoView();
+      const r = page.getBoundingClientRect();
+      const m = document.querySelector('budget-lens-overlay').shadowRoot.querySelector('.mark.discrepancy[data-stated="4938.56"]').getBoundingClientRect();
+      return { expected: [r.x + box.x * s, r.y + box.y * s, box.w * s, box.h * s], mark: [m.x, m.y, m.width, m.height] };
+    }, { box });
+    onScreen.expected.forEach((v, i) => assert.ok(Math.abs(v - onScreen.mark[i]) < 2, `${onScreen.expected} vs ${onScreen.mark}`));
+    await Promise.all([article.close(), viewer.close()]);
   });
 });
 
@@ -377,7 +420,7 @@ describe('after all pages', () => {
     assert.deepEqual(consoleErrors, []);
   });
 
-  it("the extension made no network request: every URL requested was a page, its stylesheet, or the browser's own", async () => {
+  it("the extension made no network request: every URL requested was a page, its stylesheet, the PDF asked for, or the browser's own", async () => {
     await ext.close();
     await plain.close();
     ext = undefined;
@@ -385,7 +428,7 @@ describe('after all pages', () => {
     const ours = (u) => {
       const x = new URL(u);
       if (['chrome-extension:', 'data:', 'blob:', 'chrome:'].includes(x.protocol)) return true;
-      return x.hostname.endsWith('.gov.cn') && x.port === String(srv.port) && /^\/(?:(?:gov|csp|hostile|css|detect|spa|generated)\/.*|favicon\.ico)?$/.test(x.pathname);
+      return x.hostname.endsWith('.gov.cn') && x.port === String(srv.port) && /^\/(?:(?:gov|csp|hostile|css|detect|spa|generated|pdf)\/.*|favicon\.ico)?$/.test(x.pathname);
     };
     const key = (u) => {
       const x = new URL(u);
@@ -397,7 +440,10 @@ describe('after all pages', () => {
     // extension too; they resolve to nothing here. Anything else would be ours.
     const browsers = new Set(netlogUrls(plainNetlog).filter((u) => !ours(u)).map(key));
     assert.deepEqual(urls.filter((u) => !ours(u) && !browsers.has(key(u))), []);
-    // and the server saw only what the pages reference
-    for (const r of srv.requests) assert.match(new URL(r.url, 'http://x').pathname, /\.(?:html|css|js)$|^\/favicon\.ico$/, r.url);
+    // and the server saw only what the pages reference, and the one PDF a user asked to audit,
+    // fetched once
+    const paths = srv.requests.map((r) => new URL(r.url, 'http://x').pathname);
+    for (const p of paths.filter((x) => !x.endsWith('.pdf'))) assert.match(p, /\.(?:html|css|js)$|^\/favicon\.ico$/, p);
+    assert.deepEqual(paths.filter((x) => x.endsWith('.pdf')), ['/pdf/donghu-hrss-2023-final.injected.pdf']);
   });
 });
