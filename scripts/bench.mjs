@@ -7,6 +7,8 @@
 //           The narrative stage (claims read from the text and the checks on them) is part of
 //           the audit; its own median is printed beside it.
 //  huge     10 MB of random Chinese text, once, in its own process: a hang would show here.
+//  pdf      the largest fixture PDF: pdf.js text extraction alone vs the full audit
+//           (scripts/bench-pdf.mjs).
 //  extension  the built extension in Chromium: idle → overlay, longest task, the gate on a
 //           page that is no disclosure, content-script size (scripts/bench-extension.mjs).
 import * as esbuild from 'esbuild';
@@ -108,6 +110,9 @@ console.log(JSON.stringify({ ms: performance.now() - t0, issues: report.issues.m
 );
 const huge = JSON.parse(execFileSync(process.execPath, ['.bench/huge.mjs'], { encoding: 'utf8' }));
 console.log(`10 MB of random Chinese text: ${huge.ms.toFixed(0)} ms (issues: ${huge.issues.join(', ') || 'none'})`);
+
+const { benchPdf } = await import('./bench-pdf.mjs');
+await benchPdf();
 
 const { benchExtension } = await import('./bench-extension.mjs');
 await benchExtension();

@@ -158,11 +158,26 @@ class UnionFind {
 }
 
 /** How much of [from, to] the segments at `at` (± TOL) cover, as a fraction. */
-function coverage(segs: Seg[], at: number, from: number, to: number): number {
+/** Segments bucketed by position (whole points), for the coverage tests of a grid. */
+type SegIndex = Map<number, Seg[]>;
+function indexSegs(segs: Seg[]): SegIndex {
+  const idx: SegIndex = new Map();
+  for (const s of segs) {
+    const k = Math.round(s.at);
+    const list = idx.get(k);
+    if (list) list.push(s);
+    else idx.set(k, [s]);
+  }
+  return idx;
+}
+
+function coverage(index: SegIndex, at: number, from: number, to: number): number {
   const len = to - from;
   if (len <= 0) return 1;
   const parts: [number, number][] = [];
-  for (const s of segs) {
+  const near: Seg[] = [];
+  for (let k = Math.round(at) - TOL - 1; k <= Math.round(at) + TOL + 1; k++) near.push(...(index.get(k) ?? []));
+  for (const s of near) {
     if (Math.abs(s.at - at) > TOL) continue;
     const a = Math.max(from, s.from - TOL);
     const b = Math.min(to, s.to + TOL);
@@ -241,14 +256,16 @@ export function latticeRegions(page: PdfPage): Region[] {
     const cols = xs.length - 1;
     if (rows * cols > 200_000) continue;
     const cells = new UnionFind(rows * cols);
+    const hIdx = indexSegs(g.h);
+    const vIdx = indexSegs(g.v);
     for (let i = 0; i < rows; i++) {
       for (let j = 0; j < cols; j++) {
         const y0 = ys[i] as number;
         const y1 = ys[i + 1] as number;
         const x0 = xs[j] as number;
         const x1 = xs[j + 1] as number;
-        if (j + 1 < cols && coverage(g.v, x1, y0, y1) < 0.5) cells.union(i * cols + j, i * cols + j + 1);
-        if (i + 1 < rows && coverage(g.h, y1, x0, x1) < 0.5) cells.union(i * cols + j, (i + 1) * cols + j);
+        if (j + 1 < cols && coverage(vIdx, x1, y0, y1) < 0.5) cells.union(i * cols + j, i * cols + j + 1);
+        if (i + 1 < rows && coverage(hIdx, y1, x0, x1) < 0.5) cells.union(i * cols + j, (i + 1) * cols + j);
       }
     }
     out.push({
