@@ -2,7 +2,8 @@
  * budget-lens — the command line around the engine (the one Node-only module of core/).
  *
  *   budget-lens audit <file>… [--format text|json|csv] [--lang zh|en]
- *   budget-lens schema            print the JSON Schema of the report
+ *   budget-lens export <file> [--lang zh|en]   the dataset the widgets chart (JSON)
+ *   budget-lens schema [dataset]  print the JSON Schema of the report (or of the dataset)
  *
  * Exit 0 when the audit ran (findings or not); 2 with a one-line reason when a file cannot
  * be read or is not a supported kind of document.
@@ -15,6 +16,8 @@ import { extractText } from './extract/text.ts';
 import { extractHtmlString } from './node/html.ts';
 import { extractPdfBytes } from './node/pdf.ts';
 import { AuditReport } from './model/schemas.ts';
+import { Dataset } from './model/dataset.ts';
+import { exportDataset } from './dataset.ts';
 import type { RawDocument } from './model/raw.ts';
 import { formatCsv, formatTablesCsv, formatText } from './report.ts';
 import type { Lang } from './messages.ts';
@@ -27,7 +30,8 @@ export class InputError extends Error {}
 const FATAL_PDF = new Set(['pdf-encrypted', 'pdf-invalid', 'pdf-unreadable', 'pdf-timeout']);
 
 const USAGE = `usage: budget-lens audit <file>… [--format text|json|csv] [--lang zh|en] [--tables]
-       budget-lens schema`;
+       budget-lens export <file> [--lang zh|en]
+       budget-lens schema [dataset]`;
 
 /** Read a file into a RawDocument, or throw InputError with a one-line reason. */
 export async function readDisclosure(path: string): Promise<RawDocument> {
@@ -111,8 +115,22 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   if (args.command === 'schema') {
-    io.out(JSON.stringify(z.toJSONSchema(AuditReport, { target: 'draft-2020-12' }), null, 2));
+    const which = args.files[0] === 'dataset' ? Dataset : AuditReport;
+    io.out(JSON.stringify(z.toJSONSchema(which, { target: 'draft-2020-12' }), null, 2));
     return 0;
+  }
+  if (args.command === 'export') {
+    if (args.files.length !== 1) {
+      io.err(USAGE);
+      return 2;
+    }
+    try {
+      io.out(JSON.stringify(exportDataset(await readDisclosure(args.files[0] as string), args.lang), null, 2));
+      return 0;
+    } catch (e) {
+      io.err(e instanceof InputError ? e.message : `${args.files[0]}: could not be exported (${e instanceof Error ? e.message : String(e)})`);
+      return 2;
+    }
   }
   if (args.command !== 'audit' || args.files.length === 0) {
     io.err(USAGE);

@@ -1,7 +1,8 @@
 /**
  * A small JSON Schema checker for the schemas zod generates (data/schema/*.json): type,
  * properties, required, additionalProperties, items, anyOf, const, enum, minimum, maximum,
- * exclusiveMinimum. Other keywords are ignored. It interprets the schema (no code is
+ * exclusiveMinimum, pattern, and `$ref` to the root's `$defs` (recursive schemas). Other
+ * keywords are ignored. It interprets the schema (no code is
  * generated, no eval), so it runs under any Content-Security-Policy, and it is a few hundred
  * bytes where zod is a hundred kilobytes: the overlay validates the engine's report with it
  * against the schema generated from the zod schemas (the single source of truth; a test keeps
@@ -20,6 +21,9 @@ export type JsonSchema = {
   minimum?: number;
   maximum?: number;
   exclusiveMinimum?: number;
+  pattern?: string;
+  $ref?: string;
+  $defs?: Record<string, JsonSchema>;
   [keyword: string]: unknown;
 };
 
@@ -45,12 +49,18 @@ function hasType(v: unknown, t: string): boolean {
 }
 
 /** The first way `value` breaks `schema` (`$.checks[3].verdict: …`), or undefined when it fits. */
-export function schemaError(schema: JsonSchema, value: unknown, path = '$', depth = 0): string | undefined {
+export function schemaError(schema: JsonSchema, value: unknown, path = '$', depth = 0, root: JsonSchema = schema): string | undefined {
   if (depth > MAX_DEPTH) return `${path}: nested too deep`;
+  if (schema.$ref) {
+    const m = /^#\/\$defs\/(.+)$/.exec(schema.$ref);
+    const target = m ? root.$defs?.[m[1] as string] : undefined;
+    if (!target) return `${path}: unknown schema reference ${schema.$ref}`;
+    return schemaError(target, value, path, depth + 1, root);
+  }
   if (schema.anyOf) {
     let first: string | undefined;
     for (const s of schema.anyOf) {
-      const e = schemaError(s, value, path, depth + 1);
+      const e = schemaError(s, value, path, depth + 1, root);
       if (e === undefined) return undefined;
       first ??= e;
     }
@@ -67,9 +77,10 @@ export function schemaError(schema: JsonSchema, value: unknown, path = '$', dept
     if (schema.maximum !== undefined && value > schema.maximum) return `${path}: above ${schema.maximum}`;
     if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) return `${path}: not above ${schema.exclusiveMinimum}`;
   }
+  if (typeof value === 'string' && schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) return `${path}: does not match ${schema.pattern}`;
   if (Array.isArray(value) && schema.items) {
     for (let i = 0; i < value.length; i++) {
-      const e = schemaError(schema.items, value[i], `${path}[${i}]`, depth + 1);
+      const e = schemaError(schema.items, value[i], `${path}[${i}]`, depth + 1, root);
       if (e !== undefined) return e;
     }
   }
@@ -80,11 +91,11 @@ export function schemaError(schema: JsonSchema, value: unknown, path = '$', dept
       const sub = schema.properties?.[k];
       if (sub) {
         if (obj[k] === undefined) continue;
-        const e = schemaError(sub, obj[k], `${path}.${k}`, depth + 1);
+        const e = schemaError(sub, obj[k], `${path}.${k}`, depth + 1, root);
         if (e !== undefined) return e;
       } else if (schema.additionalProperties === false) return `${path}.${k}: not allowed`;
       else if (typeof schema.additionalProperties === 'object') {
-        const e = schemaError(schema.additionalProperties, obj[k], `${path}.${k}`, depth + 1);
+        const e = schemaError(schema.additionalProperties, obj[k], `${path}.${k}`, depth + 1, root);
         if (e !== undefined) return e;
       }
     }
