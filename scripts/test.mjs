@@ -3,10 +3,13 @@
 //   2. vitest                           engine, fixtures, answer keys, pages, detectors, data
 //   3. builds                           the CLI, the extension for Chromium and for Firefox
 //                                       (each build counted as one test)
-//   4. extension end to end             node --test + playwright-core in Debian Chromium, the
-//                                       built extension loaded (tests/e2e/); needs Chromium
-//                                       and a CJK font: scripts/ensure-browser.mjs installs
-//                                       them when it can, else says how and counts a failure
+//   4. widgets                          web-test-runner in Debian Chromium (widgets/**/*.test.ts,
+//                                       each opening with an axe-core accessibility check)
+//   5. end to end                       node --test + playwright-core in Debian Chromium: the
+//                                       built extension loaded (tests/e2e/extension.test.mjs),
+//                                       the built widgets on strict-CSP pages (widgets.test.mjs)
+// Browser runners need Chromium and a CJK font: scripts/ensure-browser.mjs installs them when
+// it can, else says how, and those runners count as failed (never skipped).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureBrowser } from './ensure-browser.mjs';
@@ -14,9 +17,13 @@ import { ensureBrowser } from './ensure-browser.mjs';
 const results = [];
 function run(name, cmd, args, parse) {
   console.log(`\n▶ ${name}: ${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { stdio: parse?.capture ? ['inherit', 'pipe', 'inherit'] : 'inherit', env: { ...process.env, FORCE_COLOR: '0' }, encoding: 'utf8', maxBuffer: 256 << 20 });
-  if (parse?.capture) process.stdout.write(r.stdout ?? '');
-  const counts = parse ? parse.count(r.status, r.stdout ?? '') : { passed: r.status === 0 ? 1 : 0, failed: r.status === 0 ? 0 : 1 };
+  const r = spawnSync(cmd, args, { stdio: parse?.capture ? ['inherit', 'pipe', 'pipe'] : 'inherit', env: { ...process.env, FORCE_COLOR: '0' }, encoding: 'utf8', maxBuffer: 256 << 20 });
+  if (parse?.capture) {
+    process.stdout.write(r.stdout ?? '');
+    process.stderr.write(r.stderr ?? '');
+  }
+  const output = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.replace(/\x1b\[[0-9;]*m/g, '');
+  const counts = parse ? parse.count(r.status, output) : { passed: r.status === 0 ? 1 : 0, failed: r.status === 0 ? 0 : 1 };
   results.push({ name, ...counts, status: r.status });
   return r.status === 0;
 }
@@ -38,23 +45,36 @@ run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', 
 run('build: CLI', 'node', ['scripts/build-cli.mjs']);
 const built = run('build: extension (Chromium)', 'npx', ['wxt', 'build']);
 run('build: extension (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox']);
+const widgets = run('build: widgets', 'node', ['scripts/build-widgets.mjs']);
 // The Firefox build writes .output/firefox-mv3; the Chromium one stays for the browser tests.
 
-if (!built) {
-  results.push({ name: 'extension e2e', passed: 0, failed: 1 });
-  console.log('extension e2e: not run, the extension did not build');
-} else if (!ensureBrowser()) {
-  results.push({ name: 'extension e2e', passed: 0, failed: 1 });
-  console.log('extension e2e: could not run without Chromium (see the line above)');
+const browserReady = ensureBrowser();
+if (!browserReady) {
+  results.push({ name: 'widgets (web-test-runner)', passed: 0, failed: 1 });
+  results.push({ name: 'end to end', passed: 0, failed: 1 });
+  console.log('browser tests: could not run without Chromium (see the line above)');
 } else {
-  run('extension e2e', 'node', ['--test', '--test-concurrency=1', '--test-reporter=tap', 'tests/e2e/extension.test.mjs'], {
+  run('widgets (web-test-runner)', 'npx', ['web-test-runner'], {
     capture: true,
     count(status, out) {
-      const pass = Number(/^# pass (\d+)/m.exec(out)?.[1] ?? 0);
-      const fail = Number(/^# fail (\d+)/m.exec(out)?.[1] ?? 0) + Number(/^# cancelled (\d+)/m.exec(out)?.[1] ?? 0);
-      return { passed: pass, failed: fail + (status !== 0 && fail === 0 ? 1 : 0) };
+      const m = [...out.matchAll(/(\d+) passed, (\d+) failed/g)].pop();
+      const passed = Number(m?.[1] ?? 0);
+      const failed = Number(m?.[2] ?? 0);
+      return { passed, failed: failed + (status !== 0 && failed === 0 ? 1 : 0) };
     },
   });
+  const files = [...(built ? ['tests/e2e/extension.test.mjs'] : []), ...(widgets ? ['tests/e2e/widgets.test.mjs'] : [])];
+  if (!built) results.push({ name: 'extension e2e: not run, the extension did not build', passed: 0, failed: 1 });
+  if (!widgets) results.push({ name: 'widgets e2e: not run, the widgets did not build', passed: 0, failed: 1 });
+  if (files.length)
+    run('end to end', 'node', ['--test', '--test-concurrency=1', '--test-reporter=tap', ...files], {
+      capture: true,
+      count(status, out) {
+        const pass = Number(/^# pass (\d+)/m.exec(out)?.[1] ?? 0);
+        const fail = Number(/^# fail (\d+)/m.exec(out)?.[1] ?? 0) + Number(/^# cancelled (\d+)/m.exec(out)?.[1] ?? 0);
+        return { passed: pass, failed: fail + (status !== 0 && fail === 0 ? 1 : 0) };
+      },
+    });
 }
 
 for (const r of results) console.log(`  ${r.name}: ${r.passed} passed, ${r.failed} failed`);

@@ -1,0 +1,1 @@
+export function compileSpecs(write?: boolean): Record<string, string>;

@@ -1,0 +1,29 @@
+import { expect } from '@esm-bundle/chai';
+import './bl-audit-badge.ts';
+import '../bl-findings/bl-findings.ts';
+import type { BlAuditBadge } from './bl-audit-badge.ts';
+import { DATA, expectAccessible, mount } from '../internal/test-helpers.ts';
+
+describe('bl-audit-badge and bl-findings', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  it('is accessible', async () => {
+    await expectAccessible(await mount<BlAuditBadge>(`<bl-audit-badge src="${DATA.hanyang}"></bl-audit-badge>`));
+    await expectAccessible(await mount<BlAuditBadge>(`<bl-findings src="${DATA.hanyang}" theme="dark"></bl-findings>`));
+  });
+
+  it('gives the verdict in a line, in zh and en', async () => {
+    const zh = await mount<BlAuditBadge>(`<bl-audit-badge src="${DATA.hanyang}"></bl-audit-badge>`);
+    expect(zh.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim()).to.equal('预决算透镜核对: 686 项核对 ✓ · 22 处不符 · 18 处舍入差 · 52 项无法核对');
+    const en = await mount<BlAuditBadge>(`<bl-audit-badge src="${DATA.donghu}" lang="en"></bl-audit-badge>`);
+    expect(en.shadowRoot?.querySelector('[data-checks]')?.getAttribute('data-discrepancies')).to.equal('3');
+    expect(en.shadowRoot?.textContent).to.match(/3 discrepancies/);
+  });
+
+  it('lists the findings, discrepancies first', async () => {
+    const el = await mount<BlAuditBadge>(`<bl-findings src="${DATA.donghu}"></bl-findings>`);
+    const items = [...(el.shadowRoot?.querySelectorAll('li') ?? [])].map((li) => li.getAttribute('data-verdict'));
+    expect(items.slice(0, 3)).to.deep.equal(['discrepancy', 'discrepancy', 'discrepancy']);
+    expect(items).to.not.include('ok');
+  });
+});

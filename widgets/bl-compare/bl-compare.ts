@@ -1,0 +1,111 @@
+/**
+ * @summary Two datasets of one department side by side — budget vs final accounts, or two
+ * years — by 类 (click a pair to compare its 款). Datasets from `src` and `compare-src`, or
+ * two inline `<script type="application/json">` children.
+ * @csspart chart - the chart's box
+ */
+import { html, nothing, type PropertyValues } from 'lit';
+import type { Dataset } from '../../core/model/dataset.ts';
+import { BlElement, baseStyles, define, loadDataset } from '../internal/bl-element.ts';
+import { type Chart, renderChart } from '../internal/chart.ts';
+import { compareItems, datasetLabel, formatAmount, nodesAt, toCsv } from '../internal/data.ts';
+import compareSpec from '../specs/compare.vg.ts';
+import '../bl-audit-badge/bl-audit-badge.ts';
+
+export class BlCompare extends BlElement {
+  static override properties = {
+    ...BlElement.properties,
+    compareSrc: { type: String, attribute: 'compare-src' },
+    other: { state: true },
+    path: { state: true },
+    asTable: { state: true },
+  };
+  static override styles = [baseStyles];
+
+  /** URL of the second dataset. */
+  compareSrc: string | null = null;
+  protected other?: Dataset;
+  protected path: string[] = [];
+  protected asTable = false;
+  private chart?: Chart;
+  rendered: Promise<void> = Promise.resolve();
+
+  protected override async reload(): Promise<void> {
+    await super.reload();
+    if (!this.dataset_) return;
+    try {
+      this.other = await loadDataset(this, this.compareSrc, this.language, 1);
+    } catch (e) {
+      this.other = undefined;
+      this.error = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  override render() {
+    const a = this.dataset_;
+    const b = this.other;
+    if (!a || !b || this.error) return this.renderState();
+    const t = this.t;
+    const lang = this.language;
+    const rows = compareItems(a, b, this.path);
+    const [la, lb] = [datasetLabel(a, lang), datasetLabel(b, lang)];
+    const parent = nodesAt(a, this.path).parent ?? nodesAt(b, this.path).parent;
+    return html`<h2>${t.compare}：${la} ⇄ ${lb}${parent ? ` · ${parent.name}` : ''}</h2>
+      <bl-audit-badge .data=${a} lang=${lang} theme=${this.theme}></bl-audit-badge>
+      <bl-audit-badge .data=${b} lang=${lang} theme=${this.theme}></bl-audit-badge>
+      <p class="desc" id="desc">${t.compareDesc(la, lb, rows.length)}</p>
+      ${this.path.length ? html`<div class="tools"><button data-up @click=${() => (this.path = [])}>↑ ${t.up}</button></div>` : nothing}
+      ${this.asTable
+        ? html`<table>
+            <caption>${t.compareDesc(la, lb, rows.length)}</caption>
+            <thead><tr><th scope="col">${t.code}</th><th scope="col">${t.name}</th><th scope="col">${la}</th><th scope="col">${lb}</th></tr></thead>
+            <tbody>${rows.map((r) => html`<tr><td>${r.code}</td><td>${r.name}</td><td class="num">${r.a.toFixed(2)}</td><td class="num">${r.b.toFixed(2)}</td></tr>`)}</tbody>
+          </table>`
+        : html`<div class="chart" part="chart" role="img" aria-labelledby="desc"></div>`}
+      <div class="tools">
+        <button data-toggle-table aria-pressed=${this.asTable ? 'true' : 'false'} @click=${() => (this.asTable = !this.asTable)}>${this.asTable ? t.showChart : t.showTable}</button>
+        <button data-csv="shown" @click=${() => this.save('budget-lens-compare.csv', toCsv([['code', 'name', la, lb], ...rows.map((r) => [r.code, r.name, r.a, r.b])]))}>${t.csvShown}</button>
+      </div>`;
+  }
+
+  override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (changed.has('dataset_') || changed.has('other') || changed.has('path') || changed.has('asTable') || changed.has('lang')) this.rendered = this.draw();
+  }
+
+  private async draw(): Promise<void> {
+    this.chart?.finalize();
+    this.chart = undefined;
+    const a = this.dataset_;
+    const b = this.other;
+    const box = this.renderRoot.querySelector<HTMLElement>('.chart');
+    if (!a || !b || !box) return;
+    const lang = this.language;
+    const [la, lb] = [datasetLabel(a, lang), datasetLabel(b, lang)];
+    const values = compareItems(a, b, this.path).flatMap((r) => [
+      { code: r.code, name: r.name, series: la, value: r.a, max: Math.max(r.a, r.b), label: formatAmount(r.a, a.document.unit, lang) },
+      { code: r.code, name: r.name, series: lb, value: r.b, max: Math.max(r.a, r.b), label: formatAmount(r.b, b.document.unit, lang) },
+    ]);
+    this.chart = await renderChart(box, compareSpec, {
+      values,
+      description: this.t.compareDesc(la, lb, values.length / 2),
+      onClick: (datum) => {
+        const code = datum.code as string | undefined;
+        if (code && this.path.length === 0) this.path = [code];
+      },
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.chart?.finalize();
+  }
+}
+
+define('bl-compare', BlCompare);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bl-compare': BlCompare;
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Vega in the widgets: parsed with `ast: true` and run by the expression interpreter (no eval:
+ * strict-CSP host pages), rendered to SVG. Exports: PNG and SVG of the chart as shown.
+ */
+import { View, parse } from 'vega';
+import { expressionInterpreter } from 'vega-interpreter';
+
+export interface Chart {
+  view: View;
+  finalize(): void;
+}
+
+export interface ChartOptions {
+  /** Data for the spec's `table` dataset (compiled Vega-Lite specs). */
+  values?: unknown[];
+  /** What the chart shows, in words (the SVG's accessible name). */
+  description?: string;
+  onClick?: (datum: Record<string, unknown>) => void;
+}
+
+export async function renderChart(container: HTMLElement, spec: Record<string, unknown>, options: ChartOptions = {}): Promise<Chart> {
+  const s = structuredClone(spec) as { data?: { name: string; values?: unknown[] }[]; description?: string };
+  if (options.values) for (const d of s.data ?? []) if (d.name === 'table') d.values = options.values;
+  if (options.description) s.description = options.description;
+  const runtime = parse(s as never, undefined, { ast: true });
+  const view = new View(runtime, { expr: expressionInterpreter as never, renderer: 'svg', container, hover: true });
+  if (options.onClick) {
+    view.addEventListener('click', (_event, item) => {
+      const datum = (item as { datum?: Record<string, unknown> } | null | undefined)?.datum;
+      if (datum) options.onClick?.(datum);
+    });
+  }
+  await view.runAsync();
+  // The SVG is an image named by the chart's description (Vega writes it as aria-label).
+  const svg = container.querySelector('svg');
+  if (svg && options.description) svg.setAttribute('aria-label', options.description);
+  return { view, finalize: () => view.finalize() };
+}
+
+export async function imageUrl(chart: Chart, type: 'png' | 'svg'): Promise<string> {
+  return chart.view.toImageURL(type, type === 'png' ? 2 : 1);
+}
