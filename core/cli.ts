@@ -3,6 +3,9 @@
  *
  *   budget-lens audit <file>… [--format text|json|csv] [--lang zh|en]
  *   budget-lens export <file> [--lang zh|en]   the dataset the widgets chart (JSON)
+ *   budget-lens embed <file> [--widget bl-…] [--script URL] [--lang zh|en]
+ *                                              the embed code: the loader's script tag and a
+ *                                              widget holding that dataset inline (HTML)
  *   budget-lens schema [dataset]  print the JSON Schema of the report (or of the dataset)
  *
  * Exit 0 when the audit ran (findings or not); 2 with a one-line reason when a file cannot
@@ -18,6 +21,7 @@ import { extractPdfBytes } from './node/pdf.ts';
 import { AuditReport } from './model/schemas.ts';
 import { Dataset } from './model/dataset.ts';
 import { exportDataset } from './dataset.ts';
+import { EMBED_WIDGETS, type EmbedWidget, embedSnippet } from './embed.ts';
 import type { RawDocument } from './model/raw.ts';
 import { formatCsv, formatTablesCsv, formatText } from './report.ts';
 import type { Lang } from './messages.ts';
@@ -31,6 +35,7 @@ const FATAL_PDF = new Set(['pdf-encrypted', 'pdf-invalid', 'pdf-unreadable', 'pd
 
 const USAGE = `usage: budget-lens audit <file>… [--format text|json|csv] [--lang zh|en] [--tables]
        budget-lens export <file> [--lang zh|en]
+       budget-lens embed <file> [--widget ${EMBED_WIDGETS.join('|')}] [--script URL] [--lang zh|en]
        budget-lens schema [dataset]`;
 
 /** Read a file into a RawDocument, or throw InputError with a one-line reason. */
@@ -72,6 +77,8 @@ interface Args {
   format: 'text' | 'json' | 'csv';
   lang: Lang;
   tables: boolean;
+  widget?: EmbedWidget;
+  script?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -92,7 +99,12 @@ function parseArgs(argv: string[]): Args {
       const v = value();
       if (v !== 'zh' && v !== 'en') throw new InputError(`--lang must be zh or en (got ${v})`);
       args.lang = v;
-    } else if (a === '--tables') args.tables = true;
+    } else if (a.startsWith('--widget')) {
+      const v = value();
+      if (!(EMBED_WIDGETS as readonly string[]).includes(v)) throw new InputError(`--widget must be one of ${EMBED_WIDGETS.join(', ')} (got ${v})`);
+      args.widget = v as EmbedWidget;
+    } else if (a.startsWith('--script')) args.script = value();
+    else if (a === '--tables') args.tables = true;
     else if (a === '--help' || a === '-h') args.command = 'help';
     else if (a.startsWith('-')) throw new InputError(`unknown option ${a}`);
     else args.files.push(a);
@@ -119,13 +131,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.out(JSON.stringify(z.toJSONSchema(which, { target: 'draft-2020-12' }), null, 2));
     return 0;
   }
-  if (args.command === 'export') {
+  if (args.command === 'export' || args.command === 'embed') {
     if (args.files.length !== 1) {
       io.err(USAGE);
       return 2;
     }
     try {
-      io.out(JSON.stringify(exportDataset(await readDisclosure(args.files[0] as string), args.lang), null, 2));
+      const dataset = exportDataset(await readDisclosure(args.files[0] as string), args.lang);
+      io.out(args.command === 'export' ? JSON.stringify(dataset, null, 2) : embedSnippet(dataset, { widget: args.widget, script: args.script, lang: args.lang }));
       return 0;
     } catch (e) {
       io.err(e instanceof InputError ? e.message : `${args.files[0]}: could not be exported (${e instanceof Error ? e.message : String(e)})`);

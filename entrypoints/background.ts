@@ -1,11 +1,12 @@
 /**
  * The background service worker: runs the engine on what a page's overlay extracted (off the
- * page's main thread), keeps the toolbar badge — the number of discrepancies — per tab, and
+ * page's main thread) and writes the dataset for the embed code, keeps the toolbar badge — the number of discrepancies — per tab, and
  * opens the PDF viewer when asked. It makes no network request and stores nothing.
  */
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { analyzeDocument, analyzeText } from '../core/analyze.ts';
+import { exportDataset } from '../core/dataset.ts';
 import { RawDocument } from '../core/model/raw.ts';
 
 type Respond = (response: unknown) => void;
@@ -31,10 +32,19 @@ export default defineBackground({
         respond({ ok: true });
         return false;
       }
-      if (m?.type !== 'bl:analyze') return undefined;
+      if (m?.type !== 'bl:analyze' && m?.type !== 'bl:dataset') return undefined;
       const parsed = RawDocument.safeParse(m.raw);
       if (!parsed.success) {
         respond({ ok: false, error: `the page's extracted document is malformed: ${parsed.error.issues[0]?.message ?? 'invalid'}` });
+        return false;
+      }
+      if (m.type === 'bl:dataset') {
+        // "Copy embed code": the dataset the widgets chart, as `budget-lens export` writes it.
+        try {
+          respond({ ok: true, dataset: exportDataset(parsed.data, m.lang === 'en' ? 'en' : 'zh') });
+        } catch (e) {
+          respond({ ok: false, error: e instanceof Error ? e.message : String(e) });
+        }
         return false;
       }
       try {

@@ -11,6 +11,9 @@
 //           (scripts/bench-pdf.mjs).
 //  extension  the built extension in Chromium: idle → overlay, longest task, the gate on a
 //           page that is no disclosure, content-script size (scripts/bench-extension.mjs).
+//  widgets  gzip sizes of the loader and the chart code beside plain vega-embed + Vega-Lite;
+//           time to first chart, widget vs plain vega-embed, and on the demo page
+//           (scripts/bench-widgets.mjs).
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -116,3 +119,6 @@ await benchPdf();
 
 const { benchExtension } = await import('./bench-extension.mjs');
 await benchExtension();
+
+const { benchWidgets } = await import('./bench-widgets.mjs');
+await benchWidgets();

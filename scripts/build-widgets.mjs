@@ -21,7 +21,8 @@ const common = {
 };
 const entries = { widgets: 'widgets/loader.ts', charts: 'widgets/charts.ts', basic: 'widgets/basic.ts' };
 for (const [name, entry] of Object.entries(entries)) {
-  await esbuild.build({ ...common, define: { ...common.define, __BL_ESM__: 'false' }, entryPoints: [entry], format: 'iife', outfile: `${OUT}/budget-lens-${name}.js` });
+  // the classic script never reads import.meta (its branch is behind __BL_ESM__)
+  await esbuild.build({ ...common, define: { ...common.define, __BL_ESM__: 'false' }, logOverride: { 'empty-import-meta': 'silent' }, entryPoints: [entry], format: 'iife', outfile: `${OUT}/budget-lens-${name}.js` });
   await esbuild.build({ ...common, define: { ...common.define, __BL_ESM__: 'true' }, entryPoints: [entry], format: 'esm', outfile: `${OUT}/budget-lens-${name}.mjs` });
 }
 await esbuild.stop();
@@ -30,7 +31,8 @@ await esbuild.stop();
 mkdirSync('dist/demo', { recursive: true });
 const datasets = ['jianghan-hr-2024-budget', 'hanyang-hr-2023-final', 'donghu-hrss-2023-final'];
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const inline = (name) => readFileSync(`data/datasets/${name}.json`, 'utf8').trim().replace(/<\//g, '<\\/');
+// JSON safe inside <script> (as core/embed.ts writes it): <, >, & and line separators escaped
+const inline = (name) => JSON.stringify(JSON.parse(readFileSync(`data/datasets/${name}.json`, 'utf8'))).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const demos = [
   { title: '支出结构 · treemap', html: `<bl-spending-structure lang="zh"><script type="application/json">${inline(datasets[1])}</script></bl-spending-structure>`, snippet: `<script src="budget-lens-widgets.js"></script>\n<bl-spending-structure src="hanyang-hr-2023-final.json" lang="zh"></bl-spending-structure>` },
   { title: 'Spending by function · sunburst (English, dark)', html: `<bl-spending-structure view="sunburst" lang="en" theme="dark"><script type="application/json">${inline(datasets[0])}</script></bl-spending-structure>`, snippet: `<bl-spending-structure src="jianghan-hr-2024-budget.json" view="sunburst" lang="en" theme="dark"></bl-spending-structure>` },

@@ -50,3 +50,27 @@ srv.server.close();
   await b2.close();
   srv2.server.close();
 }
+
+// docs/widget-*.png: each widget as the demo page (dist/demo, `npm run build:widgets`) shows it.
+{
+  const { resolve } = await import('node:path');
+  const b3 = await launch({ extension: false, viewport: { width: 1060, height: 900 } });
+  const demo = await b3.context.newPage();
+  await demo.goto(`file://${resolve('dist/demo/index.html')}`);
+  await demo.waitForFunction(() =>
+    [...document.querySelectorAll('bl-spending-structure, bl-spending-mix, bl-compare')].every((e) => e.shadowRoot?.querySelector('.chart svg path')),
+  );
+  await demo.waitForTimeout(300);
+  const shots = [
+    ['widget-structure.png', 'bl-spending-structure >> nth=0'],
+    ['widget-sunburst.png', 'bl-spending-structure >> nth=1'],
+    ['widget-mix.png', 'bl-spending-mix'],
+    ['widget-compare.png', 'bl-compare'],
+    ['widget-findings.png', 'section.demo:has(bl-findings)'],
+  ];
+  for (const [file, selector] of shots) {
+    await demo.locator(selector).screenshot({ path: `docs/${file}` });
+    console.log(`docs/${file} written`);
+  }
+  await b3.close();
+}

@@ -2,6 +2,7 @@
 // print the findings.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 function step(title, cmd, args) {
   console.log(`\n▶ ${title}`);
@@ -14,6 +15,7 @@ function step(title, cmd, args) {
 
 step('build the command line (dist/cli.mjs)', 'node', ['scripts/build-cli.mjs']);
 step('build the browser extension (.output/chrome-mv3)', 'npx', ['wxt', 'build']);
+step('build the widgets (dist/widgets) and their demo page (dist/demo)', 'node', ['scripts/build-widgets.mjs']);
 
 const samples = [
   ...readdirSync('tests/fixtures').filter((f) => f.endsWith('.txt')).map((f) => `tests/fixtures/${f}`),
@@ -23,4 +25,5 @@ const samples = [
 ].sort();
 for (const file of samples) step(`audit ${file}`, 'node', ['bin/budget-lens.mjs', 'audit', file]);
 console.log(`\nDone: ${samples.length} documents audited. Run \`npx budget-lens audit <file> --format json\` for the full report.`);
+console.log(`The widgets' demo page: file://${resolve('dist/demo/index.html')} (open it in a browser; every widget on the sample datasets, with the snippet to paste).`);
 console.log('The extension is built in .output/chrome-mv3: load it in Chromium at chrome://extensions (Developer mode → Load unpacked).');

@@ -77,3 +77,21 @@ describe('budget-lens audit', async () => {
     expect((await inProcess('frobnicate')).code).toBe(2);
   });
 });
+
+describe('budget-lens embed', () => {
+  it('should print the loader tag and the widget asked for, holding the dataset export writes', async () => {
+    const r = await inProcess('embed', 'tests/fixtures/jianghan-hr-2024-budget.txt', '--widget', 'bl-spending-mix', '--script', 'https://example.org/budget-lens-widgets.js');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^<!-- 预决算透镜 Budget Lens: 武汉市江汉区人力资源局 2024 预算/);
+    expect(r.out).toContain('<script src="https://example.org/budget-lens-widgets.js"></script>\n<bl-spending-mix lang="zh">');
+    const json = /<script type="application\/json">(.*)<\/script>/.exec(r.out)?.[1] ?? '';
+    const exported = await inProcess('export', 'tests/fixtures/jianghan-hr-2024-budget.txt');
+    expect(JSON.parse(json)).toEqual(JSON.parse(exported.out));
+  });
+
+  it('should refuse a widget it does not know, naming the ones it does', async () => {
+    const r = await inProcess('embed', 'tests/fixtures/jianghan-hr-2024-budget.txt', '--widget', 'bl-pie');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--widget must be one of bl-spending-structure/);
+  });
+});

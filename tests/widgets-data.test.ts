@@ -46,6 +46,13 @@ describe('widget data', () => {
     expect(rows.find((r) => r.code === '213')).toMatchObject({ a: 3, b: 0 });
   });
 
+  it('should compare datasets printed in different units in 万元', () => {
+    const inYuan: Dataset = { ...jianghan, document: { ...jianghan.document, unit: '元' }, functions: jianghan.functions.map((n) => ({ ...n, total: n.total * 10_000 })) };
+    const same = compareItems(hanyang, jianghan, []);
+    const mixed = compareItems(hanyang, inYuan, []);
+    for (const r of same) expect(mixed.find((m) => m.code === r.code)?.b).toBeCloseTo(r.b, 6);
+  });
+
   it('should write CSV that spreadsheets read as data', () => {
     expect(toCsv([['a', '=cmd'], [1, 'x,"y"']])).toBe('\ufeffa,\'=cmd\n1,"x,""y"""');
     expect(allRows(jianghan)[0]).toEqual(['code', 'name', 'level', 'total', 'basic', 'project', 'unit']);

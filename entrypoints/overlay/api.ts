@@ -20,6 +20,7 @@ export interface OverlayApi {
 /** Messages between the page, the background and the popup. */
 export type Message =
   | { type: 'bl:analyze'; raw: unknown; lang: 'zh' | 'en' }
+  | { type: 'bl:dataset'; raw: unknown; lang: 'zh' | 'en' }
   | { type: 'bl:audit' }
   | { type: 'bl:summary' };
 

@@ -17,6 +17,8 @@ import { render } from 'lit-html';
 import { browser } from 'wxt/browser';
 import type { AuditReport, CheckResult, Verdict, Where } from '../../core/model/schemas.ts';
 import type { RawDocument } from '../../core/model/raw.ts';
+import type { Dataset } from '../../core/model/dataset.ts';
+import { embedSnippet } from '../../core/embed.ts';
 import type { PdfLink } from '../../core/detect/pdf-links.ts';
 import { formatCsv, formatTablesCsv } from '../../core/report/csv.ts';
 import { isCellPath, pageMarks, type PageMarks, type TableMarks } from '../../core/marks.ts';
@@ -106,6 +108,7 @@ export class Overlay {
   private frame = 0;
   private abort = new AbortController();
   private tableCount = -1;
+  private embed?: ViewState['embed'];
 
   /**
    * @param surface what is audited and drawn on: the live page, or the PDF viewer's pages
@@ -255,6 +258,7 @@ export class Overlay {
     }
     const report = parsed.data;
     this.report = report;
+    this.embed = undefined;
     this.marks = pageMarks(report);
     this.byId = new Map(report.checks.map((c) => [c.id, c]));
     this.status = 'done';
@@ -355,6 +359,7 @@ export class Overlay {
       layout: this.layout,
       card: this.card,
       highlight: this.highlight,
+      embed: this.embed,
       ruleTitle: (rule) => {
         try {
           return ruleTitle(rule as RuleId, this.lang) ?? rule;
@@ -408,6 +413,7 @@ export class Overlay {
       this.draw();
     },
     exportAs: (kind) => this.download(kind),
+    copyEmbed: () => void this.copyEmbed(),
     open: (findings, box) => this.openCard(findings, box),
     openFinding: (id) => {
       const f = this.byId.get(id);
@@ -504,6 +510,33 @@ export class Overlay {
     a.click();
     a.remove();
     window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  /** "Copy embed code": the dataset from the background, a widget holding it inline. */
+  private async copyEmbed(): Promise<void> {
+    if (!this.raw) return;
+    let response: { ok?: boolean; dataset?: Dataset; error?: string } | undefined;
+    try {
+      response = await browser.runtime.sendMessage({ type: 'bl:dataset', raw: this.raw, lang: this.lang });
+    } catch (e) {
+      response = { ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+    if (!response?.ok || !response.dataset) {
+      this.embed = { error: response?.error ?? 'no answer from the extension' };
+      this.draw();
+      return;
+    }
+    const text = embedSnippet(response.dataset, { lang: this.lang });
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(text);
+      copied = true;
+    } catch {
+      // No clipboard here (an http page, or no permission): the code is shown, selected.
+    }
+    this.embed = { text, copied };
+    this.draw();
+    if (!copied) this.root?.querySelector<HTMLTextAreaElement>('textarea[data-bl-embed-code]')?.select();
   }
 
   // ── 5. following the page ─────────────────────────────────────────────────────────

@@ -50,6 +50,7 @@ button.tool:hover { background: #e2e8f0; }
 .pdf { display: flex; gap: 8px; align-items: center; justify-content: space-between; padding: 2px 0; }
 .pdf-name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 260px; }
 .note { padding: 4px 10px; color: #92400e; background: #fffbeb; border-top: 1px solid #fde68a; }
+.note.embed textarea { display: block; box-sizing: border-box; width: 100%; margin: 4px 0; font: 11px/1.4 ui-monospace, monospace; color: #111827; background: #fff; border: 1px solid #d1d5db; resize: vertical; }
 .note.error { color: #7f1d1d; background: #fef2f2; border-color: #fecaca; }
 .list { overflow: auto; border-top: 1px solid #e2e8f0; margin: 0; padding: 0; list-style: none; }
 .item { padding: 6px 10px; border-bottom: 1px solid #f1f5f9; cursor: pointer; }

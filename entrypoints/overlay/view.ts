@@ -43,6 +43,8 @@ export interface ViewState {
   card?: { findings: CheckResult[]; x: number; y: number };
   highlight: Box[];
   ruleTitle: (rule: string) => string;
+  /** The embed code asked for: its text, whether it reached the clipboard, or why not. */
+  embed?: { text?: string; copied?: boolean; error?: string };
 }
 
 export interface ViewActions {
@@ -53,6 +55,7 @@ export interface ViewActions {
   switchLang(): void;
   toggleMarks(): void;
   exportAs(kind: 'json' | 'findings' | 'tables'): void;
+  copyEmbed(): void;
   open(findings: string[], box: Box): void;
   openFinding(id: string): void;
   closeCard(): void;
@@ -253,7 +256,14 @@ function panelView(st: ViewState, a: ViewActions): TemplateResult {
             <button class="tool" data-bl-export="json" @click=${() => a.exportAs('json')}>${s.exportJson}</button>
             <button class="tool" data-bl-export="findings" @click=${() => a.exportAs('findings')}>${s.exportFindings}</button>
             <button class="tool" data-bl-export="tables" @click=${() => a.exportAs('tables')}>${s.exportTables}</button>
+            <button class="tool" data-bl-embed @click=${() => a.copyEmbed()}>${s.embed}</button>
           </div>
+          ${st.embed
+            ? html`<div class="note embed" data-bl-embed-status=${st.embed.error ? 'error' : st.embed.copied ? 'copied' : 'select'}>
+                ${st.embed.error ? s.embedFailed(clean(st.embed.error, 200)) : st.embed.copied ? s.embedCopied : s.embedSelect}
+                ${st.embed.text ? html`<textarea data-bl-embed-code readonly rows="4" aria-label=${s.embedLabel} .value=${st.embed.text}></textarea>` : nothing}
+              </div>`
+            : nothing}
           ${st.listTotal > st.listed.length ? html`<div class="note">${s.listed(st.listed.length, st.listTotal)}</div>` : nothing}
           <ul class="list" role="list">
             ${st.listed.map(

@@ -3,6 +3,7 @@
 // Run by `npm test` (after `wxt build`), with node's own test runner.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -217,6 +218,54 @@ describe('injected errors', () => {
       check(fs.readFileSync(saved, 'utf8'));
     }
     await page.close();
+  });
+});
+
+describe('embed code', () => {
+  it('"copy embed code" gives a widget holding the page\'s dataset; pasted into a strict-CSP blog, it charts it with the same verdict', async () => {
+    assert.ok(fs.existsSync('dist/widgets/budget-lens-widgets.js'), 'the widgets are not built: run `npm run build:widgets`');
+    const file = Object.keys(INJECTED)[0];
+    const page = await open(ext.context, url('gov', file));
+    const summary = await auditSummary(page);
+    await page.locator('budget-lens-overlay >> [data-bl-summary]').click();
+    await page.locator('budget-lens-overlay >> [data-bl-embed]').click();
+    const box = page.locator('budget-lens-overlay >> textarea[data-bl-embed-code]');
+    await box.waitFor();
+    // copied, or (no clipboard on an http page) shown selected
+    assert.match(await page.locator('budget-lens-overlay >> [data-bl-embed-status]').getAttribute('data-bl-embed-status'), /^(?:copied|select)$/);
+    const code = await box.inputValue();
+    await page.close();
+    // the dataset is what `budget-lens export` writes for the saved page, the page's address aside
+    const inline = JSON.parse(/<script type="application\/json">(.*)<\/script>/s.exec(code)?.[1] ?? 'null');
+    const cli = JSON.parse(spawnSync(process.execPath, ['bin/budget-lens.mjs', 'export', `${GOV}/${file}`], { encoding: 'utf8', maxBuffer: 64 << 20 }).stdout);
+    const aside = (d) => ({ ...d, document: { ...d.document, source: {} } });
+    assert.deepEqual(aside(inline), aside(cli));
+    assert.equal(inline.document.source.url, url('gov', file));
+    assert.equal(inline.audit.summary.discrepancy, summary.discrepancy);
+    // a blogger pastes it into a page of their own, with the widget files beside it
+    const reader = await launch({ extension: false });
+    try {
+      const blog = 'http://blog.example.org/';
+      const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:";
+      await reader.context.route(`${blog}**`, (route) => {
+        const p = new URL(route.request().url()).pathname;
+        if (p === '/') return route.fulfill({ contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': csp }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>blog</title></head><body><h1>钱花在哪里</h1>\n${code}\n</body></html>` });
+        const f = path.join('dist/widgets', path.basename(p));
+        if (/^\/budget-lens-[a-z]+\.js$/.test(p) && fs.existsSync(f)) return route.fulfill({ contentType: 'text/javascript', headers: { 'content-security-policy': csp }, body: fs.readFileSync(f) });
+        return route.fulfill({ status: 404 });
+      });
+      const post = await reader.context.newPage();
+      const violations = [];
+      post.on('console', (m) => m.type() === 'error' && violations.push(m.text()));
+      await post.goto(blog);
+      await post.waitForFunction(() => document.querySelector('bl-spending-structure')?.shadowRoot?.querySelectorAll('.chart svg path').length > 0, null, { timeout: 20_000 });
+      await post.waitForFunction(() => document.querySelector('bl-spending-structure').shadowRoot.querySelector('bl-audit-badge')?.shadowRoot?.querySelector('[data-checks]'));
+      const badge = await post.evaluate(() => ({ ...document.querySelector('bl-spending-structure').shadowRoot.querySelector('bl-audit-badge').shadowRoot.querySelector('[data-checks]').dataset }));
+      assert.equal(Number(badge.discrepancies), summary.discrepancy);
+      assert.deepEqual(violations, []);
+    } finally {
+      await reader.close();
+    }
   });
 });
 

@@ -20,10 +20,25 @@ describe('bl-audit-badge and bl-findings', () => {
     expect(en.shadowRoot?.textContent).to.match(/3 discrepancies/);
   });
 
+  it('links to the source only when it is a web address', async () => {
+    const d = await (await fetch(DATA.donghu)).json();
+    const inline = (url: string) => JSON.stringify({ ...d, document: { ...d.document, source: { url } } }).replace(/</g, '\\u003c');
+    const linked = await mount<BlAuditBadge>(`<bl-audit-badge><script type="application/json">${inline('https://www.example.gov.cn/a.html')}</script></bl-audit-badge>`);
+    expect(linked.shadowRoot?.querySelector('a')?.getAttribute('href')).to.equal('https://www.example.gov.cn/a.html');
+    const hostile = await mount<BlAuditBadge>(`<bl-audit-badge><script type="application/json">${inline('javascript:alert(1)')}</script></bl-audit-badge>`);
+    expect(hostile.shadowRoot?.querySelector('a')).to.equal(null);
+    expect(hostile.shadowRoot?.querySelector('[data-checks]')).to.not.equal(null);
+  });
+
   it('lists the findings, discrepancies first', async () => {
     const el = await mount<BlAuditBadge>(`<bl-findings src="${DATA.donghu}"></bl-findings>`);
     const items = [...(el.shadowRoot?.querySelectorAll('li') ?? [])].map((li) => li.getAttribute('data-verdict'));
     expect(items.slice(0, 3)).to.deep.equal(['discrepancy', 'discrepancy', 'discrepancy']);
     expect(items).to.not.include('ok');
+    // what could not be checked: listed, under a closed disclosure button with its count
+    const details = el.shadowRoot?.querySelector('details');
+    expect(details?.open).to.equal(false);
+    expect(details?.querySelector('summary')?.textContent).to.equal('19 项无法核对');
+    expect(details?.querySelectorAll('li[data-verdict="undecided"]').length).to.equal(19);
   });
 });

@@ -52,7 +52,8 @@ export class BlAuditBadge extends BlElement {
     if (!d) return this.renderState();
     const s = d.audit.summary;
     const t = this.t;
-    const url = d.document.source.url;
+    // Linked to the source only when it is a web address (never javascript: or data:).
+    const url = /^https?:\/\//i.test(d.document.source.url ?? '') ? d.document.source.url : undefined;
     const line = html`<span part="badge" data-checks=${s.checks} data-discrepancies=${s.discrepancy} role="status"
       >${t.verified}: <span class="ok">${t.checks(s.checks)} ✓</span>${s.discrepancy ? html` · <span class="bad">${t.discrepancies(s.discrepancy)}</span>` : nothing}${s.rounding
         ? html` · ${t.rounding(s.rounding)}`

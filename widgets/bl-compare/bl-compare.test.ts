@@ -17,6 +17,9 @@ describe('bl-compare', () => {
     // 208 210 213 221 223 in one or the other: a pair of bars each
     expect(root.querySelectorAll('.chart svg .mark-rect > path').length).to.equal(10);
     expect(root.querySelectorAll('bl-audit-badge').length).to.equal(2);
+    // two departments: said so; the value axis in 万元
+    expect(root.querySelector('[data-note="departments"]')?.textContent).to.match(/不同部门/);
+    expect(root.querySelector('.chart svg')?.textContent).to.include('万元');
   });
 
   it('needs its second dataset, and says so', async () => {

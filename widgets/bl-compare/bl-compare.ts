@@ -4,11 +4,11 @@
  * two inline `<script type="application/json">` children.
  * @csspart chart - the chart's box
  */
-import { html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import type { Dataset } from '../../core/model/dataset.ts';
 import { BlElement, baseStyles, define, loadDataset } from '../internal/bl-element.ts';
 import { type Chart, renderChart } from '../internal/chart.ts';
-import { compareItems, datasetLabel, formatAmount, nodesAt, toCsv } from '../internal/data.ts';
+import { compareItems, datasetLabel, formatAmount, nodesAt, toCsv, unitTitle } from '../internal/data.ts';
 import compareSpec from '../specs/compare.vg.ts';
 import '../bl-audit-badge/bl-audit-badge.ts';
 
@@ -20,7 +20,20 @@ export class BlCompare extends BlElement {
     path: { state: true },
     asTable: { state: true },
   };
-  static override styles = [baseStyles];
+  static override styles = [
+    baseStyles,
+    css`
+      .which {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+      }
+      .which > span {
+        min-width: 6em;
+        font-weight: 600;
+      }
+    `,
+  ];
 
   /** URL of the second dataset. */
   compareSrc: string | null = null;
@@ -51,20 +64,23 @@ export class BlCompare extends BlElement {
     const [la, lb] = [datasetLabel(a, lang), datasetLabel(b, lang)];
     const parent = nodesAt(a, this.path).parent ?? nodesAt(b, this.path).parent;
     return html`<h2>${t.compare}：${la} ⇄ ${lb}${parent ? ` · ${parent.name}` : ''}</h2>
-      <bl-audit-badge .data=${a} lang=${lang} theme=${this.theme}></bl-audit-badge>
-      <bl-audit-badge .data=${b} lang=${lang} theme=${this.theme}></bl-audit-badge>
+      <div class="which"><span>${la}</span><bl-audit-badge .data=${a} lang=${lang} theme=${this.theme}></bl-audit-badge></div>
+      <div class="which"><span>${lb}</span><bl-audit-badge .data=${b} lang=${lang} theme=${this.theme}></bl-audit-badge></div>
       <p class="desc" id="desc">${t.compareDesc(la, lb, rows.length)}</p>
+      ${a.document.department && b.document.department && a.document.department !== b.document.department
+        ? html`<p class="note" data-note="departments">${t.otherDepartment(a.document.department, b.document.department)}</p>`
+        : nothing}
       ${this.path.length ? html`<div class="tools"><button data-up @click=${() => (this.path = [])}>↑ ${t.up}</button></div>` : nothing}
       ${this.asTable
         ? html`<table>
             <caption>${t.compareDesc(la, lb, rows.length)}</caption>
-            <thead><tr><th scope="col">${t.code}</th><th scope="col">${t.name}</th><th scope="col">${la}</th><th scope="col">${lb}</th></tr></thead>
+            <thead><tr><th scope="col">${t.code}</th><th scope="col">${t.name}</th><th scope="col">${la}（${unitTitle('万元', lang)}）</th><th scope="col">${lb}（${unitTitle('万元', lang)}）</th></tr></thead>
             <tbody>${rows.map((r) => html`<tr><td>${r.code}</td><td>${r.name}</td><td class="num">${r.a.toFixed(2)}</td><td class="num">${r.b.toFixed(2)}</td></tr>`)}</tbody>
           </table>`
         : html`<div class="chart" part="chart" role="img" aria-labelledby="desc"></div>`}
       <div class="tools">
         <button data-toggle-table aria-pressed=${this.asTable ? 'true' : 'false'} @click=${() => (this.asTable = !this.asTable)}>${this.asTable ? t.showChart : t.showTable}</button>
-        <button data-csv="shown" @click=${() => this.save('budget-lens-compare.csv', toCsv([['code', 'name', la, lb], ...rows.map((r) => [r.code, r.name, r.a, r.b])]))}>${t.csvShown}</button>
+        <button data-csv="shown" @click=${() => this.save('budget-lens-compare.csv', toCsv([['code', 'name', `${la} (万元)`, `${lb} (万元)`], ...rows.map((r) => [r.code, r.name, r.a, r.b])]))}>${t.csvShown}</button>
       </div>`;
   }
 
@@ -83,11 +99,12 @@ export class BlCompare extends BlElement {
     const lang = this.language;
     const [la, lb] = [datasetLabel(a, lang), datasetLabel(b, lang)];
     const values = compareItems(a, b, this.path).flatMap((r) => [
-      { code: r.code, name: r.name, series: la, value: r.a, max: Math.max(r.a, r.b), label: formatAmount(r.a, a.document.unit, lang) },
-      { code: r.code, name: r.name, series: lb, value: r.b, max: Math.max(r.a, r.b), label: formatAmount(r.b, b.document.unit, lang) },
+      { code: r.code, name: r.name, series: la, value: r.a, max: Math.max(r.a, r.b), label: formatAmount(r.a, '万元', lang) },
+      { code: r.code, name: r.name, series: lb, value: r.b, max: Math.max(r.a, r.b), label: formatAmount(r.b, '万元', lang) },
     ]);
     this.chart = await renderChart(box, compareSpec, {
       values,
+      unit: unitTitle('万元', lang),
       description: this.t.compareDesc(la, lb, values.length / 2),
       onClick: (datum) => {
         const code = datum.code as string | undefined;

@@ -8,7 +8,7 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import type { Dataset } from '../../core/model/dataset.ts';
 import { BlElement, baseStyles, define } from '../internal/bl-element.ts';
 import { type Chart, renderChart } from '../internal/chart.ts';
-import { flaggedCodes, formatAmount, formatShare, toCsv } from '../internal/data.ts';
+import { flaggedCodes, formatAmount, formatShare, toCsv, unitTitle } from '../internal/data.ts';
 import barsSpec from '../specs/bars.vg.ts';
 import '../bl-audit-badge/bl-audit-badge.ts';
 
@@ -29,6 +29,10 @@ export class BlSpendingMix extends BlElement {
       h3 {
         margin: 0 0 4px;
         font-size: 14px;
+      }
+      /* the host reserves the height; each of the three charts is as tall as its bars */
+      section .chart {
+        min-height: 0;
       }
     `,
   ];
@@ -101,7 +105,7 @@ export class BlSpendingMix extends BlElement {
       if (!box) continue;
       const total = p.rows.reduce((a, r) => a + r.value, 0);
       const values = p.rows.map((r) => ({ ...r, share: total ? r.value / total : 0, label: formatAmount(r.value, d.document.unit, lang), shareLabel: formatShare(total ? r.value / total : 0, lang) }));
-      this.charts.push(await renderChart(box, barsSpec, { values, description: `${p.title}：${values.map((v) => `${v.name} ${v.label}（${v.shareLabel}）`).join('，')}` }));
+      this.charts.push(await renderChart(box, barsSpec, { values, unit: unitTitle(d.document.unit, lang), description: `${p.title}：${values.map((v) => `${v.name} ${v.label}（${v.shareLabel}）`).join('，')}` }));
     }
   }
 

@@ -12,7 +12,7 @@
 import { css, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { BlElement, baseStyles, define } from '../internal/bl-element.ts';
 import { type Chart, imageUrl, renderChart } from '../internal/chart.ts';
-import { type Item, allRows, describe, formatAmount, formatShare, levelItems, nodesAt, toCsv } from '../internal/data.ts';
+import { type Item, allRows, describe, formatAmount, formatShare, levelItems, nodesAt, toCsv, unitTitle } from '../internal/data.ts';
 import { type HierarchyDatum, OKABE_ITO, sunburstSpec, treemapSpec } from '../specs/hierarchy.ts';
 import barsSpec from '../specs/bars.vg.ts';
 import '../bl-audit-badge/bl-audit-badge.ts';
@@ -185,7 +185,7 @@ export class BlSpendingStructure extends BlElement {
     };
     if (this.view === 'bars') {
       const values = items.map((i) => ({ ...i, label: label(i.value), shareLabel: formatShare(i.share, lang) }));
-      this.chart = await renderChart(box, barsSpec, { values, onClick, description });
+      this.chart = await renderChart(box, barsSpec, { values, unit: unitTitle(d.document.unit, lang), onClick, description });
       return;
     }
     if (this.view === 'sunburst') {

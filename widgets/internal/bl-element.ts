@@ -94,6 +94,11 @@ export const baseStyles = css`
     margin: 0 0 8px;
     color: var(--bl-muted);
   }
+  .note {
+    margin: 0 0 8px;
+    padding: 4px 8px;
+    border-left: 3px solid var(--bl-warn, #b45309);
+  }
   .error {
     padding: 10px 12px;
     border: 1px solid var(--bl-bad);

@@ -13,14 +13,18 @@ export interface Chart {
 export interface ChartOptions {
   /** Data for the spec's `table` dataset (compiled Vega-Lite specs). */
   values?: unknown[];
+  /** The value axis's unit (its title), for the compiled bar specs. */
+  unit?: string;
   /** What the chart shows, in words (the SVG's accessible name). */
   description?: string;
   onClick?: (datum: Record<string, unknown>) => void;
 }
 
 export async function renderChart(container: HTMLElement, spec: Record<string, unknown>, options: ChartOptions = {}): Promise<Chart> {
-  const s = structuredClone(spec) as { data?: { name: string; values?: unknown[] }[]; description?: string };
+  const s = structuredClone(spec) as { data?: { name: string; values?: unknown[] }[]; description?: string; axes?: { scale?: string; grid?: boolean; title?: unknown }[] };
   if (options.values) for (const d of s.data ?? []) if (d.name === 'table') d.values = options.values;
+  // the labelled x axis (not its grid) carries the unit
+  if (options.unit) for (const a of s.axes ?? []) if (a.scale === 'x' && !a.grid) a.title = options.unit;
   if (options.description) s.description = options.description;
   const runtime = parse(s as never, undefined, { ast: true });
   const view = new View(runtime, { expr: expressionInterpreter as never, renderer: 'svg', container, hover: true });

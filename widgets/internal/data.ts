@@ -73,7 +73,7 @@ function subtreeFlagged(n: FunctionNode, flagged: Set<string>): boolean {
 
 /** Amounts as Chinese readers read them (万元, 亿元 from 10,000 万元) or in English. */
 export function formatAmount(v: number, unit: Dataset['document']['unit'], lang: Lang): string {
-  const wan = unit === '元' ? v / 10_000 : unit === '亿元' ? v * 10_000 : v;
+  const wan = toWan(v, unit);
   const fmt = (x: number, d: number) => x.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
   if (lang === 'zh') return Math.abs(wan) >= 10_000 ? `${fmt(wan / 10_000, 2)} 亿元` : `${fmt(wan, 2)} 万元`;
   // 1 万元 = 10,000 yuan
@@ -121,7 +121,21 @@ export function allRows(d: Dataset): (string | number | null)[][] {
   return out;
 }
 
-/** Two datasets by 类 (or by 款 under one 类): one row per name, a value for each. */
+/** An amount in 万元, from the dataset's unit. */
+export function toWan(v: number, unit: Dataset['document']['unit']): number {
+  return unit === '元' ? v / 10_000 : unit === '亿元' ? v * 10_000 : v;
+}
+
+/** The unit of a value axis, in words. */
+export function unitTitle(unit: Dataset['document']['unit'], lang: Lang): string {
+  if (lang === 'zh') return unit;
+  return unit === '元' ? 'yuan' : unit === '亿元' ? '100 million yuan' : '10,000 yuan';
+}
+
+/**
+ * Two datasets by 类 (or by 款 under one 类): one row per code in either, a value for each,
+ * both in 万元 (the datasets' units may differ).
+ */
 export function compareItems(a: Dataset, b: Dataset, path: string[]): { code: string; name: string; a: number; b: number }[] {
   const la = nodesAt(a, path).nodes;
   const lb = nodesAt(b, path).nodes;
@@ -130,7 +144,7 @@ export function compareItems(a: Dataset, b: Dataset, path: string[]): { code: st
     .map((code) => {
       const na = la.find((n) => n.code === code);
       const nb = lb.find((n) => n.code === code);
-      return { code, name: (na ?? nb)?.name ?? code, a: na?.total ?? 0, b: nb?.total ?? 0 };
+      return { code, name: (na ?? nb)?.name ?? code, a: toWan(na?.total ?? 0, a.document.unit), b: toWan(nb?.total ?? 0, b.document.unit) };
     })
     .sort((x, y) => Math.max(y.a, y.b) - Math.max(x.a, x.b));
 }

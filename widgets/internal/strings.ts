@@ -43,6 +43,7 @@ const zh = {
   noFindings: '没有发现不符。',
   mixDesc: (b: string, p: string) => `基本支出 ${b}，项目支出 ${p}。`,
   compareDesc: (a: string, b: string, n: number) => `${a} 与 ${b} 按功能分类对比，共 ${n} 项。`,
+  otherDepartment: (a: string, b: string) => `注意：两份数据来自不同部门（${a}；${b}）。`,
 };
 
 const en: typeof zh = {
@@ -87,6 +88,7 @@ const en: typeof zh = {
   noFindings: 'No discrepancy found.',
   mixDesc: (b, p) => `Basic expenditure ${b}, project expenditure ${p}.`,
   compareDesc: (a, b, n) => `${a} and ${b} by function, ${n} items.`,
+  otherDepartment: (a, b) => `Note: the two datasets come from different departments (${a}; ${b}).`,
 };
 
 export type Strings = typeof zh;

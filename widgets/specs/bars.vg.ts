@@ -322,11 +322,11 @@ export default {
       "scale": "x",
       "orient": "bottom",
       "grid": false,
-      "format": "~s",
-      "labelFontSize": 11,
-      "aria": false,
+      "format": ",~f",
       "labelFlush": true,
+      "labelFontSize": 11,
       "labelOverlap": true,
+      "aria": false,
       "tickCount": {
         "signal": "ceil(width/40)"
       },

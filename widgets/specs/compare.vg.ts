@@ -265,10 +265,10 @@ export default {
       "scale": "x",
       "orient": "bottom",
       "grid": false,
-      "format": "~s",
-      "aria": false,
+      "format": ",~f",
       "labelFlush": true,
       "labelOverlap": true,
+      "aria": false,
       "tickCount": {
         "signal": "ceil(width/40)"
       },
