@@ -8,14 +8,17 @@
  *   mix         basic and project from the function table's total row, personnel and public
  *               costs from the economic table's 人员经费合计 / 公用经费合计 (or its columns);
  *   sources     the income table's total row, one entry per source column with a figure;
- *   三公        决算 09表 (预算数 and 决算数 groups) / 预算 三公表.
+ *   三公        决算 09表 (预算数 and 决算数 groups) / 预算 三公表;
+ *   budgetVsFinal  决算: each 类/款/项 whose 年初预算 the text states (the claims the narrative
+ *               checks read), with the actual figure and execution rate stated beside it.
  * Figures are in the document's unit (`document.unit`, 万元 for all standard templates).
  */
 import { runChecks } from './analyze.ts';
 import type { RawDocument } from './model/raw.ts';
 import type { AuditReport, Column, Row, Table, TemplateId } from './model/schemas.ts';
 import { normalizeDocument } from './normalize/document.ts';
-import { Dataset, type EconomicNode, type FunctionNode } from './model/dataset.ts';
+import { type BudgetPair, Dataset, type EconomicNode, type FunctionNode } from './model/dataset.ts';
+import { UNIT_FACTOR } from './narrative/results.ts';
 import type { Lang } from './messages.ts';
 import { ENGINE_VERSION, buildReport } from './report.ts';
 import { roundTo } from './text/numbers.ts';
@@ -98,6 +101,50 @@ function three(t: Table, group: 'budget' | 'actual' | 'only'): Dataset['threePub
   return { total: pick('total'), abroad: pick('abroad'), vehiclePurchase: pick('vehicle-purchase'), vehicleOperation: pick('vehicle-operation'), reception: pick('reception') };
 }
 
+/**
+ * Budget vs final from the text: a 类/款/项 whose 年初预算 the text states, with the 实际支出 /
+ * 决算数 and the execution rate stated beside it (the same paragraph). The figures are the text's;
+ * whether they agree with the tables is the audit's business (narrative-execution findings).
+ */
+function budgetPairs(tables: Table[], report: AuditReport, unit: string): BudgetPair[] {
+  const toUnit = (v: number, from: string) => roundTo((v * (UNIT_FACTOR[from] ?? NaN)) / (UNIT_FACTOR[unit] ?? NaN), 6);
+  const fn = (q: string | undefined) => /^fn:(\d{3}(?:\d{2}){0,2})$/.exec(q ?? '')?.[1];
+  const names = new Map(tables.flatMap((t) => t.rows.filter((r) => r.code && r.codeKind !== 'economic').map((r) => [r.code as string, r.label] as const)));
+  // Every 年初预算 the paragraph states for the code (a text may restate it: "故年初预算实际为 …").
+  const pairs = new Map<string, BudgetPair & { paragraph: number; budgets: number[] }>();
+  const claims = report.claims ?? [];
+  for (const c of claims) {
+    const code = fn(c.quantity);
+    if (!code || c.kind !== 'amount' || c.measure !== 'budget-initial') continue;
+    const v = toUnit(c.value, c.unit);
+    const scope = c.scope ?? 'all';
+    const pair = pairs.get(`${scope}:${code}`);
+    if (!Number.isFinite(v)) continue;
+    if (pair) {
+      if (pair.paragraph === c.paragraph) pair.budgets.push(v);
+      continue;
+    }
+    pairs.set(`${scope}:${code}`, { code, name: names.get(code) ?? c.subject, scope, budget: v, adjusted: null, actual: null, rate: null, paragraph: c.paragraph, budgets: [v] });
+  }
+  for (const c of claims) {
+    const code = fn(c.quantity);
+    const pair = code ? pairs.get(`${c.scope ?? 'all'}:${code}`) : undefined;
+    if (!pair || c.paragraph !== pair.paragraph) continue;
+    const v = toUnit(c.value, c.unit);
+    if (c.kind === 'execution' && pair.rate === null) pair.rate = c.value;
+    if (c.kind === 'amount' && c.measure === 'budget-adjusted' && pair.adjusted === null && Number.isFinite(v)) pair.adjusted = v;
+    if (c.kind === 'amount' && c.measure === 'actual' && pair.actual === null && Number.isFinite(v)) pair.actual = v;
+  }
+  return [...pairs.values()]
+    .map(({ paragraph: _p, budgets, ...p }) => {
+      // Two budgets stated: the one the stated rate was computed on (actual ÷ budget), else the first.
+      const { actual, rate } = p;
+      if (budgets.length > 1 && actual !== null && rate !== null) p.budget = budgets.reduce((best, b) => (Math.abs((actual / b) * 100 - rate) < Math.abs((actual / best) * 100 - rate) ? b : best));
+      return p;
+    })
+    .sort((a, b) => a.code.localeCompare(b.code) || a.scope.localeCompare(b.scope));
+}
+
 /** The dataset of an analysed document. */
 export function datasetOf(tables: Table[], report: AuditReport): Dataset {
   const kind = report.document.kind;
@@ -152,6 +199,7 @@ export function datasetOf(tables: Table[], report: AuditReport): Dataset {
     mix,
     sources,
     threePublic,
+    budgetVsFinal: kind === 'final' ? budgetPairs(tables, report, fnTable?.unit ?? report.document.unit) : [],
     audit: {
       engine: `budget-lens ${ENGINE_VERSION}`,
       summary: report.summary,

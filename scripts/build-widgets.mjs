@@ -39,6 +39,7 @@ const demos = [
   { title: '支出结构 · bars', html: `<bl-spending-structure view="bars"><script type="application/json">${inline(datasets[0])}</script></bl-spending-structure>`, snippet: `<bl-spending-structure src="jianghan-hr-2024-budget.json" view="bars"></bl-spending-structure>` },
   { title: '支出构成', html: `<bl-spending-mix><script type="application/json">${inline(datasets[1])}</script></bl-spending-mix>`, snippet: `<bl-spending-mix src="hanyang-hr-2023-final.json"></bl-spending-mix>` },
   { title: '对比：2023 决算 ⇄ 2024 预算', html: `<bl-compare><script type="application/json">${inline(datasets[1])}</script><script type="application/json">${inline(datasets[0])}</script></bl-compare>`, snippet: `<bl-compare src="hanyang-hr-2023-final.json" compare-src="jianghan-hr-2024-budget.json"></bl-compare>` },
+  { title: '年初预算 ⇄ 实际支出（一份决算，正文所述）', html: `<bl-compare><script type="application/json">${inline(datasets[1])}</script></bl-compare>`, snippet: `<bl-compare src="hanyang-hr-2023-final.json"></bl-compare>` },
   { title: '核对结果', html: `<bl-audit-badge><script type="application/json">${inline(datasets[2])}</script></bl-audit-badge><bl-findings><script type="application/json">${inline(datasets[2])}</script></bl-findings>`, snippet: `<bl-audit-badge src="donghu-hrss-2023-final.json"></bl-audit-badge>\n<bl-findings src="donghu-hrss-2023-final.json"></bl-findings>` },
 ];
 writeFileSync(

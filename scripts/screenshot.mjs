@@ -65,7 +65,8 @@ srv.server.close();
     ['widget-structure.png', 'bl-spending-structure >> nth=0'],
     ['widget-sunburst.png', 'bl-spending-structure >> nth=1'],
     ['widget-mix.png', 'bl-spending-mix'],
-    ['widget-compare.png', 'bl-compare'],
+    ['widget-compare.png', 'bl-compare >> nth=0'],
+    ['widget-budget.png', 'bl-compare >> nth=1'],
     ['widget-findings.png', 'section.demo:has(bl-findings)'],
   ];
   for (const [file, selector] of shots) {

@@ -40,6 +40,17 @@ describe('datasets', () => {
     expect(d.audit.findings.length).toBe(d.audit.summary.checks - d.audit.summary.ok);
   });
 
+  it('should pair the 年初预算 a 决算 text states with the actual beside it, on the budget the stated rate was computed on', () => {
+    const d = JSON.parse(readFileSync('data/datasets/hanyang-hr-2023-final.json', 'utf8')) as Dataset;
+    expect(d.budgetVsFinal.map((p) => p.code)).toEqual(['2080101', '2080102', '2080104', '2080704', '2080799', '2081199', '2130599']);
+    expect(d.budgetVsFinal.find((p) => p.code === '2080101')).toEqual({ code: '2080101', name: '行政运行', scope: 'gpb', budget: 639.75, adjusted: null, actual: 639.57, rate: 99.97 });
+    // the text gives 1818.22 and then "年初预算实际为 7556.11"; 89.46 % is 6759.97 ÷ 7556.11
+    expect(d.budgetVsFinal.find((p) => p.code === '2080704')).toMatchObject({ budget: 7556.11, actual: 6759.97, rate: 89.46 });
+    for (const p of d.budgetVsFinal) if (p.actual !== null && p.rate !== null) expect(Math.abs((p.actual / p.budget) * 100 - p.rate)).toBeLessThan(0.05);
+    const budget = JSON.parse(readFileSync('data/datasets/jianghan-hr-2024-budget.json', 'utf8')) as Dataset;
+    expect(budget.budgetVsFinal).toEqual([]);
+  });
+
   it('should be refused by the JSON Schema checker when broken, with where', () => {
     const d = JSON.parse(readFileSync('data/datasets/jianghan-hr-2024-budget.json', 'utf8'));
     d.functions[0].children[0].code = 'x';

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../core/model/dataset.ts';
-import { allRows, compareItems, describe as describeLevel, flaggedCodes, formatAmount, levelItems, toCsv } from '../widgets/internal/data.ts';
+import { allRows, budgetRows, compareItems, describe as describeLevel, flaggedCodes, formatAmount, levelItems, toCsv } from '../widgets/internal/data.ts';
 import { compileSpecs } from '../scripts/compile-specs.mjs';
 
 const load = (f: string) => JSON.parse(readFileSync(`data/datasets/${f}.json`, 'utf8')) as Dataset;
@@ -44,6 +44,13 @@ describe('widget data', () => {
     const rows = compareItems(hanyang, jianghan, []);
     expect(rows.map((r) => r.code).sort()).toEqual(['208', '210', '213', '221', '223']);
     expect(rows.find((r) => r.code === '213')).toMatchObject({ a: 3, b: 0 });
+  });
+
+  it('should give one 决算\'s budget and actual as stated, largest first, flagged where a discrepancy involves the row', () => {
+    const rows = budgetRows(hanyang);
+    expect(rows[0]).toMatchObject({ code: '2080704', a: 7556.11, b: 6759.97, flagged: true });
+    expect(rows.length).toBe(hanyang.budgetVsFinal.filter((p) => p.actual !== null).length);
+    expect(budgetRows(jianghan)).toEqual([]);
   });
 
   it('should compare datasets printed in different units in 万元', () => {

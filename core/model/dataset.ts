@@ -46,6 +46,21 @@ const ThreeCosts = z.object({
   reception: z.number().nullable(),
 });
 
+export const BudgetPair = z.object({
+  code: z.string().regex(/^\d{3}(?:\d{2}){0,2}$/),
+  name: z.string(),
+  scope: z.enum(['all', 'fiscal', 'gpb', 'gf', 'soe']),
+  /** 年初预算 as the text states it. */
+  budget: z.number(),
+  /** 调整预算, when stated. */
+  adjusted: z.number().nullable(),
+  /** 实际支出 / 决算数 as the text states it beside the budget; null when not stated. */
+  actual: z.number().nullable(),
+  /** 完成年初预算的 …% as stated (percent), when stated. */
+  rate: z.number().nullable(),
+});
+export type BudgetPair = z.infer<typeof BudgetPair>;
+
 export const DatasetFinding = z.object({
   id: z.string(),
   rule: z.string(),
@@ -82,6 +97,12 @@ export const Dataset = z.object({
   /** Where the money comes from (income by source), as the income table's total row gives it. */
   sources: z.array(z.object({ key: z.string(), label: z.string(), amount: z.number() })),
   threePublic: z.object({ budget: ThreeCosts.nullable(), actual: ThreeCosts.nullable() }),
+  /**
+   * Budget vs final by function code, where a 决算 gives both: the 年初预算 (and 调整预算) its text
+   * states for a 类/款/项, with the actual figure and the execution rate stated beside it. In
+   * `document.unit`. Whether they agree with the tables is in the audit's findings.
+   */
+  budgetVsFinal: z.array(BudgetPair),
   audit: z.object({
     engine: z.string(),
     summary: Summary,

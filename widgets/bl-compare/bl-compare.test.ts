@@ -22,8 +22,20 @@ describe('bl-compare', () => {
     expect(root.querySelector('.chart svg')?.textContent).to.include('万元');
   });
 
-  it('needs its second dataset, and says so', async () => {
-    const el = await mount<BlCompare>(`<bl-compare src="${DATA.hanyang}"></bl-compare>`);
+  it('with one 决算 only: the budget and actual its text states, flagged rows outlined', async () => {
+    const el = await mount<BlCompare>(`<bl-compare src="${DATA.hanyang}" lang="en"></bl-compare>`);
+    const root = el.shadowRoot as ShadowRoot;
+    expect(root.querySelector('h2')?.textContent).to.equal('Comparison: 2023 final Initial budget ⇄ Actual');
+    expect(root.querySelectorAll('.chart svg .mark-rect > path').length).to.equal(14);
+    // 社会保险补贴 is in a discrepancy: its two bars are outlined
+    expect([...root.querySelectorAll('.chart svg .mark-rect > path')].filter((p) => p.getAttribute('stroke-dasharray')).length).to.be.greaterThan(0);
+    root.querySelector<HTMLButtonElement>('[data-toggle-table]')?.click();
+    await el.updateComplete;
+    expect(root.querySelectorAll('table tbody tr').length).to.equal(7);
+  });
+
+  it('needs its second dataset when the first states no budget, and says so', async () => {
+    const el = await mount<BlCompare>(`<bl-compare src="${DATA.jianghan}"></bl-compare>`);
     expect(el.shadowRoot?.querySelector('.error')?.textContent).to.match(/没有数据/);
   });
 });

@@ -136,7 +136,7 @@ export function unitTitle(unit: Dataset['document']['unit'], lang: Lang): string
  * Two datasets by 类 (or by 款 under one 类): one row per code in either, a value for each,
  * both in 万元 (the datasets' units may differ).
  */
-export function compareItems(a: Dataset, b: Dataset, path: string[]): { code: string; name: string; a: number; b: number }[] {
+export function compareItems(a: Dataset, b: Dataset, path: string[]): CompareRow[] {
   const la = nodesAt(a, path).nodes;
   const lb = nodesAt(b, path).nodes;
   const codes = [...new Set([...la.map((n) => n.code), ...lb.map((n) => n.code)])];
@@ -144,8 +144,30 @@ export function compareItems(a: Dataset, b: Dataset, path: string[]): { code: st
     .map((code) => {
       const na = la.find((n) => n.code === code);
       const nb = lb.find((n) => n.code === code);
-      return { code, name: (na ?? nb)?.name ?? code, a: toWan(na?.total ?? 0, a.document.unit), b: toWan(nb?.total ?? 0, b.document.unit) };
+      return { code, name: (na ?? nb)?.name ?? code, a: toWan(na?.total ?? 0, a.document.unit), b: toWan(nb?.total ?? 0, b.document.unit), flagged: flaggedUnder(a, code) || flaggedUnder(b, code) };
     })
+    .sort((x, y) => Math.max(y.a, y.b) - Math.max(x.a, x.b));
+}
+
+/** A discrepancy involves this function code or a row under it (codes nest by prefix). */
+export function flaggedUnder(d: Dataset, code: string): boolean {
+  return [...flaggedCodes(d)].some((f) => f.startsWith(code));
+}
+
+export interface CompareRow {
+  code: string;
+  name: string;
+  /** In 万元. */
+  a: number;
+  b: number;
+  flagged: boolean;
+}
+
+/** Budget vs final of one 决算, from what its text states (年初预算 beside 实际支出), in 万元. */
+export function budgetRows(d: Dataset): CompareRow[] {
+  return d.budgetVsFinal
+    .filter((p) => p.actual !== null)
+    .map((p) => ({ code: p.code, name: p.name, a: toWan(p.budget, d.document.unit), b: toWan(p.actual ?? 0, d.document.unit), flagged: flaggedUnder(d, p.code) }))
     .sort((x, y) => Math.max(y.a, y.b) - Math.max(x.a, x.b));
 }
 

@@ -303,6 +303,62 @@ export default {
       ],
       "additionalProperties": false
     },
+    "budgetVsFinal": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "code": {
+            "type": "string",
+            "pattern": "^\\d{3}(?:\\d{2}){0,2}$"
+          },
+          "name": {
+            "type": "string"
+          },
+          "scope": {
+            "type": "string",
+            "enum": [
+              "all",
+              "fiscal",
+              "gpb",
+              "gf",
+              "soe"
+            ]
+          },
+          "budget": {
+            "type": "number"
+          },
+          "adjusted": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "actual": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "rate": {
+            "type": [
+              "number",
+              "null"
+            ]
+          }
+        },
+        "required": [
+          "code",
+          "name",
+          "scope",
+          "budget",
+          "adjusted",
+          "actual",
+          "rate"
+        ],
+        "additionalProperties": false
+      }
+    },
     "audit": {
       "type": "object",
       "properties": {
@@ -454,6 +510,7 @@ export default {
     "mix",
     "sources",
     "threePublic",
+    "budgetVsFinal",
     "audit"
   ],
   "additionalProperties": false,

@@ -43,6 +43,9 @@ const zh = {
   noFindings: '没有发现不符。',
   mixDesc: (b: string, p: string) => `基本支出 ${b}，项目支出 ${p}。`,
   compareDesc: (a: string, b: string, n: number) => `${a} 与 ${b} 按功能分类对比，共 ${n} 项。`,
+  initialBudget: '年初预算',
+  actualStated: '实际支出',
+  budgetDesc: (n: number) => `正文所述 ${n} 个科目的年初预算与实际支出（数字取自正文；与表格是否一致见核对结果）。`,
   otherDepartment: (a: string, b: string) => `注意：两份数据来自不同部门（${a}；${b}）。`,
 };
 
@@ -88,6 +91,9 @@ const en: typeof zh = {
   noFindings: 'No discrepancy found.',
   mixDesc: (b, p) => `Basic expenditure ${b}, project expenditure ${p}.`,
   compareDesc: (a, b, n) => `${a} and ${b} by function, ${n} items.`,
+  initialBudget: 'Initial budget',
+  actualStated: 'Actual',
+  budgetDesc: (n) => `Initial budget and actual spending of ${n} items, as the text states them (whether they agree with the tables is in the findings).`,
   otherDepartment: (a, b) => `Note: the two datasets come from different departments (${a}; ${b}).`,
 };
 

@@ -116,6 +116,42 @@ export default {
           },
           "clip": {
             "value": true
+          },
+          "stroke": [
+            {
+              "test": "datum.flagged",
+              "value": "#b91c1c"
+            },
+            {
+              "value": null
+            }
+          ],
+          "strokeWidth": [
+            {
+              "test": "datum.flagged",
+              "value": 2
+            },
+            {
+              "value": 0
+            }
+          ],
+          "strokeDash": [
+            {
+              "test": "datum.flagged",
+              "value": [
+                4,
+                2
+              ]
+            },
+            {
+              "value": []
+            }
+          ],
+          "strokeForeground": {
+            "value": true
+          },
+          "strokeOffset": {
+            "value": 0
           }
         }
       },
@@ -154,6 +190,36 @@ export default {
                     "scale": "color",
                     "field": "series"
                   },
+                  "stroke": [
+                    {
+                      "test": "datum.flagged",
+                      "value": "#b91c1c"
+                    },
+                    {
+                      "value": null
+                    }
+                  ],
+                  "strokeWidth": [
+                    {
+                      "test": "datum.flagged",
+                      "value": 2
+                    },
+                    {
+                      "value": 0
+                    }
+                  ],
+                  "strokeDash": [
+                    {
+                      "test": "datum.flagged",
+                      "value": [
+                        4,
+                        2
+                      ]
+                    },
+                    {
+                      "value": []
+                    }
+                  ],
                   "tooltip": {
                     "signal": "{\"·\": isValid(datum[\"name\"]) ? isArray(datum[\"name\"]) ? join(datum[\"name\"], '\\n') : datum[\"name\"] : \"\"+datum[\"name\"], \"⇄\": isValid(datum[\"series\"]) ? isArray(datum[\"series\"]) ? join(datum[\"series\"], '\\n') : datum[\"series\"] : \"\"+datum[\"series\"], \"¥\": isValid(datum[\"label\"]) ? isArray(datum[\"label\"]) ? join(datum[\"label\"], '\\n') : datum[\"label\"] : \"\"+datum[\"label\"]}"
                   },
@@ -223,8 +289,7 @@ export default {
       "type": "band",
       "domain": {
         "data": "data_0",
-        "field": "series",
-        "sort": true
+        "field": "series"
       },
       "range": {
         "step": 16
@@ -235,8 +300,7 @@ export default {
       "type": "ordinal",
       "domain": {
         "data": "data_0",
-        "field": "series",
-        "sort": true
+        "field": "series"
       },
       "range": [
         "#0072B2",
@@ -291,6 +355,21 @@ export default {
       "fill": "color",
       "direction": "horizontal",
       "symbolType": "square",
+      "encode": {
+        "symbols": {
+          "update": {
+            "stroke": [
+              {
+                "test": "datum.flagged",
+                "value": "#b91c1c"
+              },
+              {
+                "value": null
+              }
+            ]
+          }
+        }
+      },
       "aria": false
     }
   ],
