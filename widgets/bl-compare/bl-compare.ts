@@ -96,6 +96,7 @@ export class BlCompare extends BlElement {
             <div class="which"><span>${lb}</span><bl-audit-badge .data=${b} lang=${lang} theme=${this.theme}></bl-audit-badge></div>`
         : html`<bl-audit-badge .data=${a} lang=${lang} theme=${this.theme}></bl-audit-badge>`}
       <p class="desc" id="desc">${b ? t.compareDesc(la, lb, rows.length) : t.budgetDesc(rows.length)}</p>
+      ${rows.length === 0 ? html`<p class="desc" data-empty>${t.noFunctions}</p>` : nothing}
       ${b && a.document.department && b.document.department && a.document.department !== b.document.department
         ? html`<p class="note" data-note="departments">${t.otherDepartment(a.document.department, b.document.department)}</p>`
         : nothing}

@@ -1,5 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import './bl-spending-structure.ts';
+import '../bl-spending-mix/bl-spending-mix.ts';
+import '../bl-compare/bl-compare.ts';
 import type { BlSpendingStructure } from './bl-spending-structure.ts';
 import { DATA, expectAccessible, mount, until } from '../internal/test-helpers.ts';
 
@@ -106,6 +108,18 @@ describe('bl-spending-structure', () => {
     const wrong = await mount<BlSpendingStructure>(`<bl-spending-structure lang="en"><script type="application/json">{"schemaVersion": 1}</script></bl-spending-structure>`);
     expect(wrong.shadowRoot?.querySelector('.error')?.textContent).to.match(/not a Budget Lens dataset: \$\.document: missing/);
     await expectAccessible(wrong);
+  });
+
+  it('says so when a dataset has no function tree (tables not found), in every chart', async () => {
+    const d = await (await fetch(DATA.jianghan)).json();
+    const empty = JSON.stringify({ ...d, functions: [], functionsFrom: null, economic: [], economicFrom: null, mix: { basic: null, project: null, personnel: null, public: null } }).replace(/</g, '\\u003c');
+    for (const tag of ['bl-spending-structure', 'bl-spending-mix', 'bl-compare']) {
+      const el = await mount<BlSpendingStructure>(`<${tag}><script type="application/json">${empty}</script>${tag === 'bl-compare' ? `<script type="application/json">${empty}</script>` : ''}</${tag}>`);
+      const root = el.shadowRoot as ShadowRoot;
+      expect(root.querySelector('.error'), tag).to.equal(null);
+      expect(root.querySelector('bl-audit-badge'), tag).to.not.equal(null);
+      expect(root.textContent, tag).to.match(/没有按功能分类的支出数字|没有这部分数字/);
+    }
   });
 
   it('tolerates its script being loaded twice', async () => {

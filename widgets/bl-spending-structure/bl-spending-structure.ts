@@ -101,6 +101,10 @@ export class BlSpendingStructure extends BlElement {
     const t = this.t;
     const lang = this.language;
     const items = this.items;
+    if (items.length === 0 && this.path.length === 0)
+      return html`<h2>${t.structure}</h2>
+        <bl-audit-badge .data=${d} lang=${lang} theme=${this.theme}></bl-audit-badge>
+        <p class="desc" data-empty>${t.noFunctions}</p>`;
     const crumbs = this.path.map((code, i) => ({ code, name: nodesAt(d, this.path.slice(0, i + 1)).parent?.name ?? code }));
     return html`<h2>${t.structure}</h2>
       <bl-audit-badge .data=${d} lang=${lang} theme=${this.theme}></bl-audit-badge>
