@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import './bl-compare.ts';
 import type { BlCompare } from './bl-compare.ts';
-import { DATA, expectAccessible, mount } from '../internal/test-helpers.ts';
+import { DATA, download, expectAccessible, mount } from '../internal/test-helpers.ts';
 
 describe('bl-compare', () => {
   afterEach(() => document.body.replaceChildren());
@@ -20,6 +20,13 @@ describe('bl-compare', () => {
     // two departments: said so; the value axis in 万元
     expect(root.querySelector('[data-note="departments"]')?.textContent).to.match(/不同部门/);
     expect(root.querySelector('.chart svg')?.textContent).to.include('万元');
+    // downloads: the pairs shown; every code of both trees; the chart
+    const shown = await download(root, '[data-csv="shown"]');
+    expect(shown.text.replace(/^\ufeff/, '').split('\n').length).to.equal(6);
+    const all = await download(root, '[data-csv="all"]');
+    expect(all.text).to.match(/\n2080101,行政运行,item,1495\.68,/);
+    expect((await download(root, '[data-image="svg"]')).text).to.match(/^<svg/);
+    expect((await download(root, '[data-image="png"]')).type).to.equal('image/png');
   });
 
   it('with one 决算 only: the budget and actual its text states, flagged rows outlined', async () => {

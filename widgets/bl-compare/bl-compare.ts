@@ -8,8 +8,8 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import type { Dataset } from '../../core/model/dataset.ts';
 import { BlElement, baseStyles, define, loadDataset } from '../internal/bl-element.ts';
-import { type Chart, renderChart } from '../internal/chart.ts';
-import { type CompareRow, budgetRows, compareItems, datasetLabel, formatAmount, nodesAt, toCsv, unitTitle } from '../internal/data.ts';
+import { type Chart, imageUrl, renderChart } from '../internal/chart.ts';
+import { type CompareRow, budgetRows, compareAllRows, compareItems, datasetLabel, formatAmount, nodesAt, toCsv, unitTitle } from '../internal/data.ts';
 import compareSpec from '../specs/compare.vg.ts';
 import '../bl-audit-badge/bl-audit-badge.ts';
 
@@ -111,7 +111,14 @@ export class BlCompare extends BlElement {
       <div class="tools">
         <button data-toggle-table aria-pressed=${this.asTable ? 'true' : 'false'} @click=${() => (this.asTable = !this.asTable)}>${this.asTable ? t.showChart : t.showTable}</button>
         <button data-csv="shown" @click=${() => this.save('budget-lens-compare.csv', toCsv([['code', 'name', `${la} (万元)`, `${lb} (万元)`], ...rows.map((r) => [r.code, r.name, r.a, r.b])]))}>${t.csvShown}</button>
+        <button data-csv="all" @click=${() => this.save('budget-lens-compare-all.csv', toCsv(b ? compareAllRows(a, b, la, lb) : [['code', 'name', 'scope', 'budget', 'adjusted', 'actual', 'rate (%)', 'unit'], ...a.budgetVsFinal.map((x) => [x.code, x.name, x.scope, x.budget, x.adjusted, x.actual, x.rate, a.document.unit])]))}>${t.csvAll}</button>
+        <button data-image="png" ?disabled=${this.asTable} @click=${() => this.exportImage('png')}>${t.png}</button>
+        <button data-image="svg" ?disabled=${this.asTable} @click=${() => this.exportImage('svg')}>${t.svg}</button>
       </div>`;
+  }
+
+  private async exportImage(type: 'png' | 'svg'): Promise<void> {
+    if (this.chart) this.save(`budget-lens-compare.${type}`, await imageUrl(this.chart, type));
   }
 
   override updated(changed: PropertyValues): void {

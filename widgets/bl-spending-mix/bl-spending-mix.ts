@@ -7,8 +7,8 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import type { Dataset } from '../../core/model/dataset.ts';
 import { BlElement, baseStyles, define } from '../internal/bl-element.ts';
-import { type Chart, renderChart } from '../internal/chart.ts';
-import { flaggedCodes, formatAmount, formatShare, toCsv, unitTitle } from '../internal/data.ts';
+import { type Chart, renderChart, stackedImageUrl } from '../internal/chart.ts';
+import { flaggedCodes, formatAmount, formatShare, mixRows, toCsv, unitTitle } from '../internal/data.ts';
 import barsSpec from '../specs/bars.vg.ts';
 import '../bl-audit-badge/bl-audit-badge.ts';
 
@@ -85,8 +85,15 @@ export class BlSpendingMix extends BlElement {
       })}
       <div class="tools">
         <button data-toggle-table aria-pressed=${this.asTable ? 'true' : 'false'} @click=${() => (this.asTable = !this.asTable)}>${this.asTable ? t.showChart : t.showTable}</button>
-        <button data-csv="all" @click=${() => this.save('budget-lens-mix.csv', toCsv([['part', 'code', 'name', 'amount'], ...parts.flatMap((p) => p.rows.map((r) => [p.key, r.code, r.name, r.value]))]))}>${t.csvAll}</button>
+        <button data-csv="shown" @click=${() => this.save('budget-lens-mix.csv', toCsv([['part', 'code', 'name', `amount (${d.document.unit})`], ...parts.flatMap((p) => p.rows.map((r) => [p.key, r.code, r.name, r.value]))]))}>${t.csvShown}</button>
+        <button data-csv="all" @click=${() => this.save('budget-lens-mix-all.csv', toCsv(mixRows(d)))}>${t.csvAll}</button>
+        <button data-image="png" ?disabled=${this.asTable} @click=${() => this.exportImage('png')}>${t.png}</button>
+        <button data-image="svg" ?disabled=${this.asTable} @click=${() => this.exportImage('svg')}>${t.svg}</button>
       </div>`;
+  }
+
+  private async exportImage(type: 'png' | 'svg'): Promise<void> {
+    if (this.charts.length) this.save(`budget-lens-mix.${type}`, await stackedImageUrl(this.charts, type));
   }
 
   override updated(changed: PropertyValues): void {

@@ -3,7 +3,7 @@ import './bl-spending-structure.ts';
 import '../bl-spending-mix/bl-spending-mix.ts';
 import '../bl-compare/bl-compare.ts';
 import type { BlSpendingStructure } from './bl-spending-structure.ts';
-import { DATA, expectAccessible, mount, until } from '../internal/test-helpers.ts';
+import { DATA, download, expectAccessible, mount, until } from '../internal/test-helpers.ts';
 
 describe('bl-spending-structure', () => {
   afterEach(() => document.body.replaceChildren());
@@ -79,6 +79,21 @@ describe('bl-spending-structure', () => {
     await el.updateComplete;
     await el.rendered;
     expect(root.querySelectorAll('.chart svg .mark-rect > path').length).to.equal(el.items.length);
+  });
+
+  it('downloads the shown level and the whole tree as CSV, and the chart as PNG and SVG', async () => {
+    const el = await mount<BlSpendingStructure>(`<bl-spending-structure src="${DATA.hanyang}"></bl-spending-structure>`);
+    const root = el.shadowRoot as ShadowRoot;
+    const shown = (await download(root, '[data-csv="shown"]')).text.replace(/^\ufeff/, '').split('\n');
+    expect(shown[0]).to.equal('code,name,amount (万元),share,discrepancy');
+    expect(shown.length).to.equal(3);
+    const all = (await download(root, '[data-csv="all"]')).text;
+    expect(all).to.match(/\n2080704,社会保险补贴,item,6759\.97,/);
+    const svg = await download(root, '[data-image="svg"]');
+    expect(svg.text).to.match(/^<svg[^>]*>/);
+    expect(svg.text).to.include('社会保障和就业支出');
+    const png = await download(root, '[data-image="png"]');
+    expect([png.name, png.type]).to.deep.equal(['budget-lens-structure.png', 'image/png']);
   });
 
   it('groups small items as "others" so the level still adds up', async () => {

@@ -230,9 +230,11 @@ export class BlElement extends LitElement {
     return nothing;
   }
 
-  /** Save text or a data URL as a file (a link in our shadow root, clicked). */
+  /** Save text, or an image URL, as a file (a link in our shadow root, clicked). */
   protected save(name: string, content: string, type = 'text/csv;charset=utf-8'): void {
-    const url = content.startsWith('data:') ? content : URL.createObjectURL(new Blob([content], { type }));
+    // An image comes as a data: or blob: URL (Vega's SVG is a blob:); text is wrapped in a blob.
+    const isUrl = /^(?:data|blob):/.test(content);
+    const url = isUrl ? content : URL.createObjectURL(new Blob([content], { type }));
     const a = document.createElement('a');
     a.href = url;
     a.download = name;

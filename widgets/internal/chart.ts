@@ -44,3 +44,32 @@ export async function renderChart(container: HTMLElement, spec: Record<string, u
 export async function imageUrl(chart: Chart, type: 'png' | 'svg'): Promise<string> {
   return chart.view.toImageURL(type, type === 'png' ? 2 : 1);
 }
+
+/** Several charts, one above the other, as one PNG or SVG (a widget that shows more than one). */
+export async function stackedImageUrl(charts: Chart[], type: 'png' | 'svg'): Promise<string> {
+  if (charts.length === 1 && charts[0]) return imageUrl(charts[0], type);
+  if (type === 'png') {
+    const canvases = await Promise.all(charts.map((c) => c.view.toCanvas(2)));
+    const out = document.createElement('canvas');
+    out.width = Math.max(0, ...canvases.map((c) => c.width));
+    out.height = canvases.reduce((a, c) => a + c.height, 0);
+    const g = out.getContext('2d');
+    let y = 0;
+    for (const c of canvases) {
+      g?.drawImage(c, 0, y);
+      y += c.height;
+    }
+    return out.toDataURL('image/png');
+  }
+  const svgs = await Promise.all(charts.map((c) => c.view.toSVG()));
+  const size = (svg: string, attr: string) => Number(new RegExp(`<svg[^>]*\\s${attr}="([\\d.]+)"`).exec(svg)?.[1] ?? 0);
+  let y = 0;
+  const parts = svgs.map((svg) => {
+    const part = svg.replace(/^<svg /, `<svg x="0" y="${y}" `);
+    y += size(svg, 'height');
+    return part;
+  });
+  const width = Math.max(0, ...svgs.map((svg) => size(svg, 'width')));
+  const text = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="${width}" height="${y}" viewBox="0 0 ${width} ${y}">${parts.join('')}</svg>`;
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
+}

@@ -132,6 +132,36 @@ export function unitTitle(unit: Dataset['document']['unit'], lang: Lang): string
   return unit === '元' ? 'yuan' : unit === '亿元' ? '100 million yuan' : '10,000 yuan';
 }
 
+/** Everything a mix is drawn from: the mix, every economic class and item, income by source, 三公. */
+export function mixRows(d: Dataset): (string | number | null)[][] {
+  const unit = d.document.unit;
+  const out: (string | number | null)[][] = [['part', 'code', 'name', 'amount', 'unit']];
+  for (const [k, v] of Object.entries(d.mix)) out.push(['mix', k, k, v, unit]);
+  for (const c of d.economic) {
+    out.push(['economic', c.code, c.name, c.amount, unit]);
+    for (const i of c.items) out.push(['economic', i.code, i.name, i.amount, unit]);
+  }
+  for (const s of d.sources) out.push(['sources', s.key, s.label, s.amount, unit]);
+  for (const [group, costs] of Object.entries(d.threePublic)) if (costs) for (const [k, v] of Object.entries(costs)) out.push([`three-public-${group}`, k, k, v, unit]);
+  return out;
+}
+
+/** Every code of two datasets' function trees at every level, both values in 万元. */
+export function compareAllRows(a: Dataset, b: Dataset, la: string, lb: string): (string | number | null)[][] {
+  const flat = (d: Dataset) => {
+    const m = new Map<string, { name: string; level: string; total: number }>();
+    const walk = (n: FunctionNode) => {
+      m.set(n.code, { name: n.name, level: n.level, total: toWan(n.total, d.document.unit) });
+      n.children.forEach(walk);
+    };
+    d.functions.forEach(walk);
+    return m;
+  };
+  const [fa, fb] = [flat(a), flat(b)];
+  const codes = [...new Set([...fa.keys(), ...fb.keys()])].sort();
+  return [['code', 'name', 'level', `${la} (万元)`, `${lb} (万元)`], ...codes.map((c) => [c, (fa.get(c) ?? fb.get(c))?.name ?? c, (fa.get(c) ?? fb.get(c))?.level ?? '', fa.get(c)?.total ?? null, fb.get(c)?.total ?? null])];
+}
+
 /**
  * Two datasets by 类 (or by 款 under one 类): one row per code in either, a value for each,
  * both in 万元 (the datasets' units may differ).

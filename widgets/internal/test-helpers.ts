@@ -39,3 +39,24 @@ export const DATA = {
   jianghan: '/data/datasets/jianghan-hr-2024-budget.json',
   donghu: '/data/datasets/donghu-hrss-2023-final.json',
 };
+
+/** Click a widget's download button; what it saves (the link it clicks is stopped and read). */
+export async function download(root: ShadowRoot, button: string): Promise<{ name: string; type: string; text: string; size: number }> {
+  let listener: (e: Event) => void = () => {};
+  const saved = new Promise<{ name: string; href: string }>((resolve) => {
+    listener = (e: Event) => {
+      const a = e.target;
+      if (!(a instanceof HTMLAnchorElement) || !a.download) return;
+      e.preventDefault();
+      resolve({ name: a.download, href: a.href });
+    };
+    root.addEventListener('click', listener, { capture: true });
+  });
+  const b = root.querySelector<HTMLButtonElement>(button);
+  if (!b) throw new Error(`no ${button}`);
+  b.click();
+  const { name, href } = await saved;
+  root.removeEventListener('click', listener, { capture: true });
+  const blob = await (await fetch(href)).blob();
+  return { name, type: blob.type, text: blob.type.startsWith('image/png') ? '' : await blob.text(), size: blob.size };
+}
