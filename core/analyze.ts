@@ -32,7 +32,7 @@ export interface AnalyzeOptions {
   lang?: Lang;
 }
 
-function collectIdentities(work: WorkDocument, results: CheckResult[], lang: Lang, scope?: ReadonlySet<number>): Identity[] {
+export function collectIdentities(work: WorkDocument, results: CheckResult[], lang: Lang, scope?: ReadonlySet<number>): Identity[] {
   const out: Identity[] = [];
   for (const check of checkList) {
     if (!check.identities) continue;

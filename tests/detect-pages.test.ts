@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { checkPage, hasDisclosureTables, isDisclosurePage, lookAtTables, pageSignals, readHeadings, type SignalDocument } from '../core/detect/page.ts';
+import { checkPage, hasDisclosureTables, hasUrlToken, isArticleUrl, isDisclosurePage, lookAtTables, pageSignals, readHeadings, type SignalDocument, splitUrl } from '../core/detect/page.ts';
 
 interface Entry {
   file: string;
@@ -55,6 +55,45 @@ describe('the gate', () => {
     expect(isDisclosurePage({ ...base, url: 'http://x.gov.cn/czyjs2024/a.html', title: '预算' }).pass).toBe(true);
     expect(isDisclosurePage({ ...base, url: 'http://x.gov.cn/czyjsx/a.html', title: '预算' }).pass).toBe(false);
     expect(isDisclosurePage({ ...base, url: 'http://x.gov.cn/a.html?channel=bmys', title: '预算' }).pass).toBe(true);
+  });
+  it('should split a URL into host and path as the URL parser does, without it', () => {
+    for (const url of [
+      'http://www.jianghan.gov.cn/xwzx/gzdt/202403/t20240315_2345.shtml',
+      'https://user:pw@CZJ.Example.gov.cn:8443/zwgk/czyjs/index.html?channel=bmys&x=1#top',
+      'http://x.gov.cn',
+      'http://x.gov.cn?a=1',
+      'http://x.gov.cn#frag',
+      'http://[::1]:8080/yjsgk/a.html',
+    ]) {
+      const u = new URL(url);
+      expect(splitUrl(url), url).toEqual({ host: u.hostname, path: `${u.pathname}${u.search}` });
+    }
+    expect(splitUrl('not a url/czyjs')).toEqual({ host: '', path: 'not a url/czyjs' });
+  });
+  it('should tell article URLs (whose headings are read) from column pages', () => {
+    const old = /\d{3,}[^/]*\.s?html?(?:[?#]|$)|\/(?:art|post|content|info|detail)[/_]/i;
+    for (const url of [
+      'http://www.jianghan.gov.cn/xwzx/gzdt/202403/t20240315_2345.shtml',
+      'http://x.gov.cn/art/2024/3/15/art_123_456.html',
+      'http://x.gov.cn/Content/abc.jsp',
+      'http://x.gov.cn/zwgk/czyjs/index.html',
+      'http://x.gov.cn/zwgk/czyjs/index_2.html',
+      'http://x.gov.cn/2024/0315/123.htm?x=1',
+      'http://x.gov.cn/a/12.html',
+      'http://x.gov.cn/detail_99',
+    ])
+      expect(isArticleUrl(url), url).toBe(old.test(url));
+  });
+  it('should find path tokens segment by segment', () => {
+    expect(hasUrlToken('/zwgk/CZYJS/index.html')).toBe(true);
+    expect(hasUrlToken('/a_bmjs-2024.html')).toBe(true);
+    expect(hasUrlToken('/yjs2023/')).toBe(true);
+    expect(hasUrlToken('/yjsx2023/')).toBe(false);
+    expect(hasUrlToken('/2023yjs/')).toBe(false);
+    expect(hasUrlToken('')).toBe(false);
+  });
+  it('should read words across white space of every kind', () => {
+    expect(isDisclosurePage({ ...base, title: '2024年 部门\u3000预\u00a0算\t公开' }).pass).toBe(true);
   });
   it('should not take everyday words for a disclosure', () => {
     for (const title of ['区人社局开展招聘会', '关于2024年预算执行情况的审计工作报告的通知', '财政局领导班子', '统计公报']) {

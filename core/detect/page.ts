@@ -40,33 +40,77 @@ function hasAny(text: string, words: readonly string[]): boolean {
 
 /**
  * A 预决算 path token: a path segment (split at / _ . - ? = &) that is a token, or a token
- * followed by digits (`czyjs2024`).
+ * followed by digits (`czyjs2024`). Plain character tests, no regular expression: on a page's
+ * first call a regular expression is compiled, and the gate runs once per page.
  */
 export function hasUrlToken(path: string): boolean {
-  for (const seg of path.toLowerCase().split(/[/_.\-?=&]/)) {
-    if (!seg) continue;
-    if (TOKENS.has(seg)) return true;
-    const letters = /^[a-z]+/.exec(seg)?.[0];
-    if (letters && letters !== seg && /^\d+$/.test(seg.slice(letters.length)) && TOKENS.has(letters)) return true;
+  const lower = path.toLowerCase();
+  let start = 0;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 47;
+    // / _ . - ? = &
+    if (c !== 47 && c !== 95 && c !== 46 && c !== 45 && c !== 63 && c !== 61 && c !== 38) continue;
+    if (i > start && isTokenSegment(lower.slice(start, i))) return true;
+    start = i + 1;
   }
   return false;
 }
 
+function isTokenSegment(seg: string): boolean {
+  if (TOKENS.has(seg)) return true;
+  let letters = 0;
+  while (letters < seg.length && seg.charCodeAt(letters) >= 97 && seg.charCodeAt(letters) <= 122) letters++;
+  if (letters === 0 || letters === seg.length) return false;
+  for (let i = letters; i < seg.length; i++) if (seg.charCodeAt(i) < 48 || seg.charCodeAt(i) > 57) return false;
+  return TOKENS.has(seg.slice(0, letters));
+}
+
+/** The text without white space (what `replace(/\s+/g, '')` gives), by character tests. */
+function squeeze(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+    if (!space) continue;
+    out += text.slice(from, i);
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** Host and path (with the query) of a URL, by string search (no URL parser on the first call). */
+export function splitUrl(url: string): { host: string; path: string } {
+  const scheme = url.indexOf('://');
+  const rest = scheme >= 0 ? url.slice(scheme + 3) : url;
+  let end = rest.length;
+  for (let i = 0; i < rest.length; i++) {
+    const c = rest.charCodeAt(i);
+    if (c === 47 || c === 63 || c === 35) {
+      end = i;
+      break;
+    }
+  }
+  if (scheme < 0) return { host: '', path: url };
+  let host = rest.slice(0, end);
+  const at = host.lastIndexOf('@');
+  if (at >= 0) host = host.slice(at + 1);
+  const colon = host.lastIndexOf(':');
+  if (colon >= 0 && !host.endsWith(']')) host = host.slice(0, colon);
+  let path = rest.slice(end);
+  const hash = path.indexOf('#');
+  if (hash >= 0) path = path.slice(0, hash);
+  if (!path.startsWith('/')) path = `/${path}`;
+  return { host: host.toLowerCase(), path };
+}
+
 /** The gate: cheap, and false unless a disclosure is likely. */
 export function isDisclosurePage(s: PageSignals): GateResult {
-  let host = '';
-  let path = '';
-  try {
-    const u = new URL(s.url);
-    host = u.hostname;
-    path = `${u.pathname}${u.search}`;
-  } catch {
-    path = s.url;
-  }
+  const { host, path } = splitUrl(s.url);
   let text = s.title;
   for (const n of pages.metaNames) text += s.metas[n] ?? '';
   for (const h of s.headings ?? []) text += h;
-  text = text.replace(/\s+/g, '');
+  text = squeeze(text);
   if (hasAny(text, pages.strongWords)) return { pass: true, reason: 'words' };
   const token = hasUrlToken(path);
   if (token && hasAny(text, pages.weakWords)) return { pass: true, reason: 'url+words' };
@@ -118,14 +162,33 @@ export function readHeadings(doc: SignalDocument): string[] {
   return headings;
 }
 
-/** A URL that may be an article: a 预决算 path token, or a file named by numbers (t20240920_123.html). */
-const ARTICLE_URL = /\d{3,}[^/]*\.s?html?(?:[?#]|$)|\/(?:art|post|content|info|detail)[/_]/i;
+const ARTICLE_DIRS = ['/art/', '/art_', '/post/', '/post_', '/content/', '/content_', '/info/', '/info_', '/detail/', '/detail_'];
+
+/**
+ * A URL that may be an article's: a page file named with a run of digits (t20240920_123.html,
+ * 2024/0315/123.shtml), or an art/post/content/info/detail path. By string tests, as the gate.
+ */
+export function isArticleUrl(url: string): boolean {
+  const { path } = splitUrl(url);
+  const q = path.indexOf('?');
+  const file = (q >= 0 ? path.slice(0, q) : path).toLowerCase();
+  for (const d of ARTICLE_DIRS) if (file.includes(d)) return true;
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  if (!(name.endsWith('.html') || name.endsWith('.htm') || name.endsWith('.shtml') || name.endsWith('.shtm'))) return false;
+  let run = 0;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    run = c >= 48 && c <= 57 ? run + 1 : 0;
+    if (run >= 3) return true;
+  }
+  return false;
+}
 
 /** The gate on a document: URL, title and metas first; headings only when they can decide. */
 export function checkPage(doc: SignalDocument, url: string): GateResult {
   const s = pageSignals(doc, url);
   const first = isDisclosurePage(s);
-  if (first.pass || !(first.reason === 'url-only' || ARTICLE_URL.test(url))) return first;
+  if (first.pass || !(first.reason === 'url-only' || isArticleUrl(url))) return first;
   s.headings = readHeadings(doc);
   return isDisclosurePage(s);
 }
