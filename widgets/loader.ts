@@ -20,13 +20,17 @@ declare const __BL_ESM__: boolean;
   const load = (name: 'charts' | 'basic') => {
     if (requested.has(name) || (name === 'basic' && requested.has('charts'))) return;
     requested.add(name);
+    const url = `${base}budget-lens-${name}.${esm ? 'mjs' : 'js'}`;
+    // The one thing the loader cannot show in a widget's box: the widget code itself missing.
+    const failed = () => console.error(`Budget Lens: could not load ${url}; serve it beside budget-lens-widgets.js`);
     if (esm) {
-      void import(/* @vite-ignore */ `${base}budget-lens-${name}.mjs`);
+      import(/* @vite-ignore */ url).catch(failed);
       return;
     }
     const s = document.createElement('script');
-    s.src = `${base}budget-lens-${name}.js`;
+    s.src = url;
     s.async = true;
+    s.onerror = failed;
     document.head.append(s);
   };
   const scan = () => {

@@ -89,11 +89,6 @@ describe('widgets under a strict CSP', () => {
   });
 
   it('a page with only a badge does not load the chart code', async () => {
-    const page = await browser.context.newPage();
-    await page.setContent('<p>x</p>');
-    await page.goto(`http://localhost:${port}/tests/pages/widgets/csp.html`);
-    await page.evaluate(() => document.querySelectorAll('bl-spending-structure, bl-spending-mix').forEach((e) => e.remove()));
-    await page.close();
     const badgeOnly = await browser.context.newPage();
     await badgeOnly.route('**/badge-only.html', (route) =>
       route.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': CSP }, body: '<!doctype html><script src="/dist/widgets/budget-lens-widgets.js"></script><bl-audit-badge src="/data/datasets/donghu-hrss-2023-final.json"></bl-audit-badge>' }),
@@ -104,5 +99,20 @@ describe('widgets under a strict CSP', () => {
     assert.ok(loaded.includes('budget-lens-basic.js'));
     assert.ok(!loaded.includes('budget-lens-charts.js'));
     await badgeOnly.close();
+  });
+
+  it('chart code that cannot be loaded is named in the console, and the host page is unharmed', async () => {
+    const probe = await browser.context.newPage();
+    const errors = [];
+    probe.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    probe.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+    await probe.route('**/budget-lens-charts.js', (route) => route.fulfill({ status: 404, body: '' }));
+    await probe.goto(`http://localhost:${port}/tests/pages/widgets/csp.html`);
+    await probe.waitForFunction(() => document.readyState === 'complete');
+    await probe.waitForTimeout(300);
+    assert.ok(errors.some((e) => /Budget Lens: could not load http:\/\/localhost:\d+\/dist\/widgets\/budget-lens-charts\.js/.test(e)), errors.join('\n'));
+    assert.ok(!errors.some((e) => e.startsWith('page error')));
+    assert.equal(await probe.evaluate(() => document.querySelector('h1').textContent), '区人力资源局的钱花在哪里');
+    await probe.close();
   });
 });

@@ -43,6 +43,6 @@ describe('bl-compare', () => {
 
   it('needs its second dataset when the first states no budget, and says so', async () => {
     const el = await mount<BlCompare>(`<bl-compare src="${DATA.jianghan}"></bl-compare>`);
-    expect(el.shadowRoot?.querySelector('.error')?.textContent).to.match(/没有数据/);
+    expect(el.shadowRoot?.querySelector('.error')?.textContent).to.match(/^对比需要第二份数据：请给出 compare-src/);
   });
 });

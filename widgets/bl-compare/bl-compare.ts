@@ -53,6 +53,11 @@ export class BlCompare extends BlElement {
       this.other = undefined;
       return;
     }
+    if (!this.wantsSecond()) {
+      this.other = undefined;
+      this.error = this.t.needSecond;
+      return;
+    }
     try {
       this.other = await loadDataset(this, this.compareSrc, this.language, 1);
     } catch (e) {
