@@ -51,7 +51,7 @@ export async function benchExtension() {
       return {
         visible: visible?.duration,
         ownTask: Math.max(0, ...m('bl:task').map((x) => x.duration)),
-        stages: Object.fromEntries(['bl:extract', 'bl:analyse', 'bl:engine', 'bl:validate', 'bl:draw'].map((n) => [n, m(n).at(-1)?.duration])),
+        stages: Object.fromEntries(['bl:extract', 'bl:analyse', 'bl:sw-parse', 'bl:engine', 'bl:validate', 'bl:draw'].map((n) => [n, m(n).at(-1)?.duration])),
         longest: Math.max(0, ...window.__longtasks.filter((t) => t.start + t.duration >= from).map((t) => t.duration)),
         gate: gate?.duration,
       };

@@ -227,7 +227,7 @@ export class Overlay {
 
   private async analyse(): Promise<boolean> {
     const t2 = performance.now();
-    let response: { ok?: boolean; report?: unknown; error?: string; ms?: number } | undefined;
+    let response: { ok?: boolean; report?: unknown; error?: string; ms?: number; parseMs?: number } | undefined;
     try {
       const sent = browser.runtime.sendMessage({ type: 'bl:analyze', raw: this.raw, lang: this.lang });
       measure('bl:task', taskStart);
@@ -241,6 +241,7 @@ export class Overlay {
     if (typeof response?.ms === 'number') {
       try {
         performance.measure('bl:engine', { start: t2, duration: response.ms });
+        if (typeof response.parseMs === 'number') performance.measure('bl:sw-parse', { start: t2, duration: response.parseMs });
       } catch {
         // optional
       }

@@ -412,6 +412,17 @@ describe('pages and tabs', () => {
     await Promise.all([page.close(), popup.close()]);
   });
 
+  it('the background refuses a malformed page read with where it is wrong, and audits a good one', async () => {
+    const page = await open(ext.context, `chrome-extension://${ext.extensionId}/popup.html`);
+    const send = (raw) => page.evaluate((r) => chrome.runtime.sendMessage({ type: 'bl:analyze', raw: r, lang: 'en' }), raw);
+    const bad = await send({ format: 'html', tables: [{ index: 0, layout: 'grid', alignedCells: true, preamble: [], grid: [{ cells: [{ text: 5 }], source: {} }], stream: [], tail: [], source: {} }], text: [], issues: [] });
+    assert.deepEqual(bad, { ok: false, error: "the page's extracted document is malformed: tables[0].grid[0].cells[0].text: expected a string" });
+    const good = await send({ format: 'text', tables: [], text: [{ text: '2023年度部门决算', source: { line: 1 } }], issues: [] });
+    assert.equal(good.ok, true);
+    assert.equal(good.report.summary.tables, 0);
+    await page.close();
+  });
+
   it('the manifest asks for no host permissions', () => {
     const manifest = JSON.parse(fs.readFileSync('.output/chrome-mv3/manifest.json', 'utf8'));
     assert.deepEqual(manifest.permissions.sort(), ['activeTab', 'scripting']);
