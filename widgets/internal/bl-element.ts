@@ -50,6 +50,16 @@ export async function loadDataset(host: HTMLElement, src: string | null, lang: L
   return value as Dataset;
 }
 
+/** The dark palette: theme="dark", and theme="auto" when the reader's system is dark. */
+const DARK = css`
+  --bl-ink: #f3f4f6;
+  --bl-paper: #111827;
+  --bl-line: #374151;
+  --bl-muted: #9ca3af;
+  --bl-accent: #56b4e9;
+  --bl-bad: #f87171;
+`;
+
 export const baseStyles = css`
   :host {
     display: block;
@@ -66,21 +76,11 @@ export const baseStyles = css`
     --bl-muted: #4b5563;
   }
   :host([theme='dark']) {
-    --bl-ink: #f3f4f6;
-    --bl-paper: #111827;
-    --bl-line: #374151;
-    --bl-muted: #9ca3af;
-    --bl-accent: #56b4e9;
-    --bl-bad: #f87171;
+    ${DARK}
   }
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
-      --bl-ink: #f3f4f6;
-      --bl-paper: #111827;
-      --bl-line: #374151;
-      --bl-muted: #9ca3af;
-      --bl-accent: #56b4e9;
-      --bl-bad: #f87171;
+      ${DARK}
     }
   }
   * {

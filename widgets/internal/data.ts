@@ -47,7 +47,7 @@ export function levelItems(d: Dataset, path: string[], lang: Lang): Item[] {
   const total = nodes.reduce((a, n) => a + Math.max(0, n.total), 0);
   const items: Item[] = nodes
     .filter((n) => n.total > 0)
-    .map((n) => ({ code: n.code, name: n.name, value: n.total, share: total ? n.total / total : 0, flagged: flagged.has(n.code) || subtreeFlagged(n, flagged), drill: n.children.some((c) => c.total > 0) }))
+    .map((n) => ({ code: n.code, name: n.name, value: n.total, share: total ? n.total / total : 0, flagged: flaggedUnder(flagged, n.code), drill: n.children.some((c) => c.total > 0) }))
     .sort((a, b) => b.value - a.value);
   const small = items.filter((i) => i.share < OTHERS_SHARE);
   if (small.length < 2) return items;
@@ -65,10 +65,6 @@ export function levelItems(d: Dataset, path: string[], lang: Lang): Item[] {
       grouped: small.map((i) => i.code),
     },
   ];
-}
-
-function subtreeFlagged(n: FunctionNode, flagged: Set<string>): boolean {
-  return n.children.some((c) => flagged.has(c.code) || subtreeFlagged(c, flagged));
 }
 
 /** Amounts as Chinese readers read them (万元, 亿元 from 10,000 万元) or in English. */
@@ -170,18 +166,21 @@ export function compareItems(a: Dataset, b: Dataset, path: string[]): CompareRow
   const la = nodesAt(a, path).nodes;
   const lb = nodesAt(b, path).nodes;
   const codes = [...new Set([...la.map((n) => n.code), ...lb.map((n) => n.code)])];
+  const [fa, fb] = [flaggedCodes(a), flaggedCodes(b)];
   return codes
     .map((code) => {
       const na = la.find((n) => n.code === code);
       const nb = lb.find((n) => n.code === code);
-      return { code, name: (na ?? nb)?.name ?? code, a: toWan(na?.total ?? 0, a.document.unit), b: toWan(nb?.total ?? 0, b.document.unit), flagged: flaggedUnder(a, code) || flaggedUnder(b, code) };
+      return { code, name: (na ?? nb)?.name ?? code, a: toWan(na?.total ?? 0, a.document.unit), b: toWan(nb?.total ?? 0, b.document.unit), flagged: flaggedUnder(fa, code) || flaggedUnder(fb, code) };
     })
     .sort((x, y) => Math.max(y.a, y.b) - Math.max(x.a, x.b));
 }
 
 /** A discrepancy involves this function code or a row under it (codes nest by prefix). */
-export function flaggedUnder(d: Dataset, code: string): boolean {
-  return [...flaggedCodes(d)].some((f) => f.startsWith(code));
+export function flaggedUnder(flagged: ReadonlySet<string>, code: string): boolean {
+  if (flagged.has(code)) return true;
+  for (const f of flagged) if (f.startsWith(code)) return true;
+  return false;
 }
 
 export interface CompareRow {
@@ -195,9 +194,10 @@ export interface CompareRow {
 
 /** Budget vs final of one 决算, from what its text states (年初预算 beside 实际支出), in 万元. */
 export function budgetRows(d: Dataset): CompareRow[] {
+  const flagged = flaggedCodes(d);
   return d.budgetVsFinal
     .filter((p) => p.actual !== null)
-    .map((p) => ({ code: p.code, name: p.name, a: toWan(p.budget, d.document.unit), b: toWan(p.actual ?? 0, d.document.unit), flagged: flaggedUnder(d, p.code) }))
+    .map((p) => ({ code: p.code, name: p.name, a: toWan(p.budget, d.document.unit), b: toWan(p.actual ?? 0, d.document.unit), flagged: flaggedUnder(flagged, p.code) }))
     .sort((x, y) => Math.max(y.a, y.b) - Math.max(x.a, x.b));
 }
 
