@@ -17,7 +17,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const t0 = performance.now();
-    const gate = checkPage(document, location.href);
+    const gate = checkPage(document, location);
     performance.measure('bl:gate', { start: t0, end: performance.now(), detail: gate.reason });
 
     let loading: Promise<OverlayApi | undefined> | undefined;

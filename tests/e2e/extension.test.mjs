@@ -386,6 +386,27 @@ describe('pages and tabs', () => {
     await page.close();
   });
 
+  it('the gate decides in Chromium (signals read by XPath) as in Node (by elements), on every page of the detection matrix', async () => {
+    const { pages } = JSON.parse(fs.readFileSync('tests/pages/detect/matrix.json', 'utf8'));
+    const esbuild = await import('esbuild');
+    const built = await esbuild.build({ entryPoints: ['core/detect/page.ts'], bundle: true, write: false, format: 'iife', globalName: '__blGate', platform: 'neutral', logLevel: 'warning' });
+    const code = `${built.outputFiles[0].text};window.__blGate = __blGate;`;
+    const page = await plain.context.newPage();
+    for (const p of pages) {
+      await page.goto(`http://localhost:${srv.port}/${p.file}`);
+      await page.evaluate(code);
+      const r = await page.evaluate((u) => {
+        const g = window.__blGate;
+        const elements = { title: document.title, getElementsByTagName: (t) => document.getElementsByTagName(t), querySelectorAll: (s) => document.querySelectorAll(s) };
+        return { xpath: g.checkPage(document, u), elements: g.checkPage(elements, u), located: g.checkPage(document, new URL(u)) };
+      }, p.url);
+      assert.deepEqual(r.xpath, r.elements, p.file);
+      assert.deepEqual(r.located, r.xpath, `${p.file}: a location gives what its URL gives`);
+      assert.equal(r.xpath.pass, p.gate, `${p.file}: ${r.xpath.reason}`);
+    }
+    await page.close();
+  });
+
   it('tables that a script adds later are picked up', async () => {
     const page = await open(ext.context, url('spa', 'late.html'));
     const first = await auditSummary(page, 20_000);
