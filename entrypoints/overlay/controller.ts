@@ -214,11 +214,7 @@ export class Overlay {
     // 4. Draw; 5. follow the page.
     await pause();
     const t3 = performance.now();
-    if (!this.host) {
-      // the layer the marks are placed in
-      this.ensureHost();
-      this.draw();
-    }
+    this.ensureHost();
     this.place();
     this.draw();
     measure('bl:draw', t3);
@@ -305,9 +301,9 @@ export class Overlay {
   /** Measure where each mark goes. Reads layout only; writes nothing to the page. */
   private place(): void {
     const marks = this.marks;
-    const layer = this.root?.querySelector('.layer');
-    if (!marks || !layer) return;
-    const origin = layer.getBoundingClientRect();
+    // The marks' layer sits at the host's top left corner (style.ts): the host's box is its origin.
+    if (!marks || !this.host) return;
+    const origin = this.host.getBoundingClientRect();
     const surface = this.surface;
     const out: Layout = { tables: [], cells: [], totals: [], texts: [], unplaced: 0, capped: 0 };
     const first = (path: string | undefined) => (path ? surface.boxes(path, origin)[0] : undefined);
