@@ -32,3 +32,17 @@ describe('golden results', () => {
     expect(JSON.stringify(analyzeText(text))).toBe(JSON.stringify(analyzeText(text)));
   });
 });
+
+describe('shares', () => {
+  it('should judge a column of shares that adds up to 100 in percent, not in the table’s money unit', () => {
+    const report = analyzeText(readFileSync('tests/fixtures/jianghan-hr-2024-budget.txt', 'utf8'), { lang: 'zh' });
+    const shares = report.checks.filter((c) => c.rule === 'group-total' && c.where.every((w) => /占比|比例|比重/.test(w.column?.label ?? '')));
+    expect(shares.length).toBeGreaterThan(0);
+    for (const c of shares) {
+      expect(c.unit).toBe('%');
+      expect(c.where.every((w) => w.unit === undefined)).toBe(true);
+      expect(c.message).toMatch(/%/);
+      expect(c.message).not.toMatch(/万元/);
+    }
+  });
+});

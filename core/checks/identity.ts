@@ -105,7 +105,8 @@ function computeRefName(work: WorkDocument, ref: Ref, withTable: boolean): strin
   return `${withTable ? `${shortTableName(t)} ` : ''}${rowName(row)}${colPart}`;
 }
 
-export function whereOf(work: WorkDocument, ref: Ref, role: Where['role'], value: number | null, sign?: 1 | -1): Where {
+/** Where a cell is, for a finding. A share (`percent`) has no money unit. */
+export function whereOf(work: WorkDocument, ref: Ref, role: Where['role'], value: number | null, sign?: 1 | -1, percent = false): Where {
   const t = tableOf(work, ref);
   const row = rowOf(work, ref);
   const col = columnOf(work, ref);
@@ -119,7 +120,7 @@ export function whereOf(work: WorkDocument, ref: Ref, role: Where['role'], value
     tableNo: t.tableNo,
     row: { code: row.code, label: row.label, lineNo: row.lineNo },
     column: { label: col.label, lineNo: col.lineNo },
-    unit: t.unit,
+    unit: percent ? undefined : t.unit,
     source: cell?.source ?? row.blankSources?.[ref.c] ?? rowSource(row.source),
   };
 }
@@ -175,14 +176,15 @@ export function formulaOf(work: WorkDocument, id: Identity): string {
 /** Judge one identity. Never throws. */
 export function evaluate(work: WorkDocument, id: Identity, lang: Lang): CheckResult {
   const st = tableOf(work, id.stated);
-  const unit = st.unit;
+  // Shares add up in percent, whatever the table's money unit.
+  const unit = id.percent ? '%' : st.unit;
   const title = ruleTitle(id.rule, lang);
   const formula = id.printed ? `${formulaOf(work, id)}  〔${id.printed}〕` : formulaOf(work, id);
-  const statedRead = read(work, id.stated, unit, lang);
-  const termReads = id.terms.map((t) => ({ term: t, read: read(work, t.ref, unit, lang) }));
+  const statedRead = read(work, id.stated, st.unit, lang);
+  const termReads = id.terms.map((t) => ({ term: t, read: read(work, t.ref, st.unit, lang) }));
   const where: Where[] = [
-    whereOf(work, id.stated, 'stated', statedRead.figure?.value ?? null),
-    ...termReads.map(({ term, read: r }) => whereOf(work, term.ref, 'operand', r.figure?.value ?? null, term.sign)),
+    whereOf(work, id.stated, 'stated', statedRead.figure?.value ?? null, undefined, id.percent),
+    ...termReads.map(({ term, read: r }) => whereOf(work, term.ref, 'operand', r.figure?.value ?? null, term.sign, id.percent)),
   ];
   const lead = id.note ? headed(id.note[lang], lang, '') : '';
   const undecided = statedRead.undecided ?? termReads.find((x) => x.read.undecided)?.read.undecided;
@@ -209,13 +211,14 @@ export function evaluate(work: WorkDocument, id: Identity, lang: Lang): CheckRes
   const j = judgeSum(statedRead.figure, figures, expected, id.relation, !id.percent);
   const d = Math.max(statedRead.figure.decimals, ...figures.map((f) => f.decimals));
   const fmt = (v: number) => formatAmount(v, Math.min(Math.max(d, 0), 6));
+  const pct = (v: number) => (id.percent ? `${fmt(v)}%` : fmt(v));
   const key = `sum.${j.verdict}` as const;
   const params = {
-    stated: fmt(statedRead.figure.value),
-    expected: fmt(expected),
+    stated: pct(statedRead.figure.value),
+    expected: pct(expected),
     difference: fmt(Math.abs(j.difference)),
     tolerance: fmt(j.tolerance),
-    unit,
+    unit: id.percent ? (lang === 'zh' ? '个百分点' : 'points') : unit,
     terms: figures.length + 1,
     relation: id.relation,
   };
