@@ -48,10 +48,46 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
-    if (gate.pass) {
+    const begin = (reason: string, from: number) => {
       // Wake the background (it runs the engine) while the overlay loads and reads the page.
       browser.runtime.sendMessage({ type: 'bl:warm' }).catch(() => undefined);
-      void start({ force: false, gate: gate.reason, gateStart: t0 });
+      void start({ force: false, gate: reason, gateStart: from });
+    };
+    if (gate.pass) {
+      begin(gate.reason, t0);
+      return;
     }
+    // A single-page site changes page without loading one (a 预决算 platform's router): after
+    // each navigation inside the document, once its title and content have had a moment to
+    // change, the gate looks again. Events only (Navigation API, popstate, hashchange): no timer
+    // runs on a page that does not navigate.
+    let seen = location.href;
+    let timers: number[] = [];
+    const look = () => {
+      if (loading) return;
+      const t = performance.now();
+      const again = checkPage(document, location);
+      performance.measure('bl:gate', { start: t, end: performance.now(), detail: again.reason });
+      if (again.pass) begin(again.reason, t);
+    };
+    const navigated = () => {
+      if (loading || location.href === seen) return;
+      seen = location.href;
+      for (const id of timers) clearTimeout(id);
+      timers = NAVIGATION_LOOKS_MS.map((ms) => window.setTimeout(look, ms));
+    };
+    const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+    navigation?.addEventListener('navigatesuccess', navigated);
+    window.addEventListener('popstate', navigated);
+    window.addEventListener('hashchange', navigated);
+    ctx.onInvalidated(() => {
+      navigation?.removeEventListener('navigatesuccess', navigated);
+      window.removeEventListener('popstate', navigated);
+      window.removeEventListener('hashchange', navigated);
+      for (const id of timers) clearTimeout(id);
+    });
   },
 });
+
+/** After a navigation inside the page, the gate looks again this long after it (ms). */
+const NAVIGATION_LOOKS_MS = [400, 1500];

@@ -417,6 +417,19 @@ describe('pages and tabs', () => {
     await page.close();
   });
 
+  it('a single-page site that navigates to a disclosure without loading a page is audited', async () => {
+    const page = await open(ext.context, url('spa', 'router.html'));
+    await page.waitForTimeout(800);
+    // a news list: the gate stops it
+    assert.equal(await page.evaluate(() => !!document.querySelector('budget-lens-overlay')), false);
+    await page.click('a[href="?page=bmjs"]');
+    const summary = await auditSummary(page, 20_000);
+    assert.ok(summary.checks > 0);
+    assert.ok(summary.discrepancy >= 1, 'the 项 row does not add up');
+    assert.match(page.url(), /page=bmjs/);
+    await page.close();
+  });
+
   it('the badge counts discrepancies; the tab reports its summary to the popup', async () => {
     const file = Object.keys(INJECTED)[0];
     const page = await open(ext.context, url('gov', file));
