@@ -602,7 +602,9 @@ export class Overlay {
       void document.fonts?.ready.then(onChange);
       signal.addEventListener('abort', () => this.resizes?.disconnect());
     }
-    const ro = new ResizeObserver(onChange);
+    // A ResizeObserver reports every target once when it starts observing: nothing has moved yet.
+    let started = false;
+    const ro = new ResizeObserver(() => (started ? onChange() : (started = true)));
     for (const el of this.surface.resizeTargets()) ro.observe(el);
     this.resizes = ro;
   }

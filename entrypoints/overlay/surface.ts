@@ -38,6 +38,7 @@ export interface Surface {
 export class PageSurface implements Surface {
   readonly live = true;
   private registry: Registry = new Map();
+  private tables: Element[] = [];
   private lines = new Map<string, string>();
 
   constructor(
@@ -51,16 +52,22 @@ export class PageSurface implements Surface {
 
   async read(pause: () => Promise<void>): Promise<RawDocument> {
     const registry: Registry = new Map();
+    const tables: Element[] = [];
     const raw = await extractDomInSlices((this.doc.body ?? this.doc.documentElement) as unknown as DomNode, {
       url: this.doc.location?.href,
       name: this.doc.title,
       maxCells: this.limits.maxCells,
-      onNode: (path, node) => registry.set(path, node as unknown as Element),
+      onNode: (path, node) => {
+        registry.set(path, node as unknown as Element);
+        // a table's own path is `t<n>` (its rows and cells `t<n>.r…`, lines `l<n>`)
+        if (path.charCodeAt(0) === 116 && path.indexOf('.') < 0) tables.push(node as unknown as Element);
+      },
       now: () => performance.now(),
       pause,
       slice: this.limits.slice,
     });
     this.registry = registry;
+    this.tables = tables;
     this.lines = new Map(raw.text.flatMap((l) => (l.source.path ? [[l.source.path, l.text] as [string, string]] : [])));
     return raw;
   }
@@ -98,9 +105,7 @@ export class PageSurface implements Surface {
   }
 
   resizeTargets(): Element[] {
-    const out: Element[] = [this.doc.documentElement];
-    for (const [path, el] of this.registry) if (/^t\d+$/.test(path)) out.push(el);
-    return out;
+    return [this.doc.documentElement, ...this.tables];
   }
 
   tableCount(): number {
