@@ -27,7 +27,10 @@ interface Flat {
   offsets: number[];
 }
 
-const WS = /[\s\u00a0\u3000]/;
+/** White space (what `\s` matches), by character code: this runs for every character of a paragraph. */
+function isSpace(c: number): boolean {
+  return c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 /**
  * The element's text as the extractor saw it: whitespace runs collapsed to one space, block
@@ -43,7 +46,7 @@ function flatten(root: Element, own: boolean): Flat {
       const v = n.nodeValue ?? '';
       for (let i = 0; i < v.length; i++) {
         const ch = v[i] as string;
-        if (WS.test(ch)) {
+        if (isSpace(v.charCodeAt(i))) {
           space = flat.text.length > 0;
           continue;
         }
@@ -105,8 +108,24 @@ function locate(doc: Document, flat: Flat, line: string | undefined, offset: num
   return i >= 0 ? rangeIn(doc, flat, i, i + printed.length) : null;
 }
 
+/**
+ * Flattened elements, for one synchronous pass over many marks (several numbers of one paragraph,
+ * many lines of one container): valid while the page does not change, so dropped after the pass.
+ */
+export type FlatCache = Map<Element, Flat>[];
+
+function flatOf(el: Element, own: boolean, cache?: FlatCache): Flat {
+  const map = cache?.[own ? 1 : 0];
+  let f = map?.get(el);
+  if (!f) {
+    f = flatten(el, own);
+    map?.set(el, f);
+  }
+  return f;
+}
+
 /** The Range of a checked number of the text, or null when the page no longer holds it. */
-export function numberRange(doc: Document, registry: Registry, lines: Map<string, string>, mark: TextMark): Range | null {
+export function numberRange(doc: Document, registry: Registry, lines: Map<string, string>, mark: TextMark, cache?: FlatCache): Range | null {
   const el = registry.get(mark.path);
   if (!el || !el.isConnected) return null;
   const line = lines.get(mark.path);
@@ -119,7 +138,7 @@ export function numberRange(doc: Document, registry: Registry, lines: Map<string
     const td = registry.get(`${mark.path}.c${cell}`);
     if (!td || !td.isConnected) return null;
     const cellText = line.slice(cellStart).split('\t')[0] ?? '';
-    return locate(doc, flatten(td, false), cellText, mark.lineOffset - cellStart, mark.length, mark.text);
+    return locate(doc, flatOf(td, false, cache), cellText, mark.lineOffset - cellStart, mark.length, mark.text);
   }
-  return locate(doc, flatten(el, !row), line, mark.lineOffset, mark.length, mark.text);
+  return locate(doc, flatOf(el, !row, cache), line, mark.lineOffset, mark.length, mark.text);
 }

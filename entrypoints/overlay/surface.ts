@@ -9,7 +9,7 @@ import { hasDisclosureTables, lookAtTables } from '../../core/detect/page.ts';
 import { disclosurePdfLinks, type PdfLink } from '../../core/detect/pdf-links.ts';
 import type { RawDocument } from '../../core/model/raw.ts';
 import type { TextMark } from '../../core/marks.ts';
-import { boxOf, numberRange, type Box, type Registry } from './locate.ts';
+import { boxOf, numberRange, type Box, type FlatCache, type Registry } from './locate.ts';
 
 export interface Surface {
   /** Anything worth auditing here without being asked (budget tables)? */
@@ -39,6 +39,7 @@ export class PageSurface implements Surface {
   readonly live = true;
   private registry: Registry = new Map();
   private tables: Element[] = [];
+  private flats?: FlatCache;
   private lines = new Map<string, string>();
 
   constructor(
@@ -84,7 +85,12 @@ export class PageSurface implements Surface {
   }
 
   numberBoxes(mark: TextMark, origin: DOMRect): Box[] {
-    const range = numberRange(this.doc, this.registry, this.lines, mark);
+    if (!this.flats) {
+      // Shared by the marks placed in this synchronous pass; dropped before the page can change.
+      this.flats = [new Map(), new Map()];
+      queueMicrotask(() => (this.flats = undefined));
+    }
+    const range = numberRange(this.doc, this.registry, this.lines, mark, this.flats);
     if (!range) return [];
     return [...range.getClientRects()].map((r) => boxOf(r, origin)).filter((b): b is Box => !!b);
   }
