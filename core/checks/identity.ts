@@ -164,12 +164,29 @@ export function isBlankIdentity(work: WorkDocument, id: Identity): boolean {
   return true;
 }
 
+/**
+ * The identity as a reader writes it, with what all its cells share said once in front: the table,
+ * and the row (`表 · 201001 本级: [小计] = [一般公共预算] + …`) or the column
+ * (`表 [合计]: 208 … = 20801 … + …`) when every cell is in one.
+ */
 export function formulaOf(work: WorkDocument, id: Identity): string {
   const st = tableOf(work, id.stated);
-  const sameTable = id.terms.every((t) => t.ref.t === id.stated.t);
-  const name = (ref: Ref) => refName(work, ref, !sameTable);
+  const s = id.stated;
+  const sameTable = id.terms.every((t) => t.ref.t === s.t);
+  const sameRow = sameTable && id.terms.length > 0 && id.terms.every((t) => t.ref.r === s.r);
+  const sameColumn = sameTable && !sameRow && id.terms.length > 0 && id.terms.every((t) => t.ref.c === s.c);
+  let prefix = '';
+  let name = (ref: Ref) => refName(work, ref, !sameTable);
+  if (sameRow) {
+    prefix = `${shortTableName(st)} · ${rowName(rowOf(work, s))}: `;
+    name = (ref) => `[${columnName(columnOf(work, ref))}]`;
+  } else if (sameColumn) {
+    const col = columnOf(work, s);
+    const shown = st.columns.filter((c) => c.side === col.side).length > 1;
+    prefix = `${shortTableName(st)}${shown ? ` [${columnName(col)}]` : ''}: `;
+    name = (ref) => rowName(rowOf(work, ref));
+  } else if (sameTable) prefix = `${shortTableName(st)}: `;
   const rhs = id.terms.map((t, i) => `${i === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${name(t.ref)}`).join('');
-  const prefix = sameTable ? `${shortTableName(st)}: ` : '';
   return `${prefix}${name(id.stated)} ${id.relation === 'ge' ? '≥' : '='} ${rhs || '0'}${id.missing?.length ? ` (${id.missing.join(', ')}: —)` : ''}`;
 }
 
