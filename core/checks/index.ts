@@ -18,6 +18,7 @@ import { codeName } from './code-name.ts';
 import { tableCoverage } from './table-coverage.ts';
 import { groupTotal } from './group-total.ts';
 import { shareColumn } from './share-column.ts';
+import { changeColumn } from './change-column.ts';
 import { projectBudget } from './project-budget.ts';
 import { crosswalkCheck } from './crosswalk.ts';
 import { procurementServices } from './procurement-services.ts';
@@ -44,6 +45,7 @@ export const checks = {
   'row-outline': rowOutline,
   'group-total': groupTotal,
   'share-column': shareColumn,
+  'change-column': changeColumn,
   'project-budget': projectBudget,
   'cross-table': crossTable,
   crosswalk: crosswalkCheck,
