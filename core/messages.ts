@@ -17,6 +17,7 @@ export const ruleTitles = {
   'group-total': { zh: '表单合计 = 各分项之和', en: 'Form total = sum of its items' },
   'share-column': { zh: '占比 = 金额 ÷ 合计', en: 'Share = amount ÷ total' },
   'change-column': { zh: '增减额 = 本年 − 上年，增减% = 增减额 ÷ 上年', en: 'Change = this year − last year; rate = change ÷ last year' },
+  'execution-column': { zh: '完成预算% = 决算 ÷ 预算', en: 'Share of budget = actual ÷ budget' },
   'project-budget': { zh: '同一项目各处预算一致', en: 'One project, one budget' },
   'cross-table': { zh: '表间勾稽', en: 'Cross-table tie' },
   'crosswalk': { zh: '经济分类与功能分类的通常对应', en: 'Economic ↔ function classification, usual pairs' },

@@ -47,7 +47,7 @@ function yearOf(col: Column): number | undefined {
 }
 
 /** The one column of a candidate set: itself, or the set's total column. */
-function single(cols: Column[]): Column | undefined {
+export function single(cols: Column[]): Column | undefined {
   if (cols.length === 1) return cols[0];
   const totals = cols.filter((c) => TOTAL.test(labelKey(c.label)));
   return totals.length === 1 ? totals[0] : undefined;
@@ -85,10 +85,68 @@ export function yearPairs(table: Table): YearPair[] {
   return out;
 }
 
-function figure(row: Row, col: Column): number | undefined {
+export function figure(row: Row, col: Column): number | undefined {
   const cell = row.cells[col.key];
   if (!cell || cell.status === 'undecided') return undefined;
   return cell.value ?? undefined;
+}
+
+/**
+ * A printed percentage column judged on one row: `now ÷ base × 100` (a ratio), or with
+ * `growth`, `(now − base) ÷ base × 100`. The figures' own rounding widens what it can be.
+ * Nothing when the percentage is blank or the base is zero or blank (undefined).
+ */
+export function percentOf(
+  work: WorkDocument,
+  lang: Lang,
+  rule: 'change-column' | 'execution-column',
+  t: number,
+  row: Row,
+  col: Column,
+  x: { now: number; last: number | undefined; current: Column; prior: Column; growth: boolean },
+): CheckResult | undefined {
+  const table = work.tables[t]!.table;
+  const cell = row.cells[col.key];
+  const printed = cell?.status === 'undecided' ? undefined : (cell?.value ?? undefined);
+  const { now, last, growth } = x;
+  if (printed === undefined || !cell || last === undefined || last === 0) return undefined;
+  const f = (a: number, b: number) => ((growth ? a - b : a) / b) * 100;
+  const half = 0.5 * 10 ** -table.decimals;
+  const recomputed = f(now, last);
+  const bounds = [f(now - half, last + half), f(now + half, last - half), f(now - half, last - half), f(now + half, last + half)];
+  const decimals = /\.(\d+)/.exec(cell.text)?.[1]?.length ?? 0;
+  const j = judgeRange(printed, decimals, recomputed, Math.min(...bounds), Math.max(...bounds));
+  const fmt = (v: number) => formatAmount(v, Math.max(decimals, 2));
+  const key = `sum.${j.verdict}` as const;
+  const a = `[${x.current.label}]`;
+  const b = `[${x.prior.label}]`;
+  return {
+    id: `${rule}/${table.id}/${row.key}/${col.key}`,
+    rule,
+    verdict: j.verdict,
+    severity: j.severity,
+    message: headed(ruleTitle(rule, lang), lang, message(key, lang, {
+      stated: `${fmt(printed)}%`,
+      expected: `${fmt(recomputed)}%`,
+      difference: fmt(Math.abs(j.difference)),
+      tolerance: fmt(j.tolerance),
+      unit: lang === 'zh' ? '个百分点' : 'points',
+      terms: 3,
+      relation: 'eq',
+    })),
+    messageKey: key,
+    stated: printed,
+    expected: roundTo(recomputed, 4),
+    difference: j.difference,
+    tolerance: j.tolerance,
+    unit: '%',
+    formula: `${shortTableName(table)} · ${row.code ? `${row.code} ` : ''}${row.label}: [${col.label}] = ${growth ? `(${a} − ${b})` : a} ÷ ${b} × 100%`,
+    where: [
+      whereOf(work, { t, r: row.index, c: col.key }, 'stated', printed, undefined, true),
+      whereOf(work, { t, r: row.index, c: x.current.key }, 'operand', now, 1),
+      whereOf(work, { t, r: row.index, c: x.prior.key }, 'operand', last, growth ? -1 : 1),
+    ],
+  };
 }
 
 export const changeColumn: Check = {
@@ -123,56 +181,14 @@ export const changeColumn: Check = {
     const out: CheckResult[] = [];
     work.tables.forEach((wt, t) => {
       const table = wt.table;
-      const half = 0.5 * 10 ** -table.decimals;
       for (const { prior, current, rates } of yearPairs(table)) {
         for (const rate of rates) {
           for (const row of table.rows) {
             if (row.side !== rate.side) continue;
-            const cell = row.cells[rate.key];
-            const printed = cell?.status === 'undecided' ? undefined : (cell?.value ?? undefined);
             const last = figure(row, prior);
             const now = figure(row, current) ?? 0;
-            // Blank, or a rate on a zero base (a new item): nothing defined to compare.
-            if (printed === undefined || !cell || last === undefined || last === 0) continue;
-            const recomputed = ((now - last) / last) * 100;
-            // The figures' own rounding widens what the rate can be.
-            const bounds = [
-              ((now - half - (last + half)) / (last + half)) * 100,
-              ((now + half - (last - half)) / (last - half)) * 100,
-              ((now - half - (last - half)) / (last - half)) * 100,
-              ((now + half - (last + half)) / (last + half)) * 100,
-            ];
-            const decimals = /\.(\d+)/.exec(cell.text)?.[1]?.length ?? 0;
-            const j = judgeRange(printed, decimals, recomputed, Math.min(...bounds), Math.max(...bounds));
-            const fmt = (v: number) => formatAmount(v, Math.max(decimals, 2));
-            const key = `sum.${j.verdict}` as const;
-            out.push({
-              id: `change-column/${table.id}/${row.key}/${rate.key}`,
-              rule: 'change-column',
-              verdict: j.verdict,
-              severity: j.severity,
-              message: headed(ruleTitle('change-column', lang), lang, message(key, lang, {
-                stated: `${fmt(printed)}%`,
-                expected: `${fmt(recomputed)}%`,
-                difference: fmt(Math.abs(j.difference)),
-                tolerance: fmt(j.tolerance),
-                unit: lang === 'zh' ? '个百分点' : 'points',
-                terms: 3,
-                relation: 'eq',
-              })),
-              messageKey: key,
-              stated: printed,
-              expected: roundTo(recomputed, 4),
-              difference: j.difference,
-              tolerance: j.tolerance,
-              unit: '%',
-              formula: `${shortTableName(table)} · ${row.code ? `${row.code} ` : ''}${row.label}: [${rate.label}] = ([${current.label}] − [${prior.label}]) ÷ [${prior.label}] × 100%`,
-              where: [
-                whereOf(work, { t, r: row.index, c: rate.key }, 'stated', printed, undefined, true),
-                whereOf(work, { t, r: row.index, c: current.key }, 'operand', now, 1),
-                whereOf(work, { t, r: row.index, c: prior.key }, 'operand', last, -1),
-              ],
-            });
+            const r = percentOf(work, lang, 'change-column', t, row, rate, { now, last, current, prior, growth: true });
+            if (r) out.push(r);
           }
         }
       }

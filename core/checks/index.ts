@@ -19,6 +19,7 @@ import { tableCoverage } from './table-coverage.ts';
 import { groupTotal } from './group-total.ts';
 import { shareColumn } from './share-column.ts';
 import { changeColumn } from './change-column.ts';
+import { executionColumn } from './execution-column.ts';
 import { projectBudget } from './project-budget.ts';
 import { crosswalkCheck } from './crosswalk.ts';
 import { procurementServices } from './procurement-services.ts';
@@ -46,6 +47,7 @@ export const checks = {
   'group-total': groupTotal,
   'share-column': shareColumn,
   'change-column': changeColumn,
+  'execution-column': executionColumn,
   'project-budget': projectBudget,
   'cross-table': crossTable,
   crosswalk: crosswalkCheck,
