@@ -55,6 +55,28 @@ describe('change-column', () => {
     expect(r.some((c) => c.where.some((w) => w.column?.label === '合计'))).toBe(true);
   });
 
+  it('should pair each item of a year split by item with the same item of the other year (三公)', () => {
+    const items = ['合计', '因公出国（境）费', '公务用车购置及运行费', '公务接待费'];
+    const text = [
+      '2024年部门预算',
+      '2024年“三公”经费支出预算表',
+      '单位：万元',
+      ['项目', '2023年预算数', '', '', '', '2024年预算数', '', '', '', '增减', '', '', ''].join('\t'),
+      ['', ...items, ...items, ...items].join('\t'),
+      ['金额', '20.00', '5.00', '10.00', '5.00', '18.00', '4.00', '10.00', '4.00', '-2.00', '-1.00', '0.00', '-2.00'].join('\t'),
+    ].join('\n');
+    const r = results(text);
+    expect(r).toHaveLength(4);
+    const wrong = r.filter((c) => c.verdict === 'discrepancy');
+    expect(wrong.map((c) => [c.stated, c.expected])).toEqual([[-2, -1]]);
+    expect(wrong[0]?.formula).toContain('[增减 公务接待费] = [2024年预算数 公务接待费] − [2023年预算数 公务接待费]');
+  });
+
+  it('should read a 减少 column as last year − this year', () => {
+    const r = results(table(['科目编码', '科目名称', '上年预算数', '本年预算数', '比上年减少'], [['208', '社会保障和就业支出', '500.00', '450.00', '50.00']]));
+    expect(r.map((c) => [c.stated, c.expected, c.verdict])).toEqual([[50, 50, 'ok']]);
+  });
+
   it('should leave alone what it cannot pair, rates on a zero base, and counts', () => {
     // two candidates for this year and none is the total: ambiguous
     expect(results(table(['科目编码', '科目名称', '上年预算数', '本年基本支出', '本年项目支出', '增减额'], [['208', '社会保障和就业支出', '500.00', '300.00', '260.00', '60.00']]))).toHaveLength(0);

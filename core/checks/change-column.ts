@@ -14,7 +14,7 @@ import { type Lang, headed, message, ruleTitle } from '../messages.ts';
 import { judgeRange } from '../rounding.ts';
 import { formatAmount, roundTo } from '../text/numbers.ts';
 import { labelKey } from '../text/normalize.ts';
-import { type Identity, shortTableName, whereOf } from './identity.ts';
+import { columnName, type Identity, shortTableName, whereOf } from './identity.ts';
 import { ref } from './select.ts';
 import type { Check } from './types.ts';
 
@@ -53,34 +53,53 @@ export function single(cols: Column[]): Column | undefined {
   return totals.length === 1 ? totals[0] : undefined;
 }
 
+/** A change or rate column with the two year columns it compares; `sign` −1 for 减少 columns. */
 export interface YearPair {
+  col: Column;
+  kind: Kind;
   prior: Column;
   current: Column;
-  changes: Column[];
-  rates: Column[];
+  sign: 1 | -1;
 }
 
-/** A table's last-year and this-year columns with the change and rate columns beside them. */
+/** What a column is about, when its leaf names it (a 三公 item under 增减), else ''. */
+function subjectOf(col: Column): string {
+  const leaf = labelKey(col.label);
+  return CHANGE.test(leaf) || RATE.test(plain(col.label)) || /\d{4}年|上年|本年|预算数|决算数/.test(leaf) || TOTAL.test(leaf) ? '' : leaf;
+}
+
+/**
+ * A table's change and rate columns, each with last year's and this year's column: those of its
+ * own subject when the years are split by item (因公出国 | 公务接待 … under each year), else the
+ * years' total columns. Years are told by the years in the headers, or by 上年 / 本年.
+ */
 export function yearPairs(table: Table): YearPair[] {
   const out: YearPair[] = [];
   const sides = [...new Set(table.columns.map((c) => c.side))];
   for (const side of sides) {
     const cols = table.columns.filter((c) => c.side === side);
-    const changes = cols.filter((c) => kindOf(c) === 'change');
-    const rates = cols.filter((c) => kindOf(c) === 'rate');
-    if (!changes.length && !rates.length) continue;
+    const derived = cols.filter((c) => kindOf(c));
+    if (!derived.length) continue;
     const amounts = cols.filter((c) => c.additive && !kindOf(c));
     const years = [...new Set(amounts.map(yearOf).filter((y): y is number => y !== undefined))].sort();
-    let prior: Column | undefined;
-    let current: Column | undefined;
+    let priors: Column[] = [];
+    let currents: Column[] = [];
     if (years.length === 2) {
-      prior = single(amounts.filter((c) => yearOf(c) === years[0]));
-      current = single(amounts.filter((c) => yearOf(c) === years[1]));
+      priors = amounts.filter((c) => yearOf(c) === years[0]);
+      currents = amounts.filter((c) => yearOf(c) === years[1]);
     } else if (years.length === 0) {
-      prior = single(amounts.filter((c) => PRIOR.test(pathKey(c))));
-      current = single(amounts.filter((c) => CURRENT.test(pathKey(c)) && !PRIOR.test(pathKey(c))));
+      priors = amounts.filter((c) => PRIOR.test(pathKey(c)));
+      currents = amounts.filter((c) => CURRENT.test(pathKey(c)) && !PRIOR.test(pathKey(c)));
     }
-    if (prior && current && prior !== current) out.push({ prior, current, changes, rates });
+    for (const col of derived) {
+      const subject = subjectOf(col);
+      const of = (list: Column[]) => (subject ? single(list.filter((c) => subjectOf(c) === subject)) : single(list));
+      const prior = of(priors);
+      const current = of(currents);
+      const k = pathKey(col);
+      const sign = /减少|下降|降幅/.test(k) && !/增/.test(k) ? -1 : 1;
+      if (prior && current && prior !== current) out.push({ col, kind: kindOf(col) as Kind, prior, current, sign });
+    }
   }
   return out;
 }
@@ -103,14 +122,15 @@ export function percentOf(
   t: number,
   row: Row,
   col: Column,
-  x: { now: number; last: number | undefined; current: Column; prior: Column; growth: boolean },
+  x: { now: number; last: number | undefined; current: Column; prior: Column; growth: boolean; sign?: 1 | -1 },
 ): CheckResult | undefined {
   const table = work.tables[t]!.table;
   const cell = row.cells[col.key];
   const printed = cell?.status === 'undecided' ? undefined : (cell?.value ?? undefined);
   const { now, last, growth } = x;
   if (printed === undefined || !cell || last === undefined || last === 0) return undefined;
-  const f = (a: number, b: number) => ((growth ? a - b : a) / b) * 100;
+  const sign = x.sign ?? 1;
+  const f = (a: number, b: number) => ((growth ? sign * (a - b) : a) / b) * 100;
   const half = 0.5 * 10 ** -table.decimals;
   const recomputed = f(now, last);
   const bounds = [f(now - half, last + half), f(now + half, last - half), f(now - half, last - half), f(now + half, last + half)];
@@ -118,8 +138,8 @@ export function percentOf(
   const j = judgeRange(printed, decimals, recomputed, Math.min(...bounds), Math.max(...bounds));
   const fmt = (v: number) => formatAmount(v, Math.max(decimals, 2));
   const key = `sum.${j.verdict}` as const;
-  const a = `[${x.current.label}]`;
-  const b = `[${x.prior.label}]`;
+  const a = `[${columnName(x.current, table)}]`;
+  const b = `[${columnName(x.prior, table)}]`;
   return {
     id: `${rule}/${table.id}/${row.key}/${col.key}`,
     rule,
@@ -140,11 +160,11 @@ export function percentOf(
     difference: j.difference,
     tolerance: j.tolerance,
     unit: '%',
-    formula: `${shortTableName(table)} · ${row.code ? `${row.code} ` : ''}${row.label}: [${col.label}] = ${growth ? `(${a} − ${b})` : a} ÷ ${b} × 100%`,
+    formula: `${shortTableName(table)} · ${row.code ? `${row.code} ` : ''}${row.label}: [${columnName(col, table)}] = ${growth ? (sign === 1 ? `(${a} − ${b})` : `(${b} − ${a})`) : a} ÷ ${b} × 100%`,
     where: [
       whereOf(work, { t, r: row.index, c: col.key }, 'stated', printed, undefined, true),
-      whereOf(work, { t, r: row.index, c: x.current.key }, 'operand', now, 1),
-      whereOf(work, { t, r: row.index, c: x.prior.key }, 'operand', last, growth ? -1 : 1),
+      whereOf(work, { t, r: row.index, c: x.current.key }, 'operand', now, growth ? sign : 1),
+      whereOf(work, { t, r: row.index, c: x.prior.key }, 'operand', last, growth ? (sign === 1 ? -1 : 1) : 1),
     ],
   };
 }
@@ -156,22 +176,21 @@ export const changeColumn: Check = {
     work.tables.forEach((wt, t) => {
       if (scope && !scope.has(t)) return;
       const table = wt.table;
-      for (const { prior, current, changes } of yearPairs(table)) {
-        for (const change of changes) {
-          for (const row of table.rows) {
-            if (row.side !== change.side) continue;
-            out.push({
-              id: `change-column/${table.id}/${row.key}/${change.key}`,
-              rule: 'change-column',
-              relation: 'eq',
-              stated: ref(t, row, change),
-              terms: [
-                { ref: ref(t, row, current), sign: 1 },
-                { ref: ref(t, row, prior), sign: -1 },
-              ],
-              solver: false,
-            });
-          }
+      for (const { col: change, kind, prior, current, sign } of yearPairs(table)) {
+        if (kind !== 'change') continue;
+        for (const row of table.rows) {
+          if (row.side !== change.side) continue;
+          out.push({
+            id: `change-column/${table.id}/${row.key}/${change.key}`,
+            rule: 'change-column',
+            relation: 'eq',
+            stated: ref(t, row, change),
+            terms: [
+              { ref: ref(t, row, current), sign },
+              { ref: ref(t, row, prior), sign: sign === 1 ? -1 : 1 },
+            ],
+            solver: false,
+          });
         }
       }
     });
@@ -181,15 +200,12 @@ export const changeColumn: Check = {
     const out: CheckResult[] = [];
     work.tables.forEach((wt, t) => {
       const table = wt.table;
-      for (const { prior, current, rates } of yearPairs(table)) {
-        for (const rate of rates) {
-          for (const row of table.rows) {
-            if (row.side !== rate.side) continue;
-            const last = figure(row, prior);
-            const now = figure(row, current) ?? 0;
-            const r = percentOf(work, lang, 'change-column', t, row, rate, { now, last, current, prior, growth: true });
-            if (r) out.push(r);
-          }
+      for (const { col: rate, kind, prior, current, sign } of yearPairs(table)) {
+        if (kind !== 'rate') continue;
+        for (const row of table.rows) {
+          if (row.side !== rate.side) continue;
+          const r = percentOf(work, lang, 'change-column', t, row, rate, { now: figure(row, current) ?? 0, last: figure(row, prior), current, prior, growth: true, sign });
+          if (r) out.push(r);
         }
       }
     });

@@ -77,8 +77,14 @@ export function rowName(row: Row): string {
   return label || `第${row.index + 1}行`;
 }
 
-export function columnName(col: Column): string {
-  return col.lineNo !== undefined ? `${col.lineNo}栏 ${col.label}` : col.label;
+/**
+ * A column's name: its label, with its 栏次; where another column of its table has the same label
+ * (合计 under each year), with the headers above it (`2024年预算数 合计`).
+ */
+export function columnName(col: Column, table?: Table): string {
+  const twin = table && col.path.length > 1 && table.columns.some((c) => c !== col && c.label === col.label);
+  const label = twin ? col.path.join(' ') : col.label;
+  return col.lineNo !== undefined ? `${col.lineNo}栏 ${label}` : label;
 }
 
 /** Names are asked for again and again (every identity a cell takes part in): cached per row. */
@@ -101,7 +107,7 @@ function computeRefName(work: WorkDocument, ref: Ref, withTable: boolean): strin
   const row = rowOf(work, ref);
   const col = columnOf(work, ref);
   const sideCols = t.columns.filter((c) => c.side === col.side);
-  const colPart = sideCols.length > 1 ? ` [${columnName(col)}]` : '';
+  const colPart = sideCols.length > 1 ? ` [${columnName(col, t)}]` : '';
   return `${withTable ? `${shortTableName(t)} ` : ''}${rowName(row)}${colPart}`;
 }
 
@@ -179,11 +185,11 @@ export function formulaOf(work: WorkDocument, id: Identity): string {
   let name = (ref: Ref) => refName(work, ref, !sameTable);
   if (sameRow) {
     prefix = `${shortTableName(st)} · ${rowName(rowOf(work, s))}: `;
-    name = (ref) => `[${columnName(columnOf(work, ref))}]`;
+    name = (ref) => `[${columnName(columnOf(work, ref), st)}]`;
   } else if (sameColumn) {
     const col = columnOf(work, s);
     const shown = st.columns.filter((c) => c.side === col.side).length > 1;
-    prefix = `${shortTableName(st)}${shown ? ` [${columnName(col)}]` : ''}: `;
+    prefix = `${shortTableName(st)}${shown ? ` [${columnName(col, st)}]` : ''}: `;
     name = (ref) => rowName(rowOf(work, ref));
   } else if (sameTable) prefix = `${shortTableName(st)}: `;
   const rhs = id.terms.map((t, i) => `${i === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${name(t.ref)}`).join('');
