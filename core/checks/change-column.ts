@@ -10,11 +10,10 @@
  */
 import type { WorkDocument } from '../normalize/document.ts';
 import type { CheckResult, Column, Row, Table } from '../model/schemas.ts';
-import { type Lang, headed, message, ruleTitle } from '../messages.ts';
+import type { Lang } from '../messages.ts';
 import { judgeRange } from '../rounding.ts';
-import { formatAmount, roundTo } from '../text/numbers.ts';
 import { labelKey } from '../text/normalize.ts';
-import { columnName, type Identity, shortTableName, whereOf } from './identity.ts';
+import { columnName, type Identity, percentResult, shortTableName, whereOf } from './identity.ts';
 import { ref } from './select.ts';
 import type { Check } from './types.ts';
 
@@ -136,37 +135,22 @@ export function percentOf(
   const bounds = [f(now - half, last + half), f(now + half, last - half), f(now - half, last - half), f(now + half, last + half)];
   const decimals = /\.(\d+)/.exec(cell.text)?.[1]?.length ?? 0;
   const j = judgeRange(printed, decimals, recomputed, Math.min(...bounds), Math.max(...bounds));
-  const fmt = (v: number) => formatAmount(v, Math.max(decimals, 2));
-  const key = `sum.${j.verdict}` as const;
   const a = `[${columnName(x.current, table)}]`;
   const b = `[${columnName(x.prior, table)}]`;
-  return {
+  return percentResult(lang, rule, {
     id: `${rule}/${table.id}/${row.key}/${col.key}`,
-    rule,
-    verdict: j.verdict,
-    severity: j.severity,
-    message: headed(ruleTitle(rule, lang), lang, message(key, lang, {
-      stated: `${fmt(printed)}%`,
-      expected: `${fmt(recomputed)}%`,
-      difference: fmt(Math.abs(j.difference)),
-      tolerance: fmt(j.tolerance),
-      unit: lang === 'zh' ? '个百分点' : 'points',
-      terms: 3,
-      relation: 'eq',
-    })),
-    messageKey: key,
-    stated: printed,
-    expected: roundTo(recomputed, 4),
-    difference: j.difference,
-    tolerance: j.tolerance,
-    unit: '%',
+    printed,
+    decimals,
+    recomputed,
+    j,
+    terms: 3,
     formula: `${shortTableName(table)} · ${row.code ? `${row.code} ` : ''}${row.label}: [${columnName(col, table)}] = ${growth ? (sign === 1 ? `(${a} − ${b})` : `(${b} − ${a})`) : a} ÷ ${b} × 100%`,
     where: [
       whereOf(work, { t, r: row.index, c: col.key }, 'stated', printed, undefined, true),
       whereOf(work, { t, r: row.index, c: x.current.key }, 'operand', now, growth ? sign : 1),
       whereOf(work, { t, r: row.index, c: x.prior.key }, 'operand', last, growth ? (sign === 1 ? -1 : 1) : 1),
     ],
-  };
+  });
 }
 
 export const changeColumn: Check = {

@@ -7,7 +7,7 @@
 import type { WorkDocument } from '../normalize/document.ts';
 import type { CheckResult, Column, Row, SourceRef, Table, Where } from '../model/schemas.ts';
 import { type Lang, type RuleId, message, ruleTitle, headed } from '../messages.ts';
-import { type Figure, judgeSum } from '../rounding.ts';
+import { type Figure, type Judgement, judgeSum } from '../rounding.ts';
 import { exactSum, formatAmount, roundTo } from '../text/numbers.ts';
 import { likelyCause } from './causes.ts';
 
@@ -268,5 +268,39 @@ export function evaluate(work: WorkDocument, id: Identity, lang: Lang): CheckRes
     formula,
     where,
     cause,
+  };
+}
+
+/** A finding on a printed percentage (a share, a growth rate, a share of the budget), from its judgement. */
+export function percentResult(
+  lang: Lang,
+  rule: RuleId,
+  x: { id: string; printed: number; decimals: number; recomputed: number; j: Judgement; terms: number; formula: string; where: Where[] },
+): CheckResult {
+  const { j } = x;
+  const fmt = (v: number) => formatAmount(v, Math.max(x.decimals, 2));
+  const key = `sum.${j.verdict}` as const;
+  return {
+    id: x.id,
+    rule,
+    verdict: j.verdict,
+    severity: j.severity,
+    message: headed(ruleTitle(rule, lang), lang, message(key, lang, {
+      stated: `${fmt(x.printed)}%`,
+      expected: `${fmt(x.recomputed)}%`,
+      difference: fmt(Math.abs(j.difference)),
+      tolerance: fmt(j.tolerance),
+      unit: lang === 'zh' ? '个百分点' : 'points',
+      terms: x.terms,
+      relation: 'eq',
+    })),
+    messageKey: key,
+    stated: x.printed,
+    expected: roundTo(x.recomputed, 4),
+    difference: j.difference,
+    tolerance: j.tolerance,
+    unit: '%',
+    formula: x.formula,
+    where: x.where,
   };
 }

@@ -4,10 +4,9 @@
  */
 import type { WorkDocument } from '../normalize/document.ts';
 import type { CheckResult, Column, Row } from '../model/schemas.ts';
-import { type Lang, headed, message, ruleTitle } from '../messages.ts';
+import type { Lang } from '../messages.ts';
 import { judgePercent } from '../rounding.ts';
-import { formatAmount, roundTo } from '../text/numbers.ts';
-import { whereOf } from './identity.ts';
+import { percentResult, whereOf } from './identity.ts';
 import { groupMembers, isGroupTable, isShareColumn } from './group-total.ts';
 import { sideColumns } from './select.ts';
 import type { Check } from './types.ts';
@@ -33,36 +32,22 @@ export const shareColumn: Check = {
             if (!cell || cell.value === null || cell.status === 'undecided' || part === null || part === undefined) continue;
             const recomputed = (part / whole) * 100;
             const decimals = /\.(\d+)/.exec(cell.text)?.[1]?.length ?? 0;
-            const j = judgePercent(cell.value, decimals, recomputed);
-            const fmt = (v: number) => formatAmount(v, Math.max(decimals, 2));
-            const key = `sum.${j.verdict}` as const;
-            out.push({
-              id: `share-column/${table.id}/${row.key}/${share.key}`,
-              rule: 'share-column',
-              verdict: j.verdict,
-              severity: j.severity,
-              message: headed(ruleTitle('share-column', lang), lang, message(key, lang, {
-                stated: `${fmt(cell.value)}%`,
-                expected: `${fmt(recomputed)}%`,
-                difference: fmt(Math.abs(j.difference)),
-                tolerance: fmt(j.tolerance),
-                unit: lang === 'zh' ? '个百分点' : 'points',
+            out.push(
+              percentResult(lang, 'share-column', {
+                id: `share-column/${table.id}/${row.key}/${share.key}`,
+                printed: cell.value,
+                decimals,
+                recomputed,
+                j: judgePercent(cell.value, decimals, recomputed),
                 terms: 2,
-                relation: 'eq',
-              })),
-              messageKey: key,
-              stated: cell.value,
-              expected: roundTo(recomputed, 4),
-              difference: j.difference,
-              tolerance: j.tolerance,
-              unit: '%',
-              formula: `${row.label} ${share.label} = ${row.label} ${amount.label} ÷ ${total.label} ${amount.label} × 100%`,
-              where: [
-                whereOf(work, { t, r: row.index, c: share.key }, 'stated', cell.value),
-                whereOf(work, { t, r: row.index, c: amount.key }, 'operand', part),
-                whereOf(work, { t, r: total.index, c: amount.key }, 'operand', whole),
-              ],
-            });
+                formula: `${row.label} ${share.label} = ${row.label} ${amount.label} ÷ ${total.label} ${amount.label} × 100%`,
+                where: [
+                  whereOf(work, { t, r: row.index, c: share.key }, 'stated', cell.value),
+                  whereOf(work, { t, r: row.index, c: amount.key }, 'operand', part),
+                  whereOf(work, { t, r: total.index, c: amount.key }, 'operand', whole),
+                ],
+              }),
+            );
           }
         }
       });
