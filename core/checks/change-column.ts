@@ -26,11 +26,11 @@ const CURRENT = /本年|当年|今年|本年度/;
 const TOTAL = /(?:合计|小计|总计)$/;
 
 /** Header text as printed, full-width percent signs and spaces aside (labelKey drops `%`). */
-function plain(text: string): string {
+export function plain(text: string): string {
   return text.replace(/％/g, '%').replace(/[\s\u3000]+/g, '');
 }
 
-function pathKey(col: Column): string {
+export function pathKey(col: Column): string {
   return plain(col.path.join('|'));
 }
 

@@ -9,7 +9,7 @@
 import type { WorkDocument } from '../normalize/document.ts';
 import type { CheckResult, Column, Table } from '../model/schemas.ts';
 import type { Lang } from '../messages.ts';
-import { figure, percentOf, single } from './change-column.ts';
+import { figure, pathKey, percentOf, plain, single } from './change-column.ts';
 import type { Check } from './types.ts';
 
 const PERCENT = /%|率/;
@@ -20,20 +20,20 @@ const RATIO = /(?:为|占).*预算|完成|执行/;
 const BUDGET = /预算/;
 const ACTUAL = /决算|执行数|实际|支出数|完成数/;
 
-const plain = (text: string) => text.replace(/％/g, '%').replace(/[\s\u3000]+/g, '');
-
 /** A table's budget and actual columns with the percentage columns that compare them. */
 export function executionPairs(table: Table): { budget: Column; actual: Column; ratios: Column[] }[] {
   const out: { budget: Column; actual: Column; ratios: Column[] }[] = [];
   for (const side of new Set(table.columns.map((c) => c.side))) {
     const cols = table.columns.filter((c) => c.side === side);
-    const isRatio = (c: Column) => !c.additive && PERCENT.test(plain(c.label)) && RATIO.test(plain(c.label)) && !SCORE.test(plain(c.label));
+    const isRatio = (c: Column) => {
+      const label = plain(c.label);
+      return !c.additive && PERCENT.test(label) && RATIO.test(label) && !SCORE.test(label);
+    };
     const ratios = cols.filter(isRatio);
     if (!ratios.length) continue;
     const amounts = cols.filter((c) => c.additive && !isRatio(c));
-    const text = (c: Column) => plain(c.path.join('|'));
-    const budget = single(amounts.filter((c) => BUDGET.test(text(c)) && !ACTUAL.test(text(c))));
-    const actual = single(amounts.filter((c) => ACTUAL.test(text(c)) && !BUDGET.test(text(c))));
+    const budget = single(amounts.filter((c) => BUDGET.test(pathKey(c)) && !ACTUAL.test(pathKey(c))));
+    const actual = single(amounts.filter((c) => ACTUAL.test(pathKey(c)) && !BUDGET.test(pathKey(c))));
     if (budget && actual) out.push({ budget, actual, ratios });
   }
   return out;

@@ -77,7 +77,7 @@ export function hasUrlToken(path: string): boolean {
 }
 
 /** The white space characters (what `\s` matches). */
-const SPACES = ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+export const SPACES = ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 
 /** The text without white space (what `replace(/\s+/g, '')` gives), by native split and join. */
 function squeeze(text: string): string {

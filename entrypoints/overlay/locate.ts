@@ -4,6 +4,7 @@
  * Read-only: nothing here changes the page.
  */
 import { BLOCK, SKIP, containsTable } from '../../core/extract/dom.ts';
+import { SPACES } from '../../core/detect/page.ts';
 import type { TextMark } from '../../core/marks.ts';
 
 export type Registry = Map<string, Element>;
@@ -27,10 +28,6 @@ interface Flat {
   offsets: number[];
 }
 
-/** White space (what `\s` matches), by character code: this runs for every character of a paragraph. */
-function isSpace(c: number): boolean {
-  return c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /**
  * The element's text as the extractor saw it: whitespace runs collapsed to one space, block
@@ -46,7 +43,7 @@ function flatten(root: Element, own: boolean): Flat {
       const v = n.nodeValue ?? '';
       for (let i = 0; i < v.length; i++) {
         const ch = v[i] as string;
-        if (isSpace(v.charCodeAt(i))) {
+        if (SPACES.includes(ch)) {
           space = flat.text.length > 0;
           continue;
         }
