@@ -7,6 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { constants, inflateSync } from 'node:zlib';
 import type { RawDocument } from '../model/raw.ts';
 import { extractPdf, type PdfExtractOptions } from '../extract/pdf.ts';
 import { type PdfJsDocument, type PdfOps, readPdf } from '../pdf/read.ts';
@@ -28,6 +29,11 @@ function assets(): { cMapUrl: string; standardFontDataUrl: string } {
   return { cMapUrl: `${join(root, 'cmaps')}/`, standardFontDataUrl: `${join(root, 'standard_fonts')}/` };
 }
 
+/** Flate in Node: zlib, tolerant of a stream cut short (its readable part is kept). */
+export function nodeInflate(data: Uint8Array): Uint8Array {
+  return inflateSync(data, { finishFlush: constants.Z_SYNC_FLUSH });
+}
+
 export async function extractPdfBytes(data: Uint8Array, options: PdfExtractOptions = {}): Promise<RawDocument> {
   const lib = await pdfjs();
   const task = lib.getDocument({ data, ...assets(), cMapPacked: true, isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 });
@@ -35,7 +41,7 @@ export async function extractPdfBytes(data: Uint8Array, options: PdfExtractOptio
   try {
     const work = (async () => {
       const doc = await task.promise;
-      const read = await readPdf(doc, lib.OPS);
+      const read = await readPdf(doc, lib.OPS, { inflate: nodeInflate });
       return { read, doc };
     })();
     const timeout = new Promise<never>((_, reject) => {

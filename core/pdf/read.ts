@@ -6,6 +6,7 @@
  * legacy build) and in the extension (its viewer page); pdf.js itself is loaded by the caller.
  */
 import type { PdfPage, PdfRect, PdfTextItem } from '../extract/pdf.ts';
+import { boxUnder, type Drawn, DrawnReader, type Inflate, inflateWithStreams, multiply } from './drawn.ts';
 
 export interface PdfJsTextItem {
   str?: string;
@@ -24,6 +25,8 @@ export interface PdfJsPage {
 export interface PdfJsDocument {
   numPages: number;
   getPage(n: number): Promise<PdfJsPage>;
+  /** The file's bytes (for reading the drawn rules without the operator lists). */
+  getData?(): Promise<Uint8Array>;
 }
 
 /** pdf.js's `OPS` table (operator name → number). */
@@ -34,6 +37,10 @@ export interface ReadOptions {
   maxPages?: number;
   /** Told before each page is read (progress, and a chance to yield). */
   onPage?: (n: number, of: number) => Promise<void> | void;
+  /** How Flate streams are inflated (default: DecompressionStream). */
+  inflate?: Inflate;
+  /** Read every page's rules from pdf.js's operator list (the reference the fast reader is tested against). */
+  operatorLists?: boolean;
 }
 
 export interface ReadResult {
@@ -41,19 +48,12 @@ export interface ReadResult {
   /** Images painted (a scanned PDF has images and no text). */
   images: number;
   truncated: boolean;
+  /** Pages whose rules came from pdf.js's operator list (the fast reader could not read them). */
+  fromOperatorLists: number;
 }
 
 type Matrix = [number, number, number, number, number, number];
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-
-function multiply(m: Matrix, n: number[]): Matrix {
-  const [a, b, c, d, e, f] = n as Matrix;
-  return [m[0] * a + m[2] * b, m[1] * a + m[3] * b, m[0] * c + m[2] * d, m[1] * c + m[3] * d, m[0] * e + m[2] * f + m[4], m[1] * e + m[3] * f + m[5]];
-}
-
-function apply(m: Matrix, x: number, y: number): [number, number] {
-  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
-}
 
 export const MAX_PAGES = 300;
 
@@ -72,19 +72,20 @@ export function pageRects(list: { fnArray: number[]; argsArray: unknown[] }, ops
     const fn = list.fnArray[i] as number;
     const args = list.argsArray[i] as unknown[] | null;
     if (fn === ops.save) stack.push(ctm);
-    else if (fn === ops.restore) ctm = stack.pop() ?? IDENTITY;
+    else if (fn === ops.restore || fn === ops.paintFormXObjectEnd) ctm = stack.pop() ?? IDENTITY;
     else if (fn === ops.transform && Array.isArray(args) && args.length >= 6) ctm = multiply(ctm, args as number[]);
+    else if (fn === ops.paintFormXObjectBegin && Array.isArray(args)) {
+      // A form's [matrix, bbox]: its operators follow, drawn under its matrix.
+      stack.push(ctm);
+      const m = args[0] as ArrayLike<number> | null;
+      if (m && m.length >= 6) ctm = multiply(ctm, m);
+    }
     else if (fn === ops.constructPath && Array.isArray(args)) {
       // pdf.js 5: [paint operator, [path data], bounding box [minX, minY, maxX, maxY]].
       const op = args[0] as number;
       const bbox = args[2] as ArrayLike<number> | null | undefined;
       if (!paint.has(op) || !bbox || bbox.length < 4) continue;
-      const corners = [apply(ctm, bbox[0] as number, bbox[1] as number), apply(ctm, bbox[2] as number, bbox[3] as number), apply(ctm, bbox[0] as number, bbox[3] as number), apply(ctm, bbox[2] as number, bbox[1] as number)];
-      const xs = corners.map((c) => c[0]);
-      const ys = corners.map((c) => c[1]);
-      const x = Math.min(...xs);
-      const y = Math.min(...ys);
-      const rect: PdfRect & { stroke?: boolean } = { x, y, w: Math.max(...xs) - x, h: Math.max(...ys) - y };
+      const rect: PdfRect & { stroke?: boolean } = boxUnder(ctm, bbox[0] as number, bbox[1] as number, bbox[2] as number, bbox[3] as number);
       if (strokes.has(op)) rect.stroke = true;
       rects.push(rect);
     } else if (imageOps.has(fn)) images++;
@@ -96,6 +97,8 @@ export async function readPdf(doc: PdfJsDocument, ops: PdfOps, options: ReadOpti
   const max = Math.min(doc.numPages, options.maxPages ?? MAX_PAGES);
   const pages: PdfPage[] = [];
   let images = 0;
+  let fromOperatorLists = 0;
+  const reader = options.operatorLists ? undefined : await openDrawn(doc, options.inflate ?? inflateWithStreams);
   for (let n = 1; n <= max; n++) {
     await options.onPage?.(n, max);
     const page = await doc.getPage(n);
@@ -107,10 +110,25 @@ export async function readPdf(doc: PdfJsDocument, ops: PdfOps, options: ReadOpti
       if (typeof it.str !== 'string' || !it.transform) continue;
       items.push({ str: it.str, x: (it.transform[4] ?? 0) - x0, y: (it.transform[5] ?? 0) - y0, w: it.width ?? 0, h: it.height || Math.hypot(it.transform[2] ?? 0, it.transform[3] ?? 0) });
     }
-    const drawn = pageRects(await page.getOperatorList(), ops);
+    let drawn: Drawn | undefined = await reader?.page(n);
+    if (!drawn) {
+      drawn = pageRects(await page.getOperatorList(), ops);
+      fromOperatorLists++;
+    }
     images += drawn.images;
     pages.push({ number: n, width: x1 - x0, height: y1 - y0, items, rects: drawn.rects.map((r) => ({ ...r, x: r.x - x0, y: r.y - y0 })) });
     page.cleanup?.();
   }
-  return { pages, images, truncated: doc.numPages > max };
+  return { pages, images, truncated: doc.numPages > max, fromOperatorLists };
+}
+
+/** The fast reader of drawn rules, when it agrees with pdf.js on the number of pages. */
+async function openDrawn(doc: PdfJsDocument, inflate: Inflate): Promise<DrawnReader | undefined> {
+  if (!doc.getData) return undefined;
+  try {
+    const reader = await DrawnReader.open(await doc.getData(), inflate);
+    return reader?.pageCount === doc.numPages ? reader : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -67,6 +67,8 @@ export class PdfSurface implements Surface {
     if (problem) raw.issues.push(problem);
     this.lines = new Map(raw.text.flatMap((l) => (l.source.path ? [[l.source.path, l.text] as [string, string]] : [])));
     this.layout(read.pages);
+    // How many pages' rules pdf.js's operator lists had to give (0: all read from the content streams).
+    this.container.dataset.rulesFromOperatorLists = String(read.fromOperatorLists);
     void this.render(doc, read.pages, pause);
     return raw;
   }

@@ -483,6 +483,8 @@ describe('PDF attachments', () => {
     const { tablesRecognised, ...cli } = cliSummary('tests/pages/pdf/donghu-hrss-2023-final.injected.pdf');
     assert.deepEqual(shown, cli);
     assert.equal(tablesRecognised, 9);
+    // every page's rules read from its content streams (DecompressionStream in the extension page)
+    assert.equal(await viewer.locator('[data-rules-from-operator-lists]').getAttribute('data-rules-from-operator-lists'), '0');
     // the changed figure: a discrepancy marker over its cell on the rendered page
     await viewer.waitForFunction(() => [...document.querySelectorAll('.page')].every((p) => p.dataset.rendered), null, { timeout: 60_000 });
     const placed = await viewer.evaluate(() => {
