@@ -138,9 +138,10 @@ function cluster(values: number[], tol = TOL): number[] {
 }
 
 class UnionFind {
-  private p: number[];
+  private p: Int32Array;
   constructor(n: number) {
-    this.p = Array.from({ length: n }, (_, i) => i);
+    this.p = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.p[i] = i;
   }
   find(i: number): number {
     while (this.p[i] !== i) {
@@ -157,39 +158,36 @@ class UnionFind {
   }
 }
 
-/** How much of [from, to] the segments at `at` (± TOL) cover, as a fraction. */
-/** Segments bucketed by position (whole points), for the coverage tests of a grid. */
-type SegIndex = Map<number, Seg[]>;
-function indexSegs(segs: Seg[]): SegIndex {
-  const idx: SegIndex = new Map();
+/**
+ * For each grid line (a clustered position), the stretches its segments cover: every segment
+ * within TOL of the line, widened by TOL at both ends, merged and sorted.
+ */
+function lineCover(segs: Seg[], lines: number[]): number[][] {
+  const per: number[][][] = lines.map(() => []);
   for (const s of segs) {
-    const k = Math.round(s.at);
-    const list = idx.get(k);
-    if (list) list.push(s);
-    else idx.set(k, [s]);
+    for (let k = lowerBound(lines, s.at - TOL); k < lines.length && (lines[k] as number) <= s.at + TOL; k++) per[k]?.push([s.from - TOL, s.to + TOL]);
   }
-  return idx;
+  return per.map((parts) => {
+    parts.sort((x, y) => (x[0] as number) - (y[0] as number));
+    const merged: number[] = []; // pairs: start, end
+    for (const [a, b] of parts as [number, number][]) {
+      const n = merged.length;
+      if (n && a <= (merged[n - 1] as number)) merged[n - 1] = Math.max(merged[n - 1] as number, b);
+      else merged.push(a, b);
+    }
+    return merged;
+  });
 }
 
-function coverage(index: SegIndex, at: number, from: number, to: number): number {
+/** How much of [from, to] a line's covered stretches (from `lineCover`) cover, as a fraction. */
+function coverage(merged: number[], from: number, to: number): number {
   const len = to - from;
   if (len <= 0) return 1;
-  const parts: [number, number][] = [];
-  const near: Seg[] = [];
-  for (let k = Math.round(at) - TOL - 1; k <= Math.round(at) + TOL + 1; k++) near.push(...(index.get(k) ?? []));
-  for (const s of near) {
-    if (Math.abs(s.at - at) > TOL) continue;
-    const a = Math.max(from, s.from - TOL);
-    const b = Math.min(to, s.to + TOL);
-    if (b > a) parts.push([a, b]);
-  }
-  parts.sort((x, y) => x[0] - y[0]);
   let covered = 0;
-  let end = from;
-  for (const [a, b] of parts) {
-    if (b <= end) continue;
-    covered += b - Math.max(a, end);
-    end = b;
+  for (let k = 0; k < merged.length; k += 2) {
+    const a = Math.max(from, merged[k] as number);
+    const b = Math.min(to, merged[k + 1] as number);
+    if (b > a) covered += b - a;
   }
   return covered / len;
 }
@@ -210,24 +208,42 @@ export interface Region {
 export function latticeRegions(page: PdfPage): Region[] {
   const { h, v } = rules(page);
   if (h.length < 2 || v.length < 2) return [];
-  // Segments that touch belong to one table.
-  const all = [...h.map((s) => ({ s, horiz: true })), ...v.map((s) => ({ s, horiz: false }))];
-  const uf = new UnionFind(all.length);
-  // Sweep: a horizontal and a vertical segment touch when they cross (within TOL).
+  // Segments that touch belong to one table (union-find over h, then v).
+  const uf = new UnionFind(h.length + v.length);
+  // A horizontal and a vertical segment touch when they cross (within TOL). The verticals are
+  // put in buckets of a coarse grid over the page; each horizontal looks in the buckets it
+  // passes through.
+  const buckets = new Map<number, number[]>();
+  const key = (gx: number, gy: number) => gx * 4096 + gy;
+  for (let j = 0; j < v.length; j++) {
+    const b = v[j] as Seg;
+    for (let gx = cell(b.at - TOL); gx <= cell(b.at + TOL); gx++) {
+      for (let gy = cell(b.from - TOL); gy <= cell(b.to + TOL); gy++) {
+        const list = buckets.get(key(gx, gy));
+        if (list) list.push(j);
+        else buckets.set(key(gx, gy), [j]);
+      }
+    }
+  }
   for (let i = 0; i < h.length; i++) {
     const a = h[i] as Seg;
-    for (let j = 0; j < v.length; j++) {
-      const b = v[j] as Seg;
-      if (b.at >= a.from - TOL && b.at <= a.to + TOL && a.at >= b.from - TOL && a.at <= b.to + TOL) uf.union(i, h.length + j);
+    for (let gy = cell(a.at - TOL); gy <= cell(a.at + TOL); gy++) {
+      for (let gx = cell(a.from - TOL); gx <= cell(a.to + TOL); gx++) {
+        for (const j of buckets.get(key(gx, gy)) ?? []) {
+          const b = v[j] as Seg;
+          if (b.at >= a.from - TOL && b.at <= a.to + TOL && a.at >= b.from - TOL && a.at <= b.to + TOL) uf.union(i, h.length + j);
+        }
+      }
     }
   }
   const groups = new Map<number, { h: Seg[]; v: Seg[] }>();
-  all.forEach((x, i) => {
+  for (let i = 0; i < h.length + v.length; i++) {
     const r = uf.find(i);
-    const g = groups.get(r) ?? { h: [], v: [] };
-    (x.horiz ? g.h : g.v).push(x.s);
-    groups.set(r, g);
-  });
+    let g = groups.get(r);
+    if (!g) groups.set(r, (g = { h: [], v: [] }));
+    if (i < h.length) g.h.push(h[i] as Seg);
+    else g.v.push(v[i - h.length] as Seg);
+  }
   const out: Region[] = [];
   const boxes: { left: number; right: number; top: number; bottom: number }[] = [];
   // Largest first: a group inside another's box is part of that table.
@@ -256,16 +272,16 @@ export function latticeRegions(page: PdfPage): Region[] {
     const cols = xs.length - 1;
     if (rows * cols > 200_000) continue;
     const cells = new UnionFind(rows * cols);
-    const hIdx = indexSegs(g.h);
-    const vIdx = indexSegs(g.v);
+    const hCover = lineCover(g.h, ys);
+    const vCover = lineCover(g.v, xs);
     for (let i = 0; i < rows; i++) {
       for (let j = 0; j < cols; j++) {
         const y0 = ys[i] as number;
         const y1 = ys[i + 1] as number;
         const x0 = xs[j] as number;
         const x1 = xs[j + 1] as number;
-        if (j + 1 < cols && coverage(vIdx, x1, y0, y1) < 0.5) cells.union(i * cols + j, i * cols + j + 1);
-        if (i + 1 < rows && coverage(hIdx, y1, x0, x1) < 0.5) cells.union(i * cols + j, (i + 1) * cols + j);
+        if (j + 1 < cols && coverage(vCover[j + 1] as number[], y0, y1) < 0.5) cells.union(i * cols + j, i * cols + j + 1);
+        if (i + 1 < rows && coverage(hCover[i + 1] as number[], x0, x1) < 0.5) cells.union(i * cols + j, (i + 1) * cols + j);
       }
     }
     out.push({
@@ -279,6 +295,21 @@ export function latticeRegions(page: PdfPage): Region[] {
     });
   }
   return out.sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/** A position's bucket on the coarse grid of the crossing test (16 pt; pages are < 4096 buckets wide). */
+const cell = (x: number) => Math.max(0, Math.min(4095, Math.floor(x / 16)));
+
+/** The first index of sorted `xs` whose value is ≥ v. */
+function lowerBound(xs: number[], v: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((xs[mid] as number) < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function indexIn(edges: number[], v: number): number {
@@ -306,9 +337,24 @@ interface Line {
   bottom: number;
 }
 
+/** Sorts in place; by insertion for the few items of a cell (no work array, no comparator calls to spare). */
+function sortSmall<T>(xs: T[], cmp: (a: T, b: T) => number): T[] {
+  if (xs.length > 12) return xs.sort(cmp);
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i] as T;
+    let j = i - 1;
+    while (j >= 0 && cmp(xs[j] as T, x) > 0) {
+      xs[j + 1] = xs[j] as T;
+      j--;
+    }
+    xs[j + 1] = x;
+  }
+  return xs;
+}
+
 /** Items → lines by baseline, left to right; whitespace runs collapsed, as a page's lines are. */
 function toLines(items: Item[]): Line[] {
-  const sorted = [...items].sort((a, b) => a.base - b.base || a.left - b.left);
+  const sorted = sortSmall(items.slice(), (a, b) => a.base - b.base || a.left - b.left);
   const lines: Item[][] = [];
   for (const it of sorted) {
     const last = lines[lines.length - 1];
@@ -318,7 +364,7 @@ function toLines(items: Item[]): Line[] {
   }
   const out: Line[] = [];
   for (const group of lines) {
-    group.sort((a, b) => a.left - b.left);
+    sortSmall(group, (a, b) => a.left - b.left);
     let text = '';
     const pieces: Line['pieces'] = [];
     let prev: Item | undefined;
@@ -337,15 +383,17 @@ function toLines(items: Item[]): Line[] {
     }
     const trimmed = text.trimEnd();
     if (!trimmed) continue;
-    out.push({
-      items: group,
-      text: trimmed,
-      pieces,
-      left: Math.min(...group.map((i) => i.left)),
-      right: Math.max(...group.map((i) => i.right)),
-      top: Math.min(...group.map((i) => i.top)),
-      bottom: Math.max(...group.map((i) => i.bottom)),
-    });
+    let left = Infinity;
+    let right = -Infinity;
+    let top = Infinity;
+    let bottom = -Infinity;
+    for (const i of group) {
+      if (i.left < left) left = i.left;
+      if (i.right > right) right = i.right;
+      if (i.top < top) top = i.top;
+      if (i.bottom > bottom) bottom = i.bottom;
+    }
+    out.push({ items: group, text: trimmed, pieces, left, right, top, bottom });
   }
   return out;
 }
@@ -512,6 +560,11 @@ interface GridCell {
   path?: string;
 }
 
+/** Every cell made with the same fields in the same order (one object shape: cells are many). */
+function gridCell(text: string, starts: number[] | undefined, lines: Line[], box: PdfBox, span?: RawCell['spanned'], of?: GridCell): GridCell {
+  return { text, lines, starts, box, span, of, path: undefined };
+}
+
 export function extractPdf(pages: PdfPage[], options: PdfExtractOptions = {}): RawDocument {
   const items: ExtractItem[] = [];
   const budget = { cells: options.maxCells ?? MAX_CELLS };
@@ -667,12 +720,13 @@ export function extractPdf(pages: PdfPage[], options: PdfExtractOptions = {}): R
         const b = bounds.get(o) as { i0: number; j0: number; i1: number; j1: number };
         const first = made.get(o);
         if (first) {
-          row.push({ text: first.text, lines: [], box: first.box, span: b.i0 === i ? 'col' : 'row', of: first });
+          row.push(gridCell(first.text, undefined, [], first.box, b.i0 === i ? 'col' : 'row', first));
           continue;
         }
         const lines = toLines(textOf.get(o) ?? []);
         const box = boxOf(page, r.xs[b.j0] as number, r.ys[b.i0] as number, r.xs[b.j1 + 1] as number, r.ys[b.i1 + 1] as number);
-        const cell: GridCell = { ...joinLines(lines, box.x + box.w), lines, box };
+        const joined = joinLines(lines, box.x + box.w);
+        const cell = gridCell(joined.text, joined.starts, lines, box);
         made.set(o, cell);
         row.push(cell);
       }
@@ -697,7 +751,8 @@ export function extractPdf(pages: PdfPage[], options: PdfExtractOptions = {}): R
           const r0 = its.length ? Math.max(...its.map((i) => i.right)) : 0;
           left = Math.min(left, l0 || Infinity);
           right = Math.max(right, r0);
-          return { ...joinLines(lines, Infinity), lines, box: boxOf(page, l0, l.top, r0, l.bottom) };
+          const joined = joinLines(lines, Infinity);
+          return gridCell(joined.text, joined.starts, lines, boxOf(page, l0, l.top, r0, l.bottom));
         }),
       );
     }
