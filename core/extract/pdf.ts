@@ -660,13 +660,15 @@ export function extractPdf(pages: PdfPage[], options: PdfExtractOptions = {}): R
         const path = `${rowPath}.c${k++}`;
         c.path = path;
         options.onBox?.(path, c.box);
-        // The cell's lines as one text: offsets continue across its lines (joined by newlines).
-        const pieces: { start: number; end: number; box: PdfBox }[] = [];
-        c.lines.forEach((l, n) => {
-          const offset = c.starts?.[n] ?? 0;
-          for (const p of pieceBoxes(page, l)) pieces.push({ start: p.start + offset, end: p.end + offset, box: p.box });
-        });
-        if (pieces.length) options.onLine?.(path, pieces);
+        if (options.onLine) {
+          // The cell's lines as one text: offsets continue across its lines (joined by newlines).
+          const pieces: { start: number; end: number; box: PdfBox }[] = [];
+          c.lines.forEach((l, n) => {
+            const offset = c.starts?.[n] ?? 0;
+            for (const p of pieceBoxes(page, l)) pieces.push({ start: p.start + offset, end: p.end + offset, box: p.box });
+          });
+          if (pieces.length) options.onLine(path, pieces);
+        }
         cells.push({ text: c.text, source: { path, page } });
         left = Math.min(left, c.box.x);
         right = Math.max(right, c.box.x + c.box.w);

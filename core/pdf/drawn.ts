@@ -494,7 +494,7 @@ const MAX_OPERANDS = 64;
 const code = (op: string) => [...op].reduce((v, c) => v * 256 + c.charCodeAt(0), 0);
 const OP = {
   q: code('q'), Q: code('Q'), cm: code('cm'), m: code('m'), l: code('l'), c: code('c'), v: code('v'), y: code('y'), re: code('re'), n: code('n'),
-  BI: code('BI'), Do: code('Do'), S: code('S'), s: code('s'), f: code('f'), F: code('F'), fStar: code('f*'), B: code('B'), BStar: code('B*'), b: code('b'), bStar: code('b*'),
+  BI: code('BI'), BT: code('BT'), Do: code('Do'), S: code('S'), s: code('s'), f: code('f'), F: code('F'), fStar: code('f*'), B: code('B'), BStar: code('B*'), b: code('b'), bStar: code('b*'),
 };
 
 /**
@@ -682,6 +682,11 @@ class Painter {
           this.out.images++;
           break;
         }
+        case OP.BT:
+          // A text object: no path or XObject may be painted inside one (ISO 32000-1 §8.2). One
+          // never closed is read on as ordinary content.
+          i = skipTextObject(b, i, end) ?? i;
+          break;
         case OP.Do:
           if (nameStart >= 0 && !(await this.xobject(decodeName(latin1(b, nameStart, nameEnd)), resources, depth))) return false;
           break;
@@ -722,6 +727,36 @@ class Painter {
 /** The k-th operand from the top (0 when missing). */
 function arg(st: Float64Array, top: number, k: number): number {
   return top >= k ? (st[top - k] as number) : 0;
+}
+
+/** From inside a text object (after `BT`) to after its `ET`, stepping over strings, names and dictionaries; `undefined` when it has none. */
+function skipTextObject(b: Uint8Array, i: number, end: number): number | undefined {
+  while (i < end) {
+    const c = b[i] as number;
+    if (c === 0x28) {
+      let d = 0;
+      while (i < end) {
+        const x = b[i++];
+        if (x === 0x5c) i++;
+        else if (x === 0x28) d++;
+        else if (x === 0x29 && --d === 0) break;
+      }
+    } else if (c === 0x3c) {
+      if (b[i + 1] === 0x3c) i = skipDict(b, i + 2, end);
+      else {
+        const close = b.indexOf(0x3e, i);
+        i = close < 0 ? end : close + 1;
+      }
+    } else if (c === 0x2f) {
+      i++;
+      while (i < end && REGULAR(b[i] as number)) i++;
+    } else if (c === 0x25) {
+      while (i < end && b[i] !== 0x0a && b[i] !== 0x0d) i++;
+    } else if (c === 0x45 && b[i + 1] === 0x54 && !REGULAR(b[i - 1] ?? 0x20) && (i + 2 >= end || !REGULAR(b[i + 2] as number))) {
+      return i + 2;
+    } else i++;
+  }
+  return undefined;
 }
 
 /** Past a dictionary in content (a marked-content property list), from after its `<<`. */
