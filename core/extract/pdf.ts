@@ -163,14 +163,16 @@ class UnionFind {
  * within TOL of the line, widened by TOL at both ends, merged and sorted.
  */
 function lineCover(segs: Seg[], lines: number[]): number[][] {
-  const per: number[][][] = lines.map(() => []);
+  const per: Seg[][] = lines.map(() => []);
   for (const s of segs) {
-    for (let k = lowerBound(lines, s.at - TOL); k < lines.length && (lines[k] as number) <= s.at + TOL; k++) per[k]?.push([s.from - TOL, s.to + TOL]);
+    for (let k = lowerBound(lines, s.at - TOL); k < lines.length && (lines[k] as number) <= s.at + TOL; k++) per[k]?.push(s);
   }
-  return per.map((parts) => {
-    parts.sort((x, y) => (x[0] as number) - (y[0] as number));
+  return per.map((on) => {
+    sortSmall(on, (x, y) => x.from - y.from);
     const merged: number[] = []; // pairs: start, end
-    for (const [a, b] of parts as [number, number][]) {
+    for (const s of on) {
+      const a = s.from - TOL;
+      const b = s.to + TOL;
       const n = merged.length;
       if (n && a <= (merged[n - 1] as number)) merged[n - 1] = Math.max(merged[n - 1] as number, b);
       else merged.push(a, b);
@@ -287,7 +289,7 @@ export function latticeRegions(page: PdfPage): Region[] {
     out.push({
       xs,
       ys,
-      owner: Array.from({ length: rows * cols }, (_, k) => cells.find(k)),
+      owner: ownersOf(cells, rows * cols),
       left: xs[0] as number,
       right: xs[cols] as number,
       top: ys[0] as number,
@@ -310,6 +312,12 @@ function lowerBound(xs: number[], v: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+function ownersOf(cells: UnionFind, n: number): number[] {
+  const out: number[] = new Array(n);
+  for (let k = 0; k < n; k++) out[k] = cells.find(k);
+  return out;
 }
 
 function indexIn(edges: number[], v: number): number {
@@ -353,7 +361,18 @@ function sortSmall<T>(xs: T[], cmp: (a: T, b: T) => number): T[] {
 }
 
 /** Items → lines by baseline, left to right; whitespace runs collapsed, as a page's lines are. */
+const SPACE_RUNS = /[\s\u00a0\u3000]+/g;
+
 function toLines(items: Item[]): Line[] {
+  if (items.length === 0) return [];
+  if (items.length === 1) {
+    // One item (most cells): one line, as the general path below makes it.
+    const it = items[0] as Item;
+    const s = it.str.replace(SPACE_RUNS, ' ').trimStart();
+    const text = s.trimEnd();
+    if (!text) return [];
+    return [{ items: [it], text, pieces: [{ start: 0, end: s.length, item: it }], left: it.left, right: it.right, top: it.top, bottom: it.bottom }];
+  }
   const sorted = sortSmall(items.slice(), (a, b) => a.base - b.base || a.left - b.left);
   const lines: Item[][] = [];
   for (const it of sorted) {
@@ -369,7 +388,7 @@ function toLines(items: Item[]): Line[] {
     const pieces: Line['pieces'] = [];
     let prev: Item | undefined;
     for (const it of group) {
-      let s = it.str.replace(/[\s\u00a0\u3000]+/g, ' ');
+      let s = it.str.replace(SPACE_RUNS, ' ');
       // A gap wider than a character between two items is a space.
       if (prev && text && !text.endsWith(' ') && !s.startsWith(' ') && it.left - prev.right > 0.8 * Math.min(it.size, prev.size)) text += ' ';
       if (text.endsWith(' ') && s.startsWith(' ')) s = s.slice(1);
@@ -686,32 +705,34 @@ export function extractPdf(pages: PdfPage[], options: PdfExtractOptions = {}): R
   function emitLattice(page: number, r: Region, inside: Item[]): void {
     const rows = r.ys.length - 1;
     const cols = r.xs.length - 1;
-    // Text of each merged cell.
-    const textOf = new Map<number, Item[]>();
+    // Text of each merged cell (by its owner: a grid index, see latticeRegions).
+    let ids = r.owner.length;
+    for (const o of r.owner) if (o >= ids) ids = o + 1;
+    const textOf: (Item[] | undefined)[] = new Array(ids);
     for (const it of inside) {
       const i = indexIn(r.ys, (it.top + it.bottom) / 2);
       const j = indexIn(r.xs, (it.left + it.right) / 2);
       if (i < 0 || j < 0 || i >= rows || j >= cols) continue;
       const owner = r.owner[i * cols + j] as number;
-      const list = textOf.get(owner) ?? [];
-      list.push(it);
-      textOf.set(owner, list);
+      const list = textOf[owner];
+      if (list) list.push(it);
+      else textOf[owner] = [it];
     }
-    // Bounds of each merged cell.
-    const bounds = new Map<number, { i0: number; j0: number; i1: number; j1: number }>();
+    // Bounds of each merged cell: first row and column, last row and column.
+    const bounds = new Int32Array(4 * ids).fill(-1);
     for (let i = 0; i < rows; i++) {
       for (let j = 0; j < cols; j++) {
-        const o = r.owner[i * cols + j] as number;
-        const b = bounds.get(o);
-        if (!b) bounds.set(o, { i0: i, j0: j, i1: i, j1: j });
-        else {
-          b.i1 = Math.max(b.i1, i);
-          b.j1 = Math.max(b.j1, j);
+        const o = 4 * (r.owner[i * cols + j] as number);
+        if (bounds[o] === -1) {
+          bounds[o] = i;
+          bounds[o + 1] = j;
         }
+        bounds[o + 2] = Math.max(bounds[o + 2] as number, i);
+        bounds[o + 3] = Math.max(bounds[o + 3] as number, j);
       }
     }
     const out: GridCell[][] = [];
-    const made = new Map<number, GridCell>();
+    const made: (GridCell | undefined)[] = new Array(ids);
     for (let i = 0; i < rows; i++) {
       // A sliver between two rules drawn close together is no row.
       if ((r.ys[i + 1] as number) - (r.ys[i] as number) < 2) continue;
@@ -719,17 +740,17 @@ export function extractPdf(pages: PdfPage[], options: PdfExtractOptions = {}): R
       for (let j = 0; j < cols; j++) {
         if ((r.xs[j + 1] as number) - (r.xs[j] as number) < 2) continue;
         const o = r.owner[i * cols + j] as number;
-        const b = bounds.get(o) as { i0: number; j0: number; i1: number; j1: number };
-        const first = made.get(o);
+        const [i0, j0, i1, j1] = [bounds[4 * o] as number, bounds[4 * o + 1] as number, bounds[4 * o + 2] as number, bounds[4 * o + 3] as number];
+        const first = made[o];
         if (first) {
-          row.push(gridCell(first.text, undefined, [], first.box, b.i0 === i ? 'col' : 'row', first));
+          row.push(gridCell(first.text, undefined, [], first.box, i0 === i ? 'col' : 'row', first));
           continue;
         }
-        const lines = toLines(textOf.get(o) ?? []);
-        const box = boxOf(page, r.xs[b.j0] as number, r.ys[b.i0] as number, r.xs[b.j1 + 1] as number, r.ys[b.i1 + 1] as number);
+        const lines = toLines(textOf[o] ?? []);
+        const box = boxOf(page, r.xs[j0] as number, r.ys[i0] as number, r.xs[j1 + 1] as number, r.ys[i1 + 1] as number);
         const joined = joinLines(lines, box.x + box.w);
         const cell = gridCell(joined.text, joined.starts, lines, box);
-        made.set(o, cell);
+        made[o] = cell;
         row.push(cell);
       }
       if (row.length) out.push(row);

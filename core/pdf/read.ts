@@ -116,7 +116,12 @@ export async function readPdf(doc: PdfJsDocument, ops: PdfOps, options: ReadOpti
       fromOperatorLists++;
     }
     images += drawn.images;
-    pages.push({ number: n, width: x1 - x0, height: y1 - y0, items, rects: drawn.rects.map((r) => ({ ...r, x: r.x - x0, y: r.y - y0 })) });
+    const rects: PdfRect[] = drawn.rects.map((r) => {
+      const out: PdfRect & { stroke?: boolean } = { x: r.x - x0, y: r.y - y0, w: r.w, h: r.h };
+      if ((r as { stroke?: boolean }).stroke) out.stroke = true;
+      return out;
+    });
+    pages.push({ number: n, width: x1 - x0, height: y1 - y0, items, rects });
     page.cleanup?.();
   }
   return { pages, images, truncated: doc.numPages > max, fromOperatorLists };
