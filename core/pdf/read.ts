@@ -98,12 +98,25 @@ export async function readPdf(doc: PdfJsDocument, ops: PdfOps, options: ReadOpti
   const pages: PdfPage[] = [];
   let images = 0;
   let fromOperatorLists = 0;
-  const reader = options.operatorLists ? undefined : await openDrawn(doc, options.inflate ?? inflateWithStreams);
-  for (let n = 1; n <= max; n++) {
+  // Each page's text is asked for before the page before it is worked on (and the first page's
+  // before the file is scanned for rules): where pdf.js has a worker, it parses meanwhile.
+  const fetchPage = async (n: number) => {
     await options.onPage?.(n, max);
     const page = await doc.getPage(n);
+    return { page, content: await page.getTextContent() };
+  };
+  const ahead = (n: number) => {
+    if (n > max) return undefined;
+    const p = fetchPage(n);
+    p.catch(() => undefined); // awaited below; not left unhandled meanwhile
+    return p;
+  };
+  let next = ahead(1);
+  const reader = options.operatorLists ? undefined : await openDrawn(doc, options.inflate ?? inflateWithStreams);
+  for (let n = 1; n <= max && next; n++) {
+    const { page, content } = await next;
+    next = ahead(n + 1);
     const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
-    const content = await page.getTextContent();
     const items: PdfTextItem[] = [];
     for (const raw of content.items) {
       const it = raw as PdfJsTextItem;
