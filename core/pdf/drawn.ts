@@ -177,14 +177,7 @@ class Lexer {
   }
 
   private literal(): typeof STRING {
-    const b = this.bytes;
-    let depth = 0;
-    while (this.pos < this.end) {
-      const c = b[this.pos++];
-      if (c === 0x5c) this.pos++;
-      else if (c === 0x28) depth++;
-      else if (c === 0x29 && --depth === 0) break;
-    }
+    this.pos = skipLiteral(this.bytes, this.pos, this.end);
     return STRING;
   }
 
@@ -589,23 +582,11 @@ class Painter {
         case 0x25: // % comment
           while (i < end && b[i] !== 0x0a && b[i] !== 0x0d) i++;
           continue;
-        case 0x28: {
-          // (literal string)
-          let d = 0;
-          while (i < end) {
-            const x = b[i++];
-            if (x === 0x5c) i++;
-            else if (x === 0x28) d++;
-            else if (x === 0x29 && --d === 0) break;
-          }
+        case 0x28: // (literal string)
+          i = skipLiteral(b, i, end);
           continue;
-        }
-        case 0x3c:
-          if (b[i + 1] === 0x3c) i = skipDict(b, i + 2, end);
-          else {
-            const close = b.indexOf(0x3e, i);
-            i = close < 0 ? end : close + 1;
-          }
+        case 0x3c: // <hex string> or << dictionary >>
+          i = skipAngled(b, i, end);
           continue;
         case 0x2f: // /Name
           nameStart = ++i;
@@ -733,21 +714,9 @@ function arg(st: Float64Array, top: number, k: number): number {
 function skipTextObject(b: Uint8Array, i: number, end: number): number | undefined {
   while (i < end) {
     const c = b[i] as number;
-    if (c === 0x28) {
-      let d = 0;
-      while (i < end) {
-        const x = b[i++];
-        if (x === 0x5c) i++;
-        else if (x === 0x28) d++;
-        else if (x === 0x29 && --d === 0) break;
-      }
-    } else if (c === 0x3c) {
-      if (b[i + 1] === 0x3c) i = skipDict(b, i + 2, end);
-      else {
-        const close = b.indexOf(0x3e, i);
-        i = close < 0 ? end : close + 1;
-      }
-    } else if (c === 0x2f) {
+    if (c === 0x28) i = skipLiteral(b, i, end);
+    else if (c === 0x3c) i = skipAngled(b, i, end);
+    else if (c === 0x2f) {
       i++;
       while (i < end && REGULAR(b[i] as number)) i++;
     } else if (c === 0x25) {
@@ -759,20 +728,36 @@ function skipTextObject(b: Uint8Array, i: number, end: number): number | undefin
   return undefined;
 }
 
+/** Past a literal string, from its `(`: nested parentheses balanced, escapes stepped over. */
+function skipLiteral(b: Uint8Array, i: number, end: number): number {
+  let d = 0;
+  while (i < end) {
+    const x = b[i++];
+    if (x === 0x5c) i++;
+    else if (x === 0x28) d++;
+    else if (x === 0x29 && --d === 0) break;
+  }
+  return i;
+}
+
+/** Past a hex string or a dictionary, from its `<`. */
+function skipAngled(b: Uint8Array, i: number, end: number): number {
+  if (b[i + 1] === 0x3c) return skipDict(b, i + 2, end);
+  const close = b.indexOf(0x3e, i);
+  return close < 0 || close >= end ? end : close + 1;
+}
+
 /** Past a dictionary in content (a marked-content property list), from after its `<<`. */
 function skipDict(b: Uint8Array, i: number, end: number): number {
   let depth = 1;
   while (i < end) {
-    const c = b[i++];
+    const c = b[i];
     if (c === 0x28) {
-      let d = 1;
-      while (i < end) {
-        const x = b[i++];
-        if (x === 0x5c) i++;
-        else if (x === 0x28) d++;
-        else if (x === 0x29 && --d === 0) break;
-      }
-    } else if (c === 0x3c && b[i] === 0x3c) {
+      i = skipLiteral(b, i, end);
+      continue;
+    }
+    i++;
+    if (c === 0x3c && b[i] === 0x3c) {
       depth++;
       i++;
     } else if (c === 0x3e && b[i] === 0x3e) {
