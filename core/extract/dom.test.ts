@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { extractHtmlString } from '../node/html.ts';
-import { extractDom, extractDomInSlices, type DomNode } from './dom.ts';
+import { cellText, extractDom, extractDomInSlices, type DomNode } from './dom.ts';
+import { readdirSync, statSync } from 'node:fs';
 import { analyzeDocument } from '../analyze.ts';
 
 const page = (name: string) => readFileSync(`tests/pages/${name}`, 'utf8');
@@ -83,5 +84,44 @@ describe('extractDom', () => {
       [2, 't0.r0'],
       [3, 't0.r1'],
     ]);
+  });
+});
+
+describe('cell text read from text content', () => {
+  const pages = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(`${dir}/${f}`).isDirectory() ? pages(`${dir}/${f}`) : f.endsWith('.html') ? [`${dir}/${f}`] : []));
+
+  it('every cell of every test page: the same text as walking the cell node by node', () => {
+    let cells = 0;
+    let fast = 0;
+    for (const file of pages('tests/pages')) {
+      const { document } = parseHTML(readFileSync(file, 'utf8'));
+      for (const td of document.querySelectorAll('td, th') as unknown as DomNode[]) {
+        const walked = cellText(td, true);
+        expect(cellText(td), `${file}: ${walked.slice(0, 40)}`).toBe(walked);
+        cells++;
+        if ((td.querySelectorAll?.('p,div,br') ?? []).length <= 1) fast++;
+      }
+    }
+    expect(cells).toBeGreaterThan(20_000);
+    expect(fast / cells).toBeGreaterThan(0.9);
+  });
+
+  it('cells whose blocks, breaks or hidden content shape their lines are walked', () => {
+    const cases: [string, string][] = [
+      ['<td>a<p>b</p>c</td>', 'a\nb\nc'],
+      ['<td><p>a</p><p>b</p></td>', 'a\nb'],
+      ['<td>a<br>b</td>', 'a\nb'],
+      ['<td> <p> 1,234.56 </p> </td>', '1,234.56'],
+      ['<td>a<script>x()</script>b</td>', 'ab'],
+      ['<td><span>基</span>\n<span>本</span></td>', '基\n本'],
+      ['<td><div>a<span>b</span></div>\u3000</td>', 'ab'],
+      ['<td>x<table><tr><td>y</td></tr></table></td>', 'x\ny'],
+    ];
+    for (const [html, want] of cases) {
+      const { document } = parseHTML(`<table><tr>${html}</tr></table>`);
+      const td = document.querySelector('td') as unknown as DomNode;
+      expect(cellText(td), html).toBe(want);
+      expect(cellText(td, true), html).toBe(want);
+    }
   });
 });

@@ -35,6 +35,8 @@ export interface DomNode {
   nextSibling: DomNode | null;
   getAttribute?(name: string): string | null;
   getElementsByTagName?(name: string): ArrayLike<unknown>;
+  querySelectorAll?(selectors: string): ArrayLike<DomNode>;
+  textContent?: string | null;
 }
 
 export interface DomExtractOptions {
@@ -87,8 +89,30 @@ export function nodeText(n: DomNode, depth = 0): string {
   return BLOCK.has(name) || name === 'TD' || name === 'TH' ? `\n${out}\n` : out;
 }
 
-function cellText(n: DomNode): string {
-  return nodeText(n)
+/** Elements that change a cell's text from its plain text content (line breaks, blocks, skipped content). */
+let shapingSelector: string | undefined;
+
+/**
+ * A cell's text: its lines (block and <br> boundaries), each with white space collapsed. Most
+ * cells hold one run of text, perhaps in one paragraph (Word's <p><span>…</span></p>): for them
+ * the element's text content says the same as walking its nodes, at one call instead of one
+ * per node (in a browser, more so in a content script's world, each node touched costs).
+ */
+export function cellText(n: DomNode, walkAlways = false): string {
+  if (!walkAlways && n.querySelectorAll && n.textContent !== undefined) {
+    shapingSelector ??= [...BLOCK, ...SKIP, 'TD', 'TH', 'BR'].map((x) => x.toLowerCase()).join(',');
+    const inner = n.querySelectorAll(shapingSelector);
+    const all = n.textContent ?? '';
+    if (inner.length === 0) return linesOf(all);
+    const only = inner[0] as DomNode;
+    // One block and nothing beside it but white space: its lines are the cell's.
+    if (inner.length === 1 && BLOCK.has(el(only)) && (only.textContent ?? '').trim() === all.trim()) return linesOf(all);
+  }
+  return linesOf(nodeText(n));
+}
+
+function linesOf(text: string): string {
+  return text
     .split('\n')
     .map((l) => l.replace(/[\s\u00a0\u3000]+/g, ' ').trim())
     .filter((l) => l !== '')
