@@ -175,6 +175,29 @@ describe('drawn rules read from content streams', () => {
     expectSameRules(fast.pages, reference.pages);
   });
 
+  it('ASCII85 content: as pdf.js reads it', async () => {
+    const a85 = (text: string) => {
+      const b = enc.encode(text);
+      let out = '';
+      for (let i = 0; i < b.length; i += 4) {
+        const n = Math.min(4, b.length - i);
+        let v = 0;
+        for (let k = 0; k < 4; k++) v = v * 256 + (b[i + k] ?? 0);
+        const digits: string[] = [];
+        for (let k = 0; k < 5; k++) {
+          digits.unshift(String.fromCharCode(33 + (v % 85)));
+          v = Math.floor(v / 85);
+        }
+        out += n === 4 && digits.every((d) => d === '!') ? 'z' : digits.slice(0, n + 1).join('');
+      }
+      return stream('/Filter /ASCII85Decode', `${out}~>`);
+    };
+    const { fast, reference } = await both(pdfFile(samplePdf(a85)));
+    expect(fast.fromOperatorLists).toBe(0);
+    expect(reference.pages[0]?.rects.length).toBe(10);
+    expectSameRules(fast.pages, reference.pages);
+  });
+
   it('a filter the reader lacks: that page falls back to the operator list, with the same result', async () => {
     // Run-length data: [n-1] then n literal bytes, 128 = end.
     const runLength = (s: string) => {

@@ -58,7 +58,7 @@ const DELIM = new Uint8Array(256);
 for (const c of '()<>[]{}/%') DELIM[c.charCodeAt(0)] = 1;
 const REGULAR = (c: number) => !WHITE[c] && !DELIM[c];
 
-/** A tokenizer and value parser over bytes (one class for the file's objects and for content). */
+/** A tokenizer and value parser over bytes: the file's objects, and an inline image's dictionary. */
 class Lexer {
   pos: number;
   constructor(
@@ -93,8 +93,7 @@ class Lexer {
         this.pos += 2;
         return this.dict();
       }
-      const close = b.indexOf(0x3e, this.pos);
-      this.pos = close < 0 || close >= this.end ? this.end : close + 1;
+      this.pos = skipAngled(b, this.pos, this.end);
       return STRING;
     }
     if (c === 0x5b) {
@@ -255,9 +254,10 @@ function indexOfBytes(b: Uint8Array, word: string, from: number, to = b.length):
 
 /** The file's indirect objects, by number (the last definition of each wins). */
 class Objects {
-  private offsets = new Map<number, number>();
+  /** Objects defined directly in the file, and those found in object streams. */
+  private direct = new Set<number>();
+  private packed = new Set<number>();
   private cache = new Map<number, Value>();
-  private packed = new Map<number, { stream: number; index: number }>();
   private streamsOfObjects: number[] = [];
   trailers: Dict[] = [];
   encrypted = false;
@@ -291,8 +291,7 @@ class Objects {
       const numStart = i + 1;
       if (numStart === numEnd || (i >= 0 && REGULAR(b[i] as number))) continue;
       const num = Number(latin1(b, numStart, numEnd));
-      this.offsets.set(num, at + 3);
-      this.cache.delete(num);
+      this.direct.add(num);
       const v = this.parseAt(at + 3);
       if (isStream(v)) {
         pos = v.end;
@@ -354,8 +353,8 @@ class Objects {
         const obj = head.next();
         const off = head.next();
         if (typeof obj !== 'number' || typeof off !== 'number') break;
-        if (this.offsets.has(obj) || this.packed.has(obj)) continue;
-        this.packed.set(obj, { stream: num, index: k });
+        if (this.direct.has(obj) || this.packed.has(obj)) continue;
+        this.packed.add(obj);
         this.cache.set(obj, new Lexer(data, first + off).value() ?? null);
       }
     }
