@@ -10,8 +10,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 
 const RUNS = Number(process.env.BENCH_PDF_RUNS ?? 11);
-// Runs before those measured, as for the engine (scripts/bench.mjs): the steady state of a batch
-// audit (`budget-lens audit *.pdf`); the cold first run of a fresh process is printed too.
+// Runs before those measured: the steady state of a batch audit (`budget-lens audit *.pdf`);
+// the cold first run of a fresh process is printed too.
 const WARMUP = 10;
 
 export async function benchPdf() {

@@ -1,6 +1,6 @@
 // `npm run bench`: speed figures, printed with their targets. Not a test: numbers to read.
 //   engine  per fixture, each in a fresh Node process: median time of a full audit
-//           (read → model → checks → JSON) over RUNS runs after 10 warm-up runs, beside the
+//           (read → model → checks → JSON) over RUNS runs after 40 warm-up runs, beside the
 //           median time of one linear pass that finds every number in the text (a regular
 //           expression scan that parses each token: a floor no real parser beats), and the
 //           ratio. Targets: largest fixture < 20 ms median, within 10× the linear pass.
@@ -19,6 +19,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 40);
 const FIXTURES = ['hanyang-hr-2023-final', 'donghu-hrss-2023-final', 'jianghan-hr-2024-budget'];
 
 mkdirSync('.bench', { recursive: true });
@@ -51,7 +52,7 @@ writeFileSync(
   `import { readFileSync } from 'node:fs';
 import { analyzeText, extractText, normalizeDocument, narrativeOf, checkList } from './engine.mjs';
 const [path, runs] = [process.argv[2], Number(process.argv[3])];
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 40);
+const WARMUP = Number(process.argv[4]);
 const text = readFileSync(path, 'utf8');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const q = (xs, p) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * p)];
@@ -84,12 +85,12 @@ console.log(JSON.stringify({ audit: median(audit), p25: q(audit, 0.25), p75: q(a
 `,
 );
 
-console.log(`engine: each fixture in a fresh process, median of ${RUNS} runs after 10 warm-up runs (Node ${process.version})`);
+console.log(`engine: each fixture in a fresh process, median of ${RUNS} runs after ${WARMUP} warm-up runs (Node ${process.version})`);
 console.log('fixture                      size    audit (p25–p75)        linear     ratio  checks  narrative stage');
 let largest;
 for (const name of FIXTURES) {
   const path = `tests/fixtures/${name}.txt`;
-  const r = JSON.parse(execFileSync(process.execPath, ['.bench/engine-one.mjs', path, String(RUNS)], { encoding: 'utf8' }));
+  const r = JSON.parse(execFileSync(process.execPath, ['.bench/engine-one.mjs', path, String(RUNS), String(WARMUP)], { encoding: 'utf8' }));
   const size = statSync(path).size;
   console.log(
     `${name.padEnd(28)} ${(size / 1024).toFixed(0).padStart(4)} KB ${r.audit.toFixed(2).padStart(6)} ms (${r.p25.toFixed(1)}–${r.p75.toFixed(1)}) ${r.linear.toFixed(3).padStart(8)} ms ${(r.audit / r.linear).toFixed(0).padStart(6)}× ${String(r.checks).padStart(6)}  ${r.narrative.toFixed(2).padStart(6)} ms`,

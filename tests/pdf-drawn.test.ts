@@ -11,7 +11,8 @@ import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DrawnReader } from '../core/pdf/drawn.ts';
 import { type PdfJsDocument, type PdfOps, readPdf } from '../core/pdf/read.ts';
-import { nodeInflate } from '../core/node/pdf.ts';
+import { extractPdfBytes, nodeInflate } from '../core/node/pdf.ts';
+import { analyzeDocument } from '../core/analyze.ts';
 import type { PdfPage } from '../core/extract/pdf.ts';
 
 const pdfjs = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as {
@@ -213,6 +214,28 @@ describe('drawn rules read from content streams', () => {
     const { fast, reference } = await both(pdfFile(samplePdf(runLength)));
     expect(fast.fromOperatorLists).toBe(1);
     expectSameRules(fast.pages, reference.pages);
+  });
+
+  // Files another producer wrote (qpdf 11, from three pages of a fixture PDF; tests/pages/README.md).
+  it('a file rewritten with object streams and a cross-reference stream: read, as pdf.js reads it', async () => {
+    const { fast, reference } = await both(new Uint8Array(readFileSync('tests/pages/pdf/hanyang-hr-2023-final.p5-7.objstm.pdf')));
+    expect(fast.fromOperatorLists).toBe(0);
+    expect(reference.pages.reduce((n, p) => n + p.rects.length, 0)).toBeGreaterThan(100);
+    expectSameRules(fast.pages, reference.pages);
+  });
+
+  it('a file encrypted with an empty user password (permissions only, common on government sites): pdf.js reads the rules, the audit is the plain file’s', async () => {
+    const file = 'tests/pages/pdf/hanyang-hr-2023-final.p5-7.encrypted.pdf';
+    const { fast, reference } = await both(new Uint8Array(readFileSync(file)));
+    expect(fast.fromOperatorLists).toBe(fast.pages.length);
+    expectSameRules(fast.pages, reference.pages);
+    const audit = async (f: string) => {
+      const r = analyzeDocument(await extractPdfBytes(new Uint8Array(readFileSync(f)), { name: 'x' }));
+      return { summary: r.summary, findings: r.checks.map((c) => `${c.id} ${c.verdict} ${c.stated} ${c.expected}`) };
+    };
+    const plain = await audit('tests/pages/pdf/hanyang-hr-2023-final.p5-7.objstm.pdf');
+    expect(plain.summary.tablesRecognised).toBeGreaterThan(0);
+    expect(await audit(file)).toEqual(plain);
   });
 
   it('an encrypted file is not read (its streams are ciphertext), a broken one gives no reader', async () => {
