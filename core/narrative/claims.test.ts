@@ -17,6 +17,15 @@ function claimsOf(texts: string[], docYear = 2023): Claim[] {
 const pick = (cs: Claim[]) => cs.map((c) => ({ kind: c.kind, value: c.value, unit: c.unit, topic: c.topic }));
 
 describe('narrative claims', () => {
+  it('should read the upper end of a range as a bound, named without the lower end', () => {
+    const cs = claimsOf(['职业培训补贴人均标准目标值400-4000元，完成值400-4000元；社会保险补贴人均标准673.17～923.73元，鉴定补贴80至400元。']);
+    expect(cs.map((c) => c.value)).toEqual([4000, 4000, 923.73, 400]);
+    expect(cs.every((c) => c.bound)).toBe(true);
+    for (const c of cs) expect(c.subject, c.subject).not.toMatch(/[\d-～至]$/);
+    // a single figure after a dash that is no range is still a value
+    expect(claimsOf(['项目支出—8320.58万元。']).map((c) => c.bound)).toEqual([false]);
+  });
+
   it('should read amounts with thousands separators and units written apart or together', () => {
     const cs = claimsOf(['2023 年度收、支总计 9,452.17 万元，基本支出1131.58万元，项目支出 8,320.58 万元。']);
     expect(pick(cs)).toEqual([

@@ -320,6 +320,9 @@ function baseYear(word: string | undefined, year: string | undefined, docYear: n
   return undefined;
 }
 
+/** A number and a range dash just before a figure: the figure is the upper end of a range. */
+const RANGE_LOW = /\d[\d,.]*\s*(?:[-~—–－～]|至|到)\s*$/;
+
 /** Read what the words before a number say about it. `left` is compact (no spaces). */
 function readLeft(leftRaw: string, unit: string, docYear: number | undefined): LeftReading {
   let s = stripLeaders(compactSubject(leftRaw));
@@ -626,7 +629,9 @@ function scanOne(
       const level = levels[levels.length - 1] as Level;
       const depth = levels.length - 1;
       const from = Math.max(level.clauseStart, level.lastEnd);
-      const leftRaw = folded.slice(from, m.start);
+      // `目标值400-4000元`, `80～400 元`: the upper end of a range — a bound, named without the lower end.
+      const range = RANGE_LOW.exec(folded.slice(from, m.start));
+      const leftRaw = folded.slice(from, range ? from + range.index : m.start);
       const r = readLeft(leftRaw, m.unit, ctx.docYear);
       const kind: ClaimKind = r.kind ?? (m.money ? 'amount' : m.unit === '%' ? 'percent' : 'count');
       let ownSubject = r.subject && !isGeneric(r.subject) ? r.subject : '';
@@ -656,7 +661,7 @@ function scanOne(
         unit: m.unit,
         money: m.money,
         approx: m.approx || r.approx || /预计|约|左右/.test(folded.slice(m.end, m.end + 6).replace(/[,，。;；].*$/, '')),
-        bound: r.bound || /^\s*(?:以上|以内|以下)/.test(folded.slice(m.end, m.end + 3)),
+        bound: r.bound || !!range || /^\s*(?:以上|以内|以下)/.test(folded.slice(m.end, m.end + 3)),
         subject: r.subject,
         topic: ownSubject || carried?.subject || '',
         explicit: !!ownSubject,
