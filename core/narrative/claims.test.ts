@@ -18,8 +18,8 @@ const pick = (cs: Claim[]) => cs.map((c) => ({ kind: c.kind, value: c.value, uni
 
 describe('narrative claims', () => {
   it('should read the upper end of a range as a bound, named without the lower end', () => {
-    const cs = claimsOf(['职业培训补贴人均标准目标值400-4000元，完成值400-4000元；社会保险补贴人均标准673.17～923.73元，鉴定补贴80至400元。']);
-    expect(cs.map((c) => c.value)).toEqual([4000, 4000, 923.73, 400]);
+    const cs = claimsOf(['职业培训补贴人均标准目标值400-4000元，完成值400-4000元；社会保险补贴人均标准673.17～923.73元，鉴定补贴80至400元，培训补贴标准400 元—4000 元。']);
+    expect(cs.map((c) => c.value)).toEqual([4000, 4000, 923.73, 400, 400, 4000]);
     expect(cs.every((c) => c.bound)).toBe(true);
     for (const c of cs) expect(c.subject, c.subject).not.toMatch(/[\d-～至]$/);
     // a single figure after a dash that is no range is still a value

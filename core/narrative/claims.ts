@@ -320,8 +320,10 @@ function baseYear(word: string | undefined, year: string | undefined, docYear: n
   return undefined;
 }
 
-/** A number and a range dash just before a figure: the figure is the upper end of a range. */
-const RANGE_LOW = /\d[\d,.]*\s*(?:[-~—–－～]|至|到)\s*$/;
+/** A number (with its unit or not) and a range dash just before a figure: the figure is the upper end of a range. */
+const RANGE_LOW = /\d[\d,.]*\s*(?:[万亿]?元)?\s*(?:[-~—–－～]|至|到)\s*$/;
+/** A range dash and a number just after a figure: the figure is the lower end of a range. */
+const RANGE_HIGH = /^\s*(?:[-~—–－～]|至|到)\s*\d/;
 
 /** Read what the words before a number say about it. `left` is compact (no spaces). */
 function readLeft(leftRaw: string, unit: string, docYear: number | undefined): LeftReading {
@@ -629,9 +631,10 @@ function scanOne(
       const level = levels[levels.length - 1] as Level;
       const depth = levels.length - 1;
       const from = Math.max(level.clauseStart, level.lastEnd);
-      // `目标值400-4000元`, `80～400 元`: the upper end of a range — a bound, named without the lower end.
-      const range = RANGE_LOW.exec(folded.slice(from, m.start));
-      const leftRaw = folded.slice(from, range ? from + range.index : m.start);
+      // `目标值400-4000元`, `400 元—4000 元`: the ends of a range are bounds; the upper one is named without the lower.
+      const before = folded.slice(Math.max(0, m.start - 24), m.start);
+      const range = RANGE_LOW.exec(before);
+      const leftRaw = folded.slice(from, range ? Math.max(from, m.start - before.length + range.index) : m.start);
       const r = readLeft(leftRaw, m.unit, ctx.docYear);
       const kind: ClaimKind = r.kind ?? (m.money ? 'amount' : m.unit === '%' ? 'percent' : 'count');
       let ownSubject = r.subject && !isGeneric(r.subject) ? r.subject : '';
@@ -661,7 +664,7 @@ function scanOne(
         unit: m.unit,
         money: m.money,
         approx: m.approx || r.approx || /预计|约|左右/.test(folded.slice(m.end, m.end + 6).replace(/[,，。;；].*$/, '')),
-        bound: r.bound || !!range || /^\s*(?:以上|以内|以下)/.test(folded.slice(m.end, m.end + 3)),
+        bound: r.bound || !!range || RANGE_HIGH.test(folded.slice(m.end, m.end + 8)) || /^\s*(?:以上|以内|以下)/.test(folded.slice(m.end, m.end + 3)),
         subject: r.subject,
         topic: ownSubject || carried?.subject || '',
         explicit: !!ownSubject,
