@@ -57,3 +57,14 @@ describe('narrative checks', () => {
     expect(c?.cause?.kind).toBe('zero-base');
   });
 });
+
+describe('figures the text does not name', () => {
+  it('are called figures in the could-not-check list, never named by their own digits or a range’s other end', () => {
+    for (const name of ['donghu-hrss-2023-final', 'hanyang-hr-2023-final', 'jianghan-hr-2024-budget']) {
+      const report = analyzeText(readFileSync(`tests/fixtures/${name}.txt`, 'utf8'), { name });
+      const coverage = report.checks.filter((c) => c.rule === 'narrative-coverage');
+      expect(coverage.length).toBeGreaterThan(0);
+      for (const c of coverage) expect(c.message, `${name} ${c.id}`).not.toMatch(/正文“[\s\d.,，—–~～-]*(?:[万亿]?元)?”|\d\s*[-—～~]”/);
+    }
+  });
+});

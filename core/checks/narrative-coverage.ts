@@ -34,7 +34,9 @@ export const narrativeCoverage: Check = {
       const reason = named
         ? { zh: '表中没有可比的数字，正文其他地方也未给出', en: 'neither the tables nor the rest of the text give a figure to compare it with' }
         : { zh: '未能确定所指的是表中哪一项', en: 'what it refers to in the tables could not be identified' };
-      out.push(undecidedResult('narrative-coverage', `narrative-coverage/${c.id}`, { zh: `正文“${claimName(c)}” ${c.text}`, en: `the text's "${claimName(c)}" ${c.text}` }, reason, quotes(model, g), lang, c.value));
+      // A figure whose words name nothing is called a figure, not by its own digits.
+      const what = c.topic || c.subject ? { zh: `正文“${claimName(c)}” ${c.text}`, en: `the text's "${claimName(c)}" ${c.text}` } : { zh: `正文数字 ${c.text}`, en: `the text's figure ${c.text}` };
+      out.push(undecidedResult('narrative-coverage', `narrative-coverage/${c.id}`, what, reason, quotes(model, g), lang, c.value));
     }
     return out;
   },
