@@ -17,6 +17,15 @@ function claimsOf(texts: string[], docYear = 2023): Claim[] {
 const pick = (cs: Claim[]) => cs.map((c) => ({ kind: c.kind, value: c.value, unit: c.unit, topic: c.topic }));
 
 describe('narrative claims', () => {
+  it('should take 收入 on its own (收入预算, 本年收入) as naming the income total, with the change and rate after it', () => {
+    const cs = claimsOf(['2024年收入预算6689.82万元，比2023年预算减少841.4万元，下降11.2%。'], 2024);
+    expect(pick(cs)).toEqual([
+      { kind: 'amount', value: 6689.82, unit: '万元', topic: '收入' },
+      { kind: 'change', value: -841.4, unit: '万元', topic: '收入' },
+      { kind: 'rate', value: -11.2, unit: '%', topic: '收入' },
+    ]);
+  });
+
   it('should read the upper end of a range as a bound, named without the lower end', () => {
     const cs = claimsOf(['职业培训补贴人均标准目标值400-4000元，完成值400-4000元；社会保险补贴人均标准673.17～923.73元，鉴定补贴80至400元，培训补贴标准400 元—4000 元。']);
     expect(cs.map((c) => c.value)).toEqual([4000, 4000, 923.73, 400, 400, 4000]);
