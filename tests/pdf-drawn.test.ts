@@ -247,4 +247,29 @@ describe('drawn rules read from content streams', () => {
     const r = await DrawnReader.open(cut, nodeInflate);
     for (let n = 1; n <= (r?.pageCount ?? 0); n++) await r?.page(n);
   });
+
+  it('damaged bytes (300 random mutations of built and real files): an answer or a refusal, never an exception or a hang', async () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const files = [pdfFile(samplePdf()), packedPdfFile(samplePdf(), [2, 3]), new Uint8Array(readFileSync('tests/pages/pdf/hanyang-hr-2023-final.p5-7.objstm.pdf'))];
+    let answered = 0;
+    const started = performance.now();
+    for (let k = 0; k < 300; k++) {
+      const base = files[k % files.length] as Uint8Array;
+      const bytes = base.slice();
+      // a few bytes overwritten, or a cut
+      if (random() < 0.2) bytes.fill(0x20, Math.floor(random() * bytes.length));
+      else for (let i = 0; i < 1 + Math.floor(random() * 8); i++) bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
+      const reader = await DrawnReader.open(bytes, nodeInflate);
+      for (let n = 1; n <= Math.min(reader?.pageCount ?? 0, 5); n++) {
+        const d = await reader?.page(n);
+        if (d) {
+          answered++;
+          for (const r of d.rects) expect(Number.isFinite(r.x + r.y + r.w + r.h)).toBe(true);
+        }
+      }
+    }
+    expect(answered).toBeGreaterThan(100);
+    expect(performance.now() - started).toBeLessThan(20_000);
+  }, 30_000);
 });
