@@ -123,7 +123,7 @@ function rules(page: PdfPage): { h: Seg[]; v: Seg[] } {
 
 /** Values within `tol` of each other, as one (their mean), sorted. */
 function cluster(values: number[], tol = TOL): number[] {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = Float64Array.from(values).sort();
   const out: number[] = [];
   let group: number[] = [];
   for (const v of sorted) {
@@ -215,23 +215,32 @@ export function latticeRegions(page: PdfPage): Region[] {
   // A horizontal and a vertical segment touch when they cross (within TOL). The verticals are
   // put in buckets of a coarse grid over the page; each horizontal looks in the buckets it
   // passes through.
-  const buckets = new Map<number, number[]>();
-  const key = (gx: number, gy: number) => gx * 4096 + gy;
+  let maxX = 0;
+  let maxY = 0;
+  for (const b of v) {
+    maxX = Math.max(maxX, b.at);
+    maxY = Math.max(maxY, b.to);
+  }
+  const cols = cell(maxX + TOL) + 1;
+  const buckets: (number[] | undefined)[] = new Array(cols * (cell(maxY + TOL) + 1));
   for (let j = 0; j < v.length; j++) {
     const b = v[j] as Seg;
-    for (let gx = cell(b.at - TOL); gx <= cell(b.at + TOL); gx++) {
-      for (let gy = cell(b.from - TOL); gy <= cell(b.to + TOL); gy++) {
-        const list = buckets.get(key(gx, gy));
+    for (let gy = cell(b.from - TOL); gy <= cell(b.to + TOL); gy++) {
+      for (let gx = cell(b.at - TOL); gx <= cell(b.at + TOL); gx++) {
+        const list = buckets[gy * cols + gx];
         if (list) list.push(j);
-        else buckets.set(key(gx, gy), [j]);
+        else buckets[gy * cols + gx] = [j];
       }
     }
   }
   for (let i = 0; i < h.length; i++) {
     const a = h[i] as Seg;
     for (let gy = cell(a.at - TOL); gy <= cell(a.at + TOL); gy++) {
-      for (let gx = cell(a.from - TOL); gx <= cell(a.to + TOL); gx++) {
-        for (const j of buckets.get(key(gx, gy)) ?? []) {
+      if (gy * cols >= buckets.length) break;
+      for (let gx = cell(a.from - TOL); gx <= Math.min(cols - 1, cell(a.to + TOL)); gx++) {
+        const list = buckets[gy * cols + gx];
+        if (!list) continue;
+        for (const j of list) {
           const b = v[j] as Seg;
           if (b.at >= a.from - TOL && b.at <= a.to + TOL && a.at >= b.from - TOL && a.at <= b.to + TOL) uf.union(i, h.length + j);
         }
@@ -251,7 +260,8 @@ export function latticeRegions(page: PdfPage): Region[] {
   // Largest first: a group inside another's box is part of that table.
   const found = [...groups.values()].filter((g) => g.h.length >= 2 && g.v.length >= 2);
   const extent = (g: { h: Seg[]; v: Seg[] }) => (Math.max(...g.h.map((s) => s.to)) - Math.min(...g.h.map((s) => s.from))) * (Math.max(...g.v.map((s) => s.to)) - Math.min(...g.v.map((s) => s.from)));
-  found.sort((a, b) => extent(b) - extent(a));
+  const extents = new Map(found.map((g) => [g, extent(g)]));
+  found.sort((a, b) => (extents.get(b) as number) - (extents.get(a) as number));
   for (const group of found) {
     // The group's box; every rule inside it belongs to the table, touching the others or not
     // (the border between two cells that both span several rows touches no horizontal rule).
