@@ -258,6 +258,8 @@ class Objects {
   private direct = new Set<number>();
   private packed = new Set<number>();
   private cache = new Map<number, Value>();
+  /** Forms' content, inflated once (a header or logo form is painted on every page). */
+  private forms = new Map<Stream, Uint8Array | undefined>();
   private streamsOfObjects: number[] = [];
   trailers: Dict[] = [];
   encrypted = false;
@@ -364,6 +366,12 @@ class Objects {
   get(v: Value | undefined): Value | undefined {
     for (let hops = 0; v instanceof Ref && hops < 32; hops++) v = this.cache.get(v.num);
     return v instanceof Ref ? undefined : v;
+  }
+
+  /** A form's content, decoded on its first use only. */
+  async formContent(s: Stream): Promise<Uint8Array | undefined> {
+    if (!this.forms.has(s)) this.forms.set(s, await this.decode(s));
+    return this.forms.get(s);
   }
 
   /** A stream's data with its filters undone; `undefined` for a filter this reader lacks. */
@@ -691,7 +699,7 @@ class Painter {
     if (subtype !== 'Form') return true;
     const key = ref instanceof Ref ? ref.num : -1;
     if (depth >= MAX_FORM_DEPTH || this.forms.has(key)) return true;
-    const data = await o.decode(x);
+    const data = await o.formContent(x);
     if (!data) return false;
     const matrix = o.get(x.dict.get('Matrix'));
     this.stack.push(this.ctm);
