@@ -21,6 +21,7 @@ export const ruleTitles = {
   'project-budget': { zh: '同一项目各处预算一致', en: 'One project, one budget' },
   'cross-table': { zh: '表间勾稽', en: 'Cross-table tie' },
   'crosswalk': { zh: '经济分类与功能分类的通常对应', en: 'Economic ↔ function classification, usual pairs' },
+  'procurement-within-budget': { zh: '政府采购不超过其预算', en: 'Procurement within its budget' },
   'procurement-services': { zh: '购买服务中属政府采购的 = 采购表服务类', en: 'Purchased services within procurement = procurement services' },
   'unit-price': { zh: '数量 × 单价 = 金额', en: 'Quantity × unit price = amount' },
   'empty-table': { zh: '空表说明', en: 'Empty-table statement' },
@@ -116,6 +117,14 @@ export const messages = {
   'reason.crosswalk': {
     zh: (p: { pair: string }) => `“${p.pair}”在经济分类与功能分类之间未能按通常的对应关系核对上（此对应关系并非报表的硬性要求）`,
     en: (p: { pair: string }) => `"${p.pair}" does not reconcile between the economic and the function classification under the usual correspondence (not a requirement of the templates)`,
+  },
+  'reason.procurement-project': {
+    zh: () => '采购所属项目既不在项目支出预算表中，也不像基本支出，找不到可对照的预算',
+    en: () => 'the purchase\'s project is neither in the project table nor recognisably basic expenditure: no budget line to hold it against',
+  },
+  'reason.procurement-item': {
+    zh: () => '基本支出表中没有这笔采购所列的经济分类科目',
+    en: () => 'the basic-expenditure table has no line for the economic item this purchase is charged to',
   },
   'reason.internal': {
     zh: (p: { error: string }) => `检查程序出错（${p.error}），其余检查照常进行`,

@@ -73,7 +73,9 @@ def parse_where(where, kind):
 def num(v):
     if isinstance(v, (int, float)):
         return float(v)
-    return None
+    # An inequality's bound ("<= 51.06"): the figure it is held against.
+    m = re.fullmatch(r'\s*(?:<=|≤)\s*(-?[\d,]+(?:\.\d+)?)\s*', v) if isinstance(v, str) else None
+    return float(m.group(1).replace(',', '')) if m else None
 
 
 def derive(name):
@@ -179,8 +181,11 @@ def overrides(name, key, kind):
         o['D2-a24'] = {'each': rows_of(by_id['D2-a24'], kind, None, 'unit-price', by_line=True), 'manual': 'quantity × price on every row'}
         o['D2-a28'] = {'each': [{'table': 'budget-gf', 'rule': 'empty-table'}], 'manual': 'empty table'}
         o['D2-a29'] = {'each': [{'table': 'budget-soe', 'rule': 'empty-table'}], 'manual': 'empty table'}
-        o['D2-d21'] = {'rules': ['procurement-within-budget'], 'manual': 'procurement charged to an economic item ≤ its budget (not implemented)'}
-        o['D2-d22'] = {'rules': ['procurement-within-budget'], 'manual': 'procurement charged to an economic item ≤ its budget (not implemented)'}
+        # The crosswalk compares the function table's basic-expenditure column; on this row it
+        # holds the key's figure (the row has no project spending), the key names 合计.
+        o['D2-d19'] = {'at': {'table': 'budget-gpb', 'row': {'code': '2101103'}}, 'manual': 'compared in the basic-expenditure column'}
+        o['D2-d21'] = {'rules': ['procurement-within-budget'], 'manual': 'procurement charged to an economic item ≤ its budget'}
+        o['D2-d22'] = {'rules': ['procurement-within-budget'], 'manual': 'procurement charged to an economic item ≤ its budget'}
         o['D2-d23'] = narrative('机关运行经费 stated in the narrative')
         for k, why in [('D2-h01', 'KPI target values swapped between columns'), ('D2-h02', 'KPI history differing between two forms'),
                        ('D2-h06', 'expense items named in the text with no line in the economic table'), ('D2-h07', 'economic labels differing between forms')]:

@@ -11,7 +11,7 @@ import { judgeItem, loadKey, matchesItem, type ItemOutcome } from './support/key
 const FIXTURES = {
   'hanyang-hr-2023-final': { floor: 120 },
   'donghu-hrss-2023-final': { floor: 142 },
-  'jianghan-hr-2024-budget': { floor: 339 },
+  'jianghan-hr-2024-budget': { floor: 344 },
 } as const;
 
 for (const [name, { floor }] of Object.entries(FIXTURES)) {

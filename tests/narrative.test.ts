@@ -50,6 +50,25 @@ describe('narrative checks', () => {
     expect(c?.where[0]?.quote).toContain('12.34');
   });
 
+  it('should hold last year\'s figure, derived from a change, against a table printing that year', () => {
+    const form = (prior: string) =>
+      [
+        '2024年部门整体绩效目标申报表',
+        '单位：万元',
+        '总体资金情况\t\t当年金额\t占比\t近两年收支金额\t',
+        '\t\t\t\t2022年\t2023年',
+        `收入构成\t财政拨款\t900.00\t100%\t800.00\t${prior}`,
+        `\t合计\t900.00\t100%\t800.00\t${prior}`,
+      ].join('\n');
+    const text = (prior: string) => `某局2024年部门预算\n\n一、收支预算总体情况\n\n2024年收支总预算900.00万元，比2023年预算减少100.00万元。\n\n${form(prior)}`;
+    const prior = (t: string) => analyzeText(t).checks.find((c) => c.id.endsWith('/prior-year'));
+    const ok = prior(text('1,000.00'));
+    expect([ok?.verdict, ok?.stated, ok?.expected]).toEqual(['ok', 1000, 1000]);
+    expect(ok?.where.some((w) => w.quote) && ok?.where.some((w) => w.column?.label === '2023年')).toBe(true);
+    const wrong = prior(text('1,050.00'));
+    expect([wrong?.verdict, wrong?.stated, wrong?.expected]).toEqual(['discrepancy', 1000, 1050]);
+  });
+
   it('should report a growth rate over a zero base as undefined', () => {
     const r = analyzeText('一、收入支出决算总体情况说明\n\n2023 年度培训费 3.00 万元，比 2022 年增加 3.00 万元，增长 100%。');
     const c = r.checks.find((x) => x.rule === 'narrative-change' && x.messageKey === 'narr.zero-base');

@@ -23,6 +23,7 @@ import { executionColumn } from './execution-column.ts';
 import { projectBudget } from './project-budget.ts';
 import { crosswalkCheck } from './crosswalk.ts';
 import { procurementServices } from './procurement-services.ts';
+import { procurementWithinBudget } from './procurement-within-budget.ts';
 import { narrativeTable } from './narrative-table.ts';
 import { narrativeChange } from './narrative-change.ts';
 import { narrativeShare } from './narrative-share.ts';
@@ -53,6 +54,7 @@ export const checks = {
   crosswalk: crosswalkCheck,
   'unit-price': unitPrice,
   'procurement-services': procurementServices,
+  'procurement-within-budget': procurementWithinBudget,
   'empty-table': emptyTable,
   'code-name': codeName,
   'table-coverage': tableCoverage,

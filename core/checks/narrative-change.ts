@@ -8,13 +8,16 @@
  * When another statement's change gives exactly the printed rate, that is said as the cause.
  */
 import type { WorkDocument } from '../normalize/document.ts';
-import type { CheckResult, Where } from '../model/schemas.ts';
+import type { CheckResult, Column, Unit, Where } from '../model/schemas.ts';
 import { type Lang, headed, message, ruleTitle } from '../messages.ts';
 import type { Check } from './types.ts';
 import type { Claim } from '../narrative/claims.ts';
 import { narrativeOf, type NarrativeModel } from '../narrative/index.ts';
 import { before, budgetish, isKind, paragraphClaims, sameSubject } from '../narrative/near.ts';
-import { claimName, comparisonResult, decimalsIn, Findings, fmt, judgeAmounts, quotes, valueIn } from '../narrative/results.ts';
+import { cellWhere, claimName, comparisonResult, decimalsIn, Findings, fmt, isMoneyUnit, judgeAmounts, quotes, valueIn } from '../narrative/results.ts';
+import { type Ref, refName } from './identity.ts';
+import { isTotalRow } from './group-total.ts';
+import { labelKey } from '../text/normalize.ts';
 import { judgeRange, ratioRange, type Judgement } from '../rounding.ts';
 import { roundTo } from '../text/numbers.ts';
 
@@ -116,7 +119,39 @@ export const narrativeChange: Check = {
           group,
         );
       }
-      // 2. the rate that follows the change.
+      // 2. last year's figure (printed, or derived from this year and the change) against a
+      // table that prints last year's column beside this year's.
+      const prior = priorYear(work, ch, t);
+      if (prior) {
+        const { cell, text } = prior;
+        const group = [t.current, t.prior, ch].filter((x): x is Claim => !!x);
+        const d = Math.max(text.decimals, cell.decimals);
+        const j = judgeAmounts({ value: text.value, decimals: text.decimals }, [{ value: cell.value, decimals: cell.decimals }], cell.value);
+        const how = t.prior
+          ? { zh: `“${name}”上年数`, en: `last year's "${name}"` }
+          : { zh: `“${name}”上年数（本年数 − 增减额）`, en: `last year's "${name}" (this year − change)` };
+        push(
+          `p|${name}|${text.value}|${cell.ref.t}/${cell.ref.r}/${cell.ref.c}`,
+          comparisonResult(
+            {
+              rule: 'narrative-change',
+              id: `narrative-change/${ch.id}/prior-year`,
+              claim: how,
+              basis: { zh: `表中 ${refName(work, cell.ref)} 为`, en: `the table's ${refName(work, cell.ref)} is` },
+              stated: text.value,
+              expected: cell.value,
+              unit: cell.unit,
+              decimals: d,
+              judgement: j,
+              formula: `${name} ${cell.year}: ${t.prior ? fmt(text.value, d) : `${fmt(valueIn(t.current as Claim, cell.unit), d)} ${ch.value < 0 ? '+' : '−'} ${fmt(Math.abs(valueIn(ch, cell.unit)), d)}`} = ${refName(work, cell.ref)}`,
+              where: [...quotes(model, group, 'stated', t.prior ?? ch), cellWhere(work, cell.ref)],
+            },
+            lang,
+          ),
+          group,
+        );
+      }
+      // 3. the rate that follows the change.
       const rate = paragraphClaims(model, ch.para).find((r) => r.kind === 'rate' && r.sentence === ch.sentence && r.start > ch.start && sameSubject(model, r, ch) && !r.approx);
       if (!rate) continue;
       t.rate = rate;
@@ -181,6 +216,72 @@ export const narrativeChange: Check = {
     return out;
   },
 };
+
+interface PriorCell {
+  ref: Ref;
+  value: number;
+  decimals: number;
+  unit: Unit;
+  year: number;
+}
+
+const YEAR = /(\d{4})\s*年/;
+
+/** A column's year: `2023年`, `2023年预算数 合计`; 上年 / 当年 relative to the document's year. */
+function columnYear(col: Column, year: number | undefined): number | undefined {
+  const text = col.path.join(' ') || col.label;
+  const m = YEAR.exec(text);
+  if (m) return Number(m[1]);
+  if (year === undefined) return undefined;
+  if (/上年/.test(text)) return year - 1;
+  if (col.role === 'current' || /当年|本年/.test(text)) return year;
+  return undefined;
+}
+
+/**
+ * Last year's figure of a change's subject in a table that prints both years: the row whose
+ * this-year column holds the claim's this-year figure, read in the column for the change's
+ * base year with the same heading below the year (`2023年预算数 公务接待费`). Rows named like
+ * the subject come first, then total rows. The text's last-year figure is the one it prints,
+ * else this year's minus the change.
+ */
+function priorYear(work: WorkDocument, ch: Claim, t: Triple): { cell: PriorCell; text: { value: number; decimals: number } } | undefined {
+  if (!ch.money || !t.current) return undefined;
+  const year = t.current.year ?? work.doc.year;
+  const base = ch.base ?? (year !== undefined ? year - 1 : undefined);
+  if (year === undefined || base === undefined || base >= year) return undefined;
+  const subject = labelKey(claimName(ch));
+  let best: { cell: PriorCell; rank: number } | undefined;
+  work.tables.forEach(({ table }, ti) => {
+    if (!isMoneyUnit(table.unit)) return;
+    const years = table.columns.map((c) => columnYear(c, work.doc.year));
+    const now = table.columns.filter((_, i) => years[i] === year);
+    const then = table.columns.filter((_, i) => years[i] === base);
+    if (now.length === 0 || then.length === 0) return;
+    const want = valueIn(t.current as Claim, table.unit);
+    const half = 0.5 * 10 ** -decimalsIn(t.current as Claim, table.unit) + 1e-9;
+    for (const row of table.rows) {
+      for (const cur of now) {
+        const v = row.cells[cur.key]?.value;
+        if (v === null || v === undefined || Math.abs(v - want) > half) continue;
+        const pair = then.length === 1 ? then[0] : then.find((c) => c.label === cur.label);
+        const prior = pair ? row.cells[pair.key] : undefined;
+        if (!pair || prior?.value === null || prior?.value === undefined || prior.status === 'undecided') continue;
+        const label = labelKey(row.label);
+        const rank = label && (subject.includes(label) || label.includes(subject)) ? 0 : isTotalRow(row) ? 1 : 2;
+        if (best && best.rank <= rank) continue;
+        best = { rank, cell: { ref: { t: ti, r: row.index, c: pair.key }, value: prior.value, decimals: Math.max(table.decimals, prior.decimals ?? 0), unit: table.unit, year: base } };
+      }
+    }
+  });
+  if (!best) return undefined;
+  const u = best.cell.unit;
+  if (t.prior) {
+    if (t.prior.base !== undefined && t.prior.base !== base && t.prior.year !== base) return undefined;
+    return { cell: best.cell, text: { value: valueIn(t.prior, u), decimals: decimalsIn(t.prior, u) } };
+  }
+  return { cell: best.cell, text: { value: roundTo(valueIn(t.current, u) - valueIn(ch, u), 8), decimals: Math.max(decimalsIn(t.current, u), decimalsIn(ch, u)) } };
+}
 
 /** Another statement's change over the same base that gives exactly the printed rate. */
 function otherBase(model: NarrativeModel, ch: Claim, printed: number, decimals: number, unit: string, lang: Lang): CheckResult['cause'] {

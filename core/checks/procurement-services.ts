@@ -9,12 +9,8 @@ import { type Lang, headed, message, ruleTitle } from '../messages.ts';
 import { judgeSum } from '../rounding.ts';
 import { exactSum, formatAmount } from '../text/numbers.ts';
 import { whereOf } from './identity.ts';
+import { rowAttr as attr } from './select.ts';
 import type { Check } from './types.ts';
-
-function attr(row: Row, pattern: RegExp): string | undefined {
-  for (const [k, v] of Object.entries(row.attrs ?? {})) if (pattern.test(k)) return v;
-  return undefined;
-}
 
 function amountColumn(table: Table): Column | undefined {
   return table.columns.find((c) => c.role === 'amount');

@@ -15,7 +15,7 @@ import type { Identity, Ref } from './identity.ts';
 import { isTotalRow } from './group-total.ts';
 import type { Check } from './types.ts';
 
-interface Entry {
+export interface Entry {
   name: string;
   ref: Ref;
 }
@@ -44,12 +44,26 @@ export function nameSimilarity(a: string, b: string): number {
 
 const MIN_SIMILARITY = 0.8;
 
-function bestMatch(name: string, pool: Entry[]): Entry | undefined {
+export function bestMatch(name: string, pool: Entry[]): Entry | undefined {
   const scored = pool.map((e) => ({ e, s: nameSimilarity(name, e.name) })).sort((a, b) => b.s - a.s);
   const [first, second] = scored;
   if (!first || first.s < MIN_SIMILARITY) return undefined;
   if (second && second.s === first.s) return undefined;
   return first.e;
+}
+
+/** The project table's projects (leaf rows with a project code), by name, at their budget. */
+export function projectPool(tables: Table[]): Entry[] {
+  const pool: Entry[] = [];
+  tables.forEach((table, t) => {
+    if (table.template !== 'budget-projects') return;
+    const col = firstValueColumn(table);
+    if (!col) return;
+    for (const row of table.rows) {
+      if (row.codeKind === 'project' && row.code && row.code.length > 6 && row.label) pool.push({ name: row.label, ref: { t, r: row.index, c: col.key } });
+    }
+  });
+  return pool;
 }
 
 export const projectBudget: Check = {
@@ -59,15 +73,7 @@ export const projectBudget: Check = {
     if (scope) return out; // nothing here places figures
     const tables = work.tables.map((w) => w.table);
     // 1. The project table's leaf rows.
-    const pool: Entry[] = [];
-    tables.forEach((table, t) => {
-      if (table.template !== 'budget-projects') return;
-      const col = firstValueColumn(table);
-      if (!col) return;
-      for (const row of table.rows) {
-        if (row.codeKind === 'project' && row.code && row.code.length > 6 && row.label) pool.push({ name: row.label, ref: { t, r: row.index, c: col.key } });
-      }
-    });
+    const pool = projectPool(tables);
     // 2. Project lists in forms (a column for this year's budget, rows named by project).
     tables.forEach((table, t) => {
       if (!table.form || table.template === 'budget-performance') return;

@@ -66,3 +66,9 @@ export function uniqueById(ids: Identity[]): Identity[] {
 export function additiveColumns(table: Table, side?: Side): Column[] {
   return sideColumns(table, side).filter((c) => c.additive);
 }
+
+/** A row's descriptive attribute (a text column such as 项目 or 部门支出经济分类) whose header matches. */
+export function rowAttr(row: Row, header: RegExp): string | undefined {
+  for (const [k, v] of Object.entries(row.attrs ?? {})) if (header.test(k)) return v;
+  return undefined;
+}
