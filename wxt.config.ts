@@ -15,7 +15,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Budget Lens 预决算透镜',
     description: 'Re-checks the totals of Chinese government budget and final-accounts disclosures on the page itself.',
-    permissions: ['activeTab', 'scripting'],
+    // storage: the reader's choices (checks switched off, findings marked not an error), kept locally.
+    permissions: ['activeTab', 'scripting', 'storage'],
     // Asked for at run time only, for one site, when the viewer must fetch a PDF the page
     // itself could not hand over (another site's attachment, a PDF opened in a tab).
     optional_host_permissions: ['*://*/*'],

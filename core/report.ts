@@ -2,6 +2,7 @@
  * Assembling and rendering the audit report: the JSON contract (AuditReport), a text summary
  * for terminals, and CSV for spreadsheets.
  */
+import { countResults } from './counts.ts';
 import type { WorkDocument } from './normalize/document.ts';
 import { reportClaims } from './narrative/index.ts';
 import type { AuditReport, CheckResult, ReportTable, Summary, Table } from './model/schemas.ts';
@@ -31,15 +32,8 @@ export function reportTable(t: Table): ReportTable {
 }
 
 export function summarize(results: CheckResult[], tables: Table[]): Summary {
-  const count = (v: CheckResult['verdict']) => results.filter((r) => r.verdict === v).length;
   return {
-    checks: results.length,
-    ok: count('ok'),
-    rounding: count('rounding'),
-    discrepancy: count('discrepancy'),
-    undecided: count('undecided'),
-    errors: results.filter((r) => r.severity === 'error').length,
-    warnings: results.filter((r) => r.severity === 'warning').length,
+    ...countResults(results),
     tables: tables.length,
     tablesRecognised: tables.filter((t) => t.template !== 'other').length,
   };

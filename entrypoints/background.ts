@@ -1,7 +1,8 @@
 /**
  * The background service worker: runs the engine on what a page's overlay extracted (off the
  * page's main thread) and writes the dataset for the embed code, keeps the toolbar badge — the number of discrepancies — per tab, and
- * opens the PDF viewer when asked. It makes no network request and stores nothing.
+ * opens the PDF viewer when asked. It makes no network request and stores nothing (the reader's
+ * choices are kept by the overlay and the popup in browser.storage.local, on this computer).
  */
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
@@ -31,6 +32,14 @@ export default defineBackground({
         const tab = sender.tab;
         const query = new URLSearchParams({ src: url, ...(tab?.id !== undefined ? { tab: String(tab.id) } : {}) });
         void browser.tabs.create({ url: browser.runtime.getURL(`/viewer.html?${query}` as '/viewer.html'), index: tab ? tab.index + 1 : undefined, openerTabId: tab?.id });
+        respond({ ok: true });
+        return false;
+      }
+      if (m?.type === 'bl:badge') {
+        // The overlay's count after the reader's choices (findings marked not an error, checks off).
+        const n = (message as { discrepancies?: unknown }).discrepancies;
+        const tabId = sender.tab?.id;
+        if (typeof n === 'number' && Number.isInteger(n) && n >= 0 && tabId !== undefined && sender.frameId === 0) void badge(tabId, n);
         respond({ ok: true });
         return false;
       }

@@ -23,6 +23,7 @@ import type { PdfLink } from '../../core/detect/pdf-links.ts';
 import { formatCsv, formatTablesCsv } from '../../core/report/csv.ts';
 import { isCellPath, pageMarks, type PageMarks, type TableMarks } from '../../core/marks.ts';
 import { ruleTitle, type Lang, type RuleId } from '../../core/messages.ts';
+import { applyChoices, CHOICES_KEY, NO_CHOICES, pageKey, readChoices, withDismissal, type Choices } from '../../core/choices.ts';
 import type { StartOptions } from './api.ts';
 import { createHost, keepHost } from './host.ts';
 import type { Box } from './locate.ts';
@@ -48,6 +49,15 @@ const QUIET_MS = 400;
 const MAX_WAIT_MS = 2000;
 /** A page that has no budget tables yet is watched this long for them. */
 const WAIT_FOR_TABLES_MS = 60_000;
+
+async function loadChoices(): Promise<Choices> {
+  try {
+    const got = await browser.storage.local.get(CHOICES_KEY);
+    return readChoices(got[CHOICES_KEY]);
+  } catch {
+    return NO_CHOICES;
+  }
+}
 
 const VERDICT_ORDER: Record<Verdict, number> = { discrepancy: 0, rounding: 1, undecided: 2, ok: 3 };
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2, none: 3 } as const;
@@ -111,6 +121,12 @@ export class Overlay {
   private abort = new AbortController();
   private tableCount = -1;
   private embed?: ViewState['embed'];
+  /** The engine's report as it came (exports); `report` is what is shown after the reader's choices. */
+  private full?: AuditReport;
+  private choices: Choices = NO_CHOICES;
+  private dismissed: CheckResult[] = [];
+  private hidden = 0;
+  private watchingChoices = false;
 
   /**
    * @param surface what is audited and drawn on: the live page, or the PDF viewer's pages
@@ -162,6 +178,8 @@ export class Overlay {
       notes: this.notes,
       summary: s ? { checks: s.checks, ok: s.ok, rounding: s.rounding, discrepancy: s.discrepancy, undecided: s.undecided } : undefined,
       tables: s?.tablesRecognised,
+      dismissed: this.dismissed.length,
+      hidden: this.hidden,
       pdfs: this.pdfs,
     };
   }
@@ -270,10 +288,12 @@ export class Overlay {
       return false;
     }
     const report = parsed.data;
-    this.report = report;
+    this.full = report;
     this.embed = undefined;
-    this.marks = pageMarks(report);
     this.byId = new Map(report.checks.map((c) => [c.id, c]));
+    this.choices = await loadChoices();
+    this.watchChoices();
+    this.applyChoices();
     this.status = 'done';
     this.error = undefined;
     const s = strings(this.lang);
@@ -374,6 +394,9 @@ export class Overlay {
       card: this.card,
       highlight: this.highlight,
       embed: this.embed,
+      dismissed: this.dismissed,
+      hidden: this.hidden,
+      rulesOff: this.choices.rulesOff.length,
       ruleTitle: (rule) => {
         try {
           return ruleTitle(rule as RuleId, this.lang) ?? rule;
@@ -449,7 +472,71 @@ export class Overlay {
       this.reveal(w);
     },
     auditPdf: (link) => this.onPdf?.(link),
+    dismiss: (id, on) => {
+      const f = this.byId.get(id);
+      if (!f || !this.full) return;
+      void this.saveChoices(withDismissal(this.choices, this.page(), f, on));
+    },
+    restore: () => {
+      const dismissed = { ...this.choices.dismissed };
+      delete dismissed[this.page()];
+      void this.saveChoices({ rulesOff: [], dismissed });
+    },
   };
+
+  // ── the reader's choices (core/choices.ts) ─────────────────────────────────────────
+
+  private page(): string {
+    return pageKey(this.full?.document.source.url ?? location.href);
+  }
+
+  /** The shown report: the engine's, less what the reader set aside; the badge follows it. */
+  private applyChoices(): void {
+    if (!this.full) return;
+    const applied = applyChoices(this.full, this.choices, this.page());
+    const before = this.report?.summary.discrepancy;
+    this.report = applied.report;
+    this.dismissed = applied.dismissed;
+    this.hidden = applied.hidden.length;
+    this.marks = pageMarks(applied.report);
+    if (this.card) this.card = { ...this.card, findings: this.card.findings.filter((f) => applied.report.checks.some((c) => c.id === f.id)) };
+    if (this.card?.findings.length === 0) this.card = undefined;
+    const now = applied.report.summary.discrepancy;
+    if (now !== this.full.summary.discrepancy || (before !== undefined && before !== now)) {
+      void browser.runtime.sendMessage({ type: 'bl:badge', discrepancies: now }).catch(() => undefined);
+    }
+  }
+
+  private async saveChoices(next: Choices): Promise<void> {
+    this.choices = next;
+    this.applyChoices();
+    this.place();
+    this.draw();
+    try {
+      await browser.storage.local.set({ [CHOICES_KEY]: next });
+    } catch {
+      // No storage here: the choice holds until the page is left.
+    }
+  }
+
+  /** Choices made elsewhere (the popup's checks, another tab of the same page) apply at once. */
+  private watchChoices(): void {
+    if (this.watchingChoices) return;
+    this.watchingChoices = true;
+    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'local' || !(CHOICES_KEY in changes) || !this.full) return;
+      this.choices = readChoices(changes[CHOICES_KEY]?.newValue);
+      this.applyChoices();
+      this.place();
+      this.draw();
+    };
+    try {
+      browser.storage.onChanged.addListener(listener);
+      this.abort.signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
+    } catch {
+      // No storage here.
+    }
+  }
 
   private openCard(ids: string[], box: Box): void {
     const findings = ids.map((id) => this.byId.get(id)).filter((f): f is CheckResult => !!f);
@@ -506,7 +593,8 @@ export class Overlay {
   }
 
   private download(kind: 'json' | 'findings' | 'tables'): void {
-    const report = this.report;
+    // Exports are the engine's whole report, whatever the reader set aside.
+    const report = this.full;
     if (!report) return;
     const base = `budget-lens-${report.document.year ?? ''}-${(report.document.department ?? 'page').replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40)}`;
     const [text, type, ext] =

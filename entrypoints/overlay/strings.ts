@@ -46,6 +46,12 @@ const zh = {
   pdfs: '本页链接的预决算 PDF：',
   pdfsFound: (n: number) => `本页有 ${n} 个预决算 PDF 附件`,
   auditPdf: '核对此 PDF',
+  dismiss: '标为误报',
+  undismiss: '撤销',
+  dismissedTitle: '已标为误报（本页）',
+  setAside: (dismissed: number, hidden: number, rules: number) =>
+    [dismissed ? `你已将 ${dismissed} 项不符标为误报` : '', rules ? `关闭了 ${rules} 类检查（隐藏 ${hidden} 项结果）` : ''].filter(Boolean).join('；') + '。计数不含这些。',
+  restore: '全部恢复',
 };
 
 const en: typeof zh = {
@@ -92,6 +98,12 @@ const en: typeof zh = {
   pdfs: 'Disclosure PDFs linked from this page:',
   pdfsFound: (n: number) => `${n} disclosure PDF${n === 1 ? '' : 's'} linked here`,
   auditPdf: 'Audit this PDF',
+  dismiss: 'Not an error',
+  undismiss: 'Undo',
+  dismissedTitle: 'Marked not an error (this page)',
+  setAside: (dismissed, hidden, rules) =>
+    `${[dismissed ? `you marked ${dismissed} discrepanc${dismissed === 1 ? 'y' : 'ies'} as not an error` : '', rules ? `${rules} kind${rules === 1 ? '' : 's'} of check switched off (${hidden} result${hidden === 1 ? '' : 's'} hidden)` : ''].filter(Boolean).join('; ')}. The counts leave these out.`,
+  restore: 'Restore all',
 };
 
 export type Strings = typeof zh;

@@ -45,6 +45,10 @@ export interface ViewState {
   ruleTitle: (rule: string) => string;
   /** The embed code asked for: its text, whether it reached the clipboard, or why not. */
   embed?: { text?: string; copied?: boolean; error?: string };
+  /** Set aside by the reader's choices: findings marked not an error, results of rules switched off. */
+  dismissed: CheckResult[];
+  hidden: number;
+  rulesOff: number;
 }
 
 export interface ViewActions {
@@ -62,6 +66,10 @@ export interface ViewActions {
   hover(w: Where | null): void;
   jump(w: Where): void;
   auditPdf(link: PdfLink): void;
+  /** Mark a finding "not an error" on this page, or take the mark back. */
+  dismiss(id: string, on: boolean): void;
+  /** Forget every choice that sets something aside on this page. */
+  restore(): void;
 }
 
 const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]/g;
@@ -183,6 +191,9 @@ function cardView(st: ViewState, a: ViewActions): TemplateResult | typeof nothin
           ${f.reason ? html`<dt>${s.reason}</dt><dd>${clean(f.reason)}</dd>` : nothing}
         </dl>
         ${f.formula ? html`<p>${s.formula}: <code>${clean(f.formula, 600)}</code></p>` : nothing}
+        ${f.verdict === 'discrepancy'
+          ? html`<p><button class="tool" data-bl-dismiss=${f.id} @click=${() => a.dismiss(f.id, !st.dismissed.some((d) => d.id === f.id))}>${st.dismissed.some((d) => d.id === f.id) ? s.undismiss : s.dismiss}</button></p>`
+          : nothing}
         ${f.where.length
           ? html`<p>${s.operands}</p>
               <ul>
@@ -218,6 +229,8 @@ function panelView(st: ViewState, a: ViewActions): TemplateResult {
       data-rounding=${done ? summary.rounding : nothing}
       data-discrepancies=${done ? summary.discrepancy : nothing}
       data-undecided=${done ? summary.undecided : nothing}
+      data-dismissed=${done ? st.dismissed.length : nothing}
+      data-hidden=${done ? st.hidden : nothing}
       data-status=${st.status}
       @click=${() => a.toggle()}
     >
@@ -240,6 +253,12 @@ function panelView(st: ViewState, a: ViewActions): TemplateResult {
         </div>`
       : nothing}
     ${st.notes.map((n) => html`<div class="note" data-bl-note>${clean(n, 600)}</div>`)}
+    ${done && (st.dismissed.length || st.rulesOff)
+      ? html`<div class="note" data-bl-choices>
+          ${s.setAside(st.dismissed.length, st.hidden, st.rulesOff)}
+          <button class="tool" data-bl-restore @click=${() => a.restore()}>${s.restore}</button>
+        </div>`
+      : nothing}
     ${st.expanded && done
       ? html`<div class="tools">
             ${(['discrepancy', 'rounding', 'undecided', 'ok'] as const).map(
@@ -279,7 +298,19 @@ function panelView(st: ViewState, a: ViewActions): TemplateResult {
                 <div class="msg">${clean(f.message, 300)}</div>
               </li>`,
             )}
-          </ul>`
+          </ul>
+          ${st.dismissed.length
+            ? html`<div class="pdfs-title">${s.dismissedTitle}</div>
+                <ul class="list" role="list" data-bl-dismissed-list>
+                  ${st.dismissed.map(
+                    (f) => html`<li class="item" data-bl-dismissed=${f.id}>
+                      <div class="rule">${st.ruleTitle(f.rule)}</div>
+                      <div class="msg">${clean(f.message, 300)}</div>
+                      <button class="tool" data-bl-undismiss=${f.id} @click=${() => a.dismiss(f.id, false)}>${s.undismiss}</button>
+                    </li>`,
+                  )}
+                </ul>`
+            : nothing}`
       : nothing}
   </section>`;
 }

@@ -5,6 +5,8 @@
  */
 import { html, render, nothing } from 'lit-html';
 import { browser } from 'wxt/browser';
+import { CHOICES_KEY, NO_CHOICES, readChoices, withRule, type Choices } from '../../core/choices.ts';
+import { ruleTitles, type RuleId } from '../../core/messages.ts';
 
 type Summary = { checks: number; ok: number; rounding: number; discrepancy: number; undecided: number };
 interface TabState {
@@ -15,15 +17,32 @@ interface TabState {
   gate?: string;
   summary?: Summary;
   tables?: number;
+  dismissed?: number;
+  hidden?: number;
   pdfs?: { href: string; text: string }[];
 }
 
 const zh = navigator.language.toLowerCase().startsWith('zh') || !navigator.language.toLowerCase().startsWith('en');
 const t = zh
-  ? { title: '预决算透镜', checks: '项核对', ok: '相符', discrepancy: '不符', rounding: '舍入差', undecided: '无法核对', tables: '张表', none: '本页尚未核对。', audit: '核对本页', auditPdf: '核对此 PDF', pdfs: '本页链接的预决算 PDF：', working: '正在核对…', cannot: '无法在此页面运行（浏览器内部页面或扩展商店）。', failed: '核对失败：', note: '核对在本机完成，不发送任何数据。' }
-  : { title: 'Budget Lens', checks: 'checks', ok: 'ok', discrepancy: 'discrepancies', rounding: 'rounding', undecided: 'could not check', tables: 'tables', none: 'This page has not been audited.', audit: 'Audit this page', auditPdf: 'Audit this PDF', pdfs: 'Disclosure PDFs linked here:', working: 'Auditing…', cannot: 'Cannot run on this page (a browser page or the extension store).', failed: 'The audit failed: ', note: 'Everything is checked on this computer; nothing is sent anywhere.' };
+  ? { title: '预决算透镜', checks: '项核对', ok: '相符', discrepancy: '不符', rounding: '舍入差', undecided: '无法核对', tables: '张表', none: '本页尚未核对。', audit: '核对本页', auditPdf: '核对此 PDF', pdfs: '本页链接的预决算 PDF：', working: '正在核对…', cannot: '无法在此页面运行（浏览器内部页面或扩展商店）。', failed: '核对失败：', note: '核对在本机完成，不发送任何数据。', rules: '检查项目（取消勾选即关闭，所有页面适用）', dismissed: (n: number) => `本页 ${n} 项已标为误报，未计入。`, hidden: (n: number) => `关闭的检查隐藏了 ${n} 项结果。` }
+  : { title: 'Budget Lens', checks: 'checks', ok: 'ok', discrepancy: 'discrepancies', rounding: 'rounding', undecided: 'could not check', tables: 'tables', none: 'This page has not been audited.', audit: 'Audit this page', auditPdf: 'Audit this PDF', pdfs: 'Disclosure PDFs linked here:', working: 'Auditing…', cannot: 'Cannot run on this page (a browser page or the extension store).', failed: 'The audit failed: ', note: 'Everything is checked on this computer; nothing is sent anywhere.', rules: 'Checks (untick to switch one off, on every page)', dismissed: (n: number) => `${n} finding${n === 1 ? '' : 's'} marked not an error here, not counted.`, hidden: (n: number) => `Checks switched off hid ${n} result${n === 1 ? '' : 's'}.` };
 
 const app = document.getElementById('app') as HTMLElement;
+const lang = zh ? 'zh' : 'en';
+
+/** The reader's choices (core/choices.ts): the checks switched off are set here. */
+let choices: Choices = NO_CHOICES;
+let last: { state: TabState | undefined; busy: boolean; error?: string } = { state: undefined, busy: false };
+
+async function setRule(rule: string, on: boolean) {
+  choices = withRule(choices, rule, on);
+  view(last.state, last.busy, last.error);
+  try {
+    await browser.storage.local.set({ [CHOICES_KEY]: choices });
+  } catch {
+    // No storage: nothing to keep.
+  }
+}
 
 /** The tab shows a PDF itself (the browser's viewer): audit it in ours. */
 let pdfTab: string | undefined;
@@ -35,6 +54,7 @@ function openViewer(url: string, tabId?: number) {
 }
 
 function view(state: TabState | undefined, busy: boolean, error?: string) {
+  last = { state, busy, error };
   const s = state?.summary;
   const pdfs = state?.pdfs ?? [];
   render(
@@ -57,6 +77,16 @@ function view(state: TabState | undefined, busy: boolean, error?: string) {
         ? html`<p class="muted">${t.pdfs}</p>
             ${pdfs.map((l) => html`<p><button data-audit-pdf=${l.href} @click=${() => activeTab().then((tab) => openViewer(l.href, tab?.id))}>${t.auditPdf}</button> ${l.text}</p>`)}`
         : nothing}
+      ${state?.dismissed ? html`<p class="muted" data-popup-dismissed=${state.dismissed}>${t.dismissed(state.dismissed)}</p>` : nothing}
+      ${state?.hidden ? html`<p class="muted" data-popup-hidden=${state.hidden}>${t.hidden(state.hidden)}</p>` : nothing}
+      <details data-popup-rules ?open=${choices.rulesOff.length > 0}>
+        <summary>${t.rules}</summary>
+        ${(Object.keys(ruleTitles) as RuleId[]).map(
+          (rule) => html`<label class="rule"
+            ><input type="checkbox" data-rule=${rule} .checked=${!choices.rulesOff.includes(rule)} @change=${(e: Event) => void setRule(rule, (e.target as HTMLInputElement).checked)} />${ruleTitles[rule][lang]}</label
+          >`,
+        )}
+      </details>
       <p class="muted">${t.note}</p>`,
     app,
   );
@@ -96,6 +126,11 @@ async function audit() {
 }
 
 async function main() {
+  try {
+    choices = readChoices((await browser.storage.local.get(CHOICES_KEY))[CHOICES_KEY]);
+  } catch {
+    choices = NO_CHOICES;
+  }
   view(undefined, false);
   const tab = await activeTab();
   // activeTab lets the popup see the tab's address: a PDF shown by the browser itself.

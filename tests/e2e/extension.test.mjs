@@ -446,6 +446,52 @@ describe('pages and tabs', () => {
     await Promise.all([page.close(), popup.close()]);
   });
 
+  it("the reader's choices: a finding marked not an error and a check switched off in the popup leave the counts and the badge, persist, and come back", async () => {
+    const file = Object.keys(INJECTED)[0];
+    const page = await open(ext.context, url('gov', file));
+    const summary = await auditSummary(page);
+    const tabId = await tabOf(page);
+    const data = () => page.evaluate(() => ({ ...document.querySelector('budget-lens-overlay').shadowRoot.querySelector('[data-bl-summary]').dataset }));
+    const badgeText = () => ext.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    const waitFor = (key, value) =>
+      page.waitForFunction(([k, v]) => document.querySelector('budget-lens-overlay')?.shadowRoot.querySelector('[data-bl-summary]')?.dataset[k] === String(v), [key, value]);
+    try {
+      assert.equal((await data()).dismissed, '0');
+      // 1. a discrepancy marked "not an error" from its card
+      const marker = page.locator('budget-lens-overlay >> .badge.discrepancy').first();
+      await marker.scrollIntoViewIfNeeded();
+      await marker.click();
+      await page.locator('budget-lens-overlay >> .card [data-bl-dismiss]').first().click();
+      await waitFor('discrepancies', summary.discrepancy - 1);
+      assert.equal((await data()).dismissed, '1');
+      assert.equal((await auditSummary(page)).checks, summary.checks - 1);
+      assert.equal(await badgeText(), String(summary.discrepancy - 1));
+      await page.locator('budget-lens-overlay >> [data-bl-choices]').waitFor();
+      // 2. kept: the page loaded again shows it set aside
+      await page.reload({ waitUntil: 'load' });
+      await waitFor('dismissed', 1);
+      assert.equal((await auditSummary(page)).discrepancy, summary.discrepancy - 1);
+      // 3. a check switched off in the popup: its results leave the page at once
+      const popup = await open(ext.context, `chrome-extension://${ext.extensionId}/popup.html`);
+      await popup.locator('details[data-popup-rules] summary').click();
+      await popup.locator('input[data-rule="narrative-coverage"]').uncheck();
+      await page.bringToFront();
+      await page.waitForFunction(() => Number(document.querySelector('budget-lens-overlay').shadowRoot.querySelector('[data-bl-summary]')?.dataset.hidden) > 0);
+      const hidden = Number((await data()).hidden);
+      assert.equal((await auditSummary(page)).checks, summary.checks - 1 - hidden);
+      await popup.close();
+      // 4. "restore all": the engine's counts again, and the badge with them
+      await page.locator('budget-lens-overlay >> [data-bl-restore]').click();
+      await waitFor('hidden', 0);
+      await waitFor('dismissed', 0);
+      assert.deepEqual(await auditSummary(page), summary);
+      assert.equal(await badgeText(), String(summary.discrepancy));
+    } finally {
+      await ext.worker.evaluate(() => chrome.storage.local.clear());
+      await page.close();
+    }
+  });
+
   it('the background refuses a malformed page read with where it is wrong, and audits a good one', async () => {
     const page = await open(ext.context, `chrome-extension://${ext.extensionId}/popup.html`);
     const send = (raw) => page.evaluate((r) => chrome.runtime.sendMessage({ type: 'bl:analyze', raw: r, lang: 'en' }), raw);
@@ -459,7 +505,7 @@ describe('pages and tabs', () => {
 
   it('the manifest asks for no host permissions', () => {
     const manifest = JSON.parse(fs.readFileSync('.output/chrome-mv3/manifest.json', 'utf8'));
-    assert.deepEqual(manifest.permissions.sort(), ['activeTab', 'scripting']);
+    assert.deepEqual(manifest.permissions.sort(), ['activeTab', 'scripting', 'storage']);
     assert.equal(manifest.host_permissions, undefined);
     // a site is asked for at run time only, when the PDF viewer must fetch from it
     assert.deepEqual(manifest.optional_host_permissions, ['*://*/*']);
