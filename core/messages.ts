@@ -150,6 +150,14 @@ export const messages = {
     zh: (p: { item: string }) => `差额正好等于“${p.item}”：该项（或其小计）可能被重复计算。`,
     en: (p: { item: string }) => `the difference equals "${p.item}": that item (or its subtotal) may have been counted twice.`,
   },
+  'cause.carry-over': {
+    zh: (p: { item: string }) => `差额正好等于“${p.item}”：结转结余可能只在一边计入。`,
+    en: (p: { item: string }) => `the difference equals "${p.item}": a carry-over may be counted on one side only.`,
+  },
+  'cause.neighbour': {
+    zh: (p: { stated: string; item: string }) => `印出的 ${p.stated} 与相邻的“${p.item}”相同：可能抄自相邻的行或栏。`,
+    en: (p: { stated: string; item: string }) => `the printed ${p.stated} is the figure beside it ("${p.item}"): it may have been copied from the next row or column.`,
+  },
   'cause.rounding': {
     zh: () => '报表由“元”换算为“万元”时的尾数误差。',
     en: () => 'rounding when the tables were converted from 元 to 万元.',

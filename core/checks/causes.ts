@@ -1,6 +1,8 @@
 /**
  * Likely causes of a difference, recognised from the arithmetic alone: 元 / 万元 confusion
- * (×10,000), two digits swapped, one digit wrong, an item left out or counted twice, rounding.
+ * (×10,000), two digits swapped, one digit wrong, an item left out or counted twice, rounding;
+ * and from around the figure (identity.ts gives the cells): a carry-over counted on one side
+ * only, a figure copied from the row or column beside it.
  */
 import type { Cause } from '../model/schemas.ts';
 import { type Lang, message } from '../messages.ts';
@@ -45,4 +47,18 @@ export function likelyCause(d: Diff, operands: { value: number; label: string }[
     return { kind: 'item-doubled', message: message('cause.doubled-item', lang, { item: match.label }) };
   }
   return undefined;
+}
+
+/** The difference is a carry-over figure (年初结转和结余 …) of the same unit: counted on one side only. */
+export function carryOverCause(carries: { value: number; label: string }[], diff: number, half: number, lang: Lang): Cause | undefined {
+  if (Math.abs(diff) <= half * 2) return undefined;
+  const match = carries.find((c) => c.value !== 0 && Math.abs(Math.abs(c.value) - Math.abs(diff)) <= half * 2);
+  return match ? { kind: 'carry-over', message: message('cause.carry-over', lang, { item: match.label }) } : undefined;
+}
+
+/** The printed figure is the one beside it (the row above or below, the next column): copied. */
+export function neighbourCause(neighbours: { value: number; label: string }[], stated: number, expected: number, half: number, decimals: number, lang: Lang): Cause | undefined {
+  if (stated === 0) return undefined;
+  const match = neighbours.find((n) => Math.abs(n.value - stated) <= half && Math.abs(n.value - expected) > half * 2);
+  return match ? { kind: 'neighbour', message: message('cause.neighbour', lang, { stated: formatAmount(stated, decimals), item: match.label }) } : undefined;
 }

@@ -9,7 +9,7 @@ import type { CheckResult, Column, Row, SourceRef, Table, Where } from '../model
 import { type Lang, type RuleId, message, ruleTitle, headed } from '../messages.ts';
 import { type Figure, type Judgement, judgeSum } from '../rounding.ts';
 import { exactSum, formatAmount, roundTo } from '../text/numbers.ts';
-import { likelyCause } from './causes.ts';
+import { carryOverCause, likelyCause, neighbourCause } from './causes.ts';
 
 export interface Ref {
   t: number;
@@ -248,11 +248,13 @@ export function evaluate(work: WorkDocument, id: Identity, lang: Lang): CheckRes
   const cause =
     j.verdict === 'ok'
       ? undefined
-      : likelyCause(
+      : (j.verdict === 'discrepancy' ? copiedCause(work, id, statedRead.figure.value, expected, d, lang) : undefined) ??
+        likelyCause(
           { stated: statedRead.figure.value, expected, verdict: j.verdict, decimals: d },
           termReads.map((x, i) => ({ value: x.term.sign * (x.read.figure?.value ?? 0), label: where[i + 1]?.label ?? '' })),
           lang,
-        );
+        ) ??
+        (j.verdict === 'discrepancy' ? carryCause(work, id, statedRead.figure.value - expected, d, lang) : undefined);
   return {
     id: id.id,
     rule: id.rule,
@@ -303,4 +305,40 @@ export function percentResult(
     formula: x.formula,
     where: x.where,
   };
+}
+
+/** The printed figure is exactly the one beside it (row above or below, next column): copied. */
+function copiedCause(work: WorkDocument, id: Identity, stated: number, expected: number, decimals: number, lang: Lang): CheckResult['cause'] {
+  const table = tableOf(work, id.stated);
+  const row = rowOf(work, id.stated);
+  const col = columnOf(work, id.stated);
+  // A neighbour that is a term of the identity explains nothing more than "an item left out".
+  const isTerm = (ref: Ref) => id.terms.some((x) => x.ref.t === ref.t && x.ref.r === ref.r && x.ref.c === ref.c);
+  const neighbours: { value: number; label: string }[] = [];
+  const add = (ref: Ref) => {
+    const v = table.rows[ref.r]?.cells[ref.c]?.value;
+    if (v !== null && v !== undefined && !isTerm(ref)) neighbours.push({ value: v, label: refName(work, ref) });
+  };
+  for (const r of [row.index - 1, row.index + 1]) if (table.rows[r]) add({ ...id.stated, r });
+  const side = table.columns.filter((c) => c.side === col.side);
+  const at = side.indexOf(col);
+  for (const c of [side[at - 1], side[at + 1]]) if (c) add({ ...id.stated, c: c.key });
+  return neighbourCause(neighbours, stated, expected, 0.5 * 10 ** -decimals + 1e-9, decimals, lang);
+}
+
+/** The difference is a carry-over (年初/年末结转和结余) of a table in the same unit: counted on one side only. */
+function carryCause(work: WorkDocument, id: Identity, diff: number, decimals: number, lang: Lang): CheckResult['cause'] {
+  const unit = tableOf(work, id.stated).unit;
+  const carries: { value: number; label: string }[] = [];
+  work.tables.forEach(({ table }, t) => {
+    if (table.unit !== unit) return;
+    for (const r of table.rows) {
+      if (!/结转|结余/.test(r.label)) continue;
+      for (const c of table.columns) {
+        const v = r.cells[c.key]?.value;
+        if (v) carries.push({ value: v, label: refName(work, { t, r: r.index, c: c.key }) });
+      }
+    }
+  });
+  return carryOverCause(carries, diff, 0.5 * 10 ** -decimals + 1e-9, lang);
 }
