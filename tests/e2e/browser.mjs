@@ -21,10 +21,14 @@ const ARGS = [
   '--host-resolver-rules=MAP *.gov.cn 127.0.0.1 , MAP * ~NOTFOUND , EXCLUDE localhost',
 ];
 
-/** A browser context; `extension: false` for the same browser without Budget Lens. */
-export async function launch({ extension = true, netlog, viewport = { width: 1280, height: 900 } } = {}) {
+/**
+ * A browser context; `extension: false` for the same browser without Budget Lens. `profile`: a
+ * user-data directory to reuse (a browser restarted on the same profile, as a user's is), kept
+ * on close; by default a fresh one, removed on close.
+ */
+export async function launch({ extension = true, netlog, viewport = { width: 1280, height: 900 }, profile } = {}) {
   if (extension && !fs.existsSync(path.join(EXT, 'manifest.json'))) throw new Error('the extension is not built: run `npx wxt build`');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bl-profile-'));
+  const dir = profile ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bl-profile-'));
   const args = [...ARGS, ...(extension ? [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`] : ['--disable-extensions'])];
   if (netlog) args.push(`--log-net-log=${netlog}`, '--net-log-capture-mode=Default');
   const context = await chromium.launchPersistentContext(dir, { executablePath: CHROME, headless: true, args, viewport });
@@ -39,7 +43,7 @@ export async function launch({ extension = true, netlog, viewport = { width: 128
     extensionId: worker ? new URL(worker.url()).host : undefined,
     async close() {
       await context.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (!profile) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
