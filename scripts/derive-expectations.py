@@ -158,6 +158,7 @@ def overrides(name, key, kind):
         o['G01'] = {'rules': ['empty-table'], 'tables': ['final-08'], 'manual': 'empty-table statement under a table with figures'}
         o['G03'] = {'rules': ['narrative-unit', 'narrative-sum'], 'stated': 175.4, 'expected': 175.4, 'manual': '元 written for 万元 (no table figure to compare)'}
         o['G04'] = {'rules': ['narrative-unit'], 'stated': 6759.96, 'expected': 6759.97, 'manual': '元 written for 万元, matching a table figure'}
+        o['G05'] = {'tables': ['final-05', 'final-03'], 'manual': 'the text names no scope; 03表 and 05表 print the same figure for the 项'}
         o['G10'] = {'pairs': [[10505.69, 9250.25], [9452.17, 8320.59]], 'manual': 'both the budget and the actual of the year\'s projects are given two ways'}
         o['G13'] = {'rules': ['narrative-direction'], 'line': 1307, 'manual': 'increase in one section, decrease in another'}
         o['A14'] = {'each': [{'table': 'final-07', 'rule': 'note-formula'}], 'manual': 'formula on an empty table'}

@@ -69,6 +69,31 @@ describe('narrative checks', () => {
     expect([wrong?.verdict, wrong?.stated, wrong?.expected]).toEqual(['discrepancy', 1000, 1050]);
   });
 
+  it('should read a 项 by the single item the 名词解释 says it holds, and not by one of several', () => {
+    const doc = (items: string) =>
+      [
+        '某局2023年度部门决算',
+        '2023年度一般公共预算财政拨款支出决算表',
+        '公开05表',
+        '单位：万元',
+        ['科目编码', '科目名称', '小计', '基本支出', '项目支出'].join('\t'),
+        ['', '合计', '50.00', '20.00', '30.00'].join('\t'),
+        ['208', '社会保障和就业支出', '50.00', '20.00', '30.00'].join('\t'),
+        ['20801', '人力资源和社会保障管理事务', '50.00', '20.00', '30.00'].join('\t'),
+        ['2080101', '行政运行', '20.00', '20.00', ''].join('\t'),
+        ['2080102', '一般行政管理事务', '30.00', '', '30.00'].join('\t'),
+        '',
+        '一、名词解释',
+        `1.社会保障和就业支出(类)人力资源和社会保障管理事务(款)一般行政管理事务(项)明细如下：${items}；`,
+        '二、项目绩效情况',
+        '劳务派遣服务经费预算 32.00 万元，实际支出 32.00 万元，执行率 100.00%。',
+      ].join('\n');
+    const compared = (items: string) => analyzeText(doc(items)).checks.filter((c) => c.rule === 'narrative-table' && c.verdict !== 'undecided' && c.stated === 32);
+    const one = compared('劳务派遣服务经费');
+    expect(one.map((c) => [c.verdict, c.expected])).toEqual([['discrepancy', 30]]);
+    expect(compared('劳务派遣服务经费、其他工作经费')).toEqual([]);
+  });
+
   it('should report a growth rate over a zero base as undefined', () => {
     const r = analyzeText('一、收入支出决算总体情况说明\n\n2023 年度培训费 3.00 万元，比 2022 年增加 3.00 万元，增长 100%。');
     const c = r.checks.find((x) => x.rule === 'narrative-change' && x.messageKey === 'narr.zero-base');

@@ -16,6 +16,7 @@ import { codeTree } from '../checks/function-hierarchy.ts';
 import { labelKey } from '../text/normalize.ts';
 import { anyScopeRe, quantityById, quantityTerms, type Scope, type QuantitySpec } from './lexicon.ts';
 import type { Claim } from './claims.ts';
+import { glossaryAliases } from './glossary.ts';
 
 export const SCOPES: Scope[] = ['all', 'fiscal', 'gpb', 'gf', 'soe'];
 const INSIDE: Record<Scope, Scope[]> = { all: ['fiscal', 'gpb', 'gf', 'soe'], fiscal: ['gpb', 'gf', 'soe'], gpb: [], gf: [], soe: [] };
@@ -336,6 +337,32 @@ export function nameOf(work: WorkDocument, subject: string): Named | undefined {
 }
 
 function computeName(work: WorkDocument, subject: string): Named | undefined {
+  const direct = nameDirect(work, subject);
+  if (direct) return direct;
+  // Another name the 名词解释 gives a 项 (glossary.ts): the subject starts with it.
+  const s = core(subject.replace(anyScopeRe, ''));
+  if (s.length < 4) return undefined;
+  const hits = aliasesOf(work).filter((a) => a.core.length >= 4 && s.startsWith(a.core));
+  const ids = new Set(hits.map((h) => h.named.id));
+  const first = hits[0];
+  return ids.size === 1 && first ? first.named : undefined;
+}
+
+const aliasCache = new WeakMap<WorkDocument, { core: string; named: Named }[]>();
+
+function aliasesOf(work: WorkDocument): { core: string; named: Named }[] {
+  const hit = aliasCache.get(work);
+  if (hit) return hit;
+  const out: { core: string; named: Named }[] = [];
+  for (const a of glossaryAliases(work.doc.paragraphs)) {
+    const named = nameDirect(work, a.subject);
+    if (named?.kind === 'row' && named.id.startsWith('fn:')) out.push({ core: core(a.item), named });
+  }
+  aliasCache.set(work, out);
+  return out;
+}
+
+function nameDirect(work: WorkDocument, subject: string): Named | undefined {
   const q = quantityOf(subject);
   if (q && q.rest.replace(STRIP_SUFFIX, '').length <= 2) return q;
   const hasLevels = /‹[类款项]›/.test(subject);
