@@ -17,26 +17,32 @@ export interface Alias {
   subject: string;
 }
 
-/** `…(类)…(款)…(项)` then what it holds, up to `；` or `。`. */
-const ENTRY = /((?:[^。；;:：()]*\((?:类|款)\)\s*)*[^。；;:：()]*\(项\))\s*(?:明细如下|主要用于|主要包括|包括|是指|指|为)?\s*[:：]?\s*([^；;。]+)/g;
+/** What follows a 项: `明细如下：` / `为` …, then the items up to `；` or `。`. */
+const HOLDS = /^\s*(?:明细如下|主要用于|主要包括|包括|是指|指|为)?\s*[:：]?\s*([^；;。]{1,200})/;
+/** A 项's name with its 类 and 款 is shorter than this. */
+const NAME_WINDOW = 120;
 
 export function glossaryAliases(paragraphs: Paragraph[]): Alias[] {
   const out: Alias[] = [];
   for (const p of paragraphs) {
     if (!p.text.includes('项')) continue;
     const text = foldChars(p.text).replace(/（/g, '(').replace(/）/g, ')');
-    if (!text.includes('(项)')) continue;
-    ENTRY.lastIndex = 0;
-    for (let m; (m = ENTRY.exec(text)); ) {
-      const items = (m[2] ?? '')
+    // Each `(项)`, its name read back to the sentence's start (bounded: linear in the text).
+    for (let at = text.indexOf('(项)'); at >= 0; at = text.indexOf('(项)', at + 3)) {
+      const back = text.slice(Math.max(0, at - NAME_WINDOW), at);
+      const start = Math.max(back.lastIndexOf('。'), back.lastIndexOf('；'), back.lastIndexOf(';'), back.lastIndexOf('：'), back.lastIndexOf(':')) + 1;
+      const name = `${back.slice(start)}(项)`;
+      const holds = HOLDS.exec(text.slice(at + 3, at + 260));
+      if (!holds) continue;
+      const items = (holds[1] ?? '')
         .split(/[、，,]/)
-        .map((s) => s.replace(/\s+/g, '').replace(/等$/, ''))
+        .map((x) => x.replace(/\s+/g, '').replace(/等$/, ''))
         .filter(Boolean);
       if (items.length !== 1) continue;
       const item = items[0] as string;
-      // An item that names no money of its own (`为行政事业单位养老保险缴费` is the 项 itself).
-      if (item.length < 4 || /\(项\)/.test(item)) continue;
-      out.push({ item, subject: compactSubject((m[1] ?? '').replace(/^\s*\d+[.、．]\s*/, '')) });
+      // Too short to be a name, or another 项 (the entry describes the 项 itself).
+      if (item.length < 4 || item.includes('(')) continue;
+      out.push({ item, subject: compactSubject(name.replace(/^\s*\d+[.、．]\s*/, '')) });
     }
   }
   return out;
