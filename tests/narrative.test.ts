@@ -51,22 +51,27 @@ describe('narrative checks', () => {
   });
 
   it('should hold last year\'s figure, derived from a change, against a table printing that year', () => {
-    const form = (prior: string) =>
+    const form = (prior: string, heading = '2023年') =>
       [
         '2024年部门整体绩效目标申报表',
         '单位：万元',
         '总体资金情况\t\t当年金额\t占比\t近两年收支金额\t',
-        '\t\t\t\t2022年\t2023年',
+        `\t\t\t\t2022年\t${heading}`,
         `收入构成\t财政拨款\t900.00\t100%\t800.00\t${prior}`,
         `\t合计\t900.00\t100%\t800.00\t${prior}`,
       ].join('\n');
-    const text = (prior: string) => `某局2024年部门预算\n\n一、收支预算总体情况\n\n2024年收支总预算900.00万元，比2023年预算减少100.00万元。\n\n${form(prior)}`;
+    const text = (prior: string, heading?: string) => `某局2024年部门预算\n\n一、收支预算总体情况\n\n2024年收支总预算900.00万元，比2023年预算减少100.00万元。\n\n${form(prior, heading)}`;
     const prior = (t: string) => analyzeText(t).checks.find((c) => c.id.endsWith('/prior-year'));
     const ok = prior(text('1,000.00'));
     expect([ok?.verdict, ok?.stated, ok?.expected]).toEqual(['ok', 1000, 1000]);
     expect(ok?.where.some((w) => w.quote) && ok?.where.some((w) => w.column?.label === '2023年')).toBe(true);
-    const wrong = prior(text('1,050.00'));
+    // The column says 预算, as the text does: a different figure is a discrepancy.
+    const wrong = prior(text('1,050.00', '2023年预算数'));
     expect([wrong?.verdict, wrong?.stated, wrong?.expected]).toEqual(['discrepancy', 1000, 1050]);
+    // The column does not say which figure of 2023 it holds: could not decide.
+    expect(prior(text('1,050.00'))?.verdict).toBe('undecided');
+    // The column holds the actual, the text speaks of the budget: not compared.
+    expect(prior(text('1,050.00', '2023年决算数'))).toBeUndefined();
   });
 
   it('should read a 项 by the single item the 名词解释 says it holds, and not by one of several', () => {

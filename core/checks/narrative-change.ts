@@ -14,7 +14,7 @@ import type { Check } from './types.ts';
 import type { Claim } from '../narrative/claims.ts';
 import { narrativeOf, type NarrativeModel } from '../narrative/index.ts';
 import { before, budgetish, isKind, paragraphClaims, sameSubject } from '../narrative/near.ts';
-import { cellWhere, claimName, comparisonResult, decimalsIn, Findings, fmt, isMoneyUnit, judgeAmounts, quotes, valueIn } from '../narrative/results.ts';
+import { cellWhere, claimName, comparisonResult, decimalsIn, Findings, fmt, isMoneyUnit, judgeAmounts, quotes, undecidedResult, valueIn } from '../narrative/results.ts';
 import { type Ref, refName } from './identity.ts';
 import { isTotalRow } from './group-total.ts';
 import { labelKey } from '../text/normalize.ts';
@@ -130,7 +130,27 @@ export const narrativeChange: Check = {
         const how = t.prior
           ? { zh: `“${name}”上年数`, en: `last year's "${name}"` }
           : { zh: `“${name}”上年数（本年数 − 增减额）`, en: `last year's "${name}" (this year − change)` };
-        push(
+        if (j.verdict === 'discrepancy' && !prior.sameMeasure) {
+          // A year column that does not say budget or actual (or a text that does not): a
+          // match confirms both, a mismatch may be two different figures of that year.
+          model.used.add(ch);
+          push(
+            `p|${name}|${text.value}|${cell.ref.t}/${cell.ref.r}/${cell.ref.c}`,
+            undecidedResult(
+              'narrative-change',
+              `narrative-change/${ch.id}/prior-year`,
+              how,
+              {
+                zh: `表中 ${refName(work, cell.ref)} 为 ${fmt(cell.value, d)}，与正文推得的 ${fmt(text.value, d)} 不同，但该栏未说明是预算数还是决算数`,
+                en: `the table's ${refName(work, cell.ref)} is ${fmt(cell.value, d)}, not the ${fmt(text.value, d)} the text implies, but that column does not say whether it holds the budget or the actual`,
+              },
+              [...quotes(model, group, 'stated', t.prior ?? ch), cellWhere(work, cell.ref)],
+              lang,
+              text.value,
+            ),
+            group,
+          );
+        } else push(
           `p|${name}|${text.value}|${cell.ref.t}/${cell.ref.r}/${cell.ref.c}`,
           comparisonResult(
             {
@@ -223,6 +243,16 @@ interface PriorCell {
   decimals: number;
   unit: Unit;
   year: number;
+  /** The column says budget or actual, and the text says the same. */
+  sameMeasure: boolean;
+}
+
+/** What a year's column holds, when its heading says: 预算数 / 决算数 (执行数, 实际). */
+function measureOfColumn(col: Column): 'budget' | 'actual' | undefined {
+  const text = col.path.join(' ') || col.label;
+  if (/决算|执行|实际|完成/.test(text)) return 'actual';
+  if (/预算/.test(text)) return 'budget';
+  return undefined;
 }
 
 const YEAR = /(\d{4})\s*年/;
@@ -245,12 +275,13 @@ function columnYear(col: Column, year: number | undefined): number | undefined {
  * the subject come first, then total rows. The text's last-year figure is the one it prints,
  * else this year's minus the change.
  */
-function priorYear(work: WorkDocument, ch: Claim, t: Triple): { cell: PriorCell; text: { value: number; decimals: number } } | undefined {
+function priorYear(work: WorkDocument, ch: Claim, t: Triple): { cell: PriorCell; sameMeasure: boolean; text: { value: number; decimals: number } } | undefined {
   if (!ch.money || !t.current) return undefined;
   const year = t.current.year ?? work.doc.year;
   const base = ch.base ?? (year !== undefined ? year - 1 : undefined);
   if (year === undefined || base === undefined || base >= year) return undefined;
   const subject = labelKey(claimName(ch));
+  const textMeasure = budgetish(ch) || budgetish(t.current) ? 'budget' : ch.measure === 'actual' || t.current.measure === 'actual' ? 'actual' : undefined;
   let best: { cell: PriorCell; rank: number } | undefined;
   work.tables.forEach(({ table }, ti) => {
     if (!isMoneyUnit(table.unit)) return;
@@ -270,17 +301,20 @@ function priorYear(work: WorkDocument, ch: Claim, t: Triple): { cell: PriorCell;
         const label = labelKey(row.label);
         const rank = label && (subject.includes(label) || label.includes(subject)) ? 0 : isTotalRow(row) ? 1 : 2;
         if (best && best.rank <= rank) continue;
-        best = { rank, cell: { ref: { t: ti, r: row.index, c: pair.key }, value: prior.value, decimals: Math.max(table.decimals, prior.decimals ?? 0), unit: table.unit, year: base } };
+        const columnMeasure = measureOfColumn(pair);
+        if (columnMeasure && textMeasure && columnMeasure !== textMeasure) continue; // another figure of that year
+        best = { rank, cell: { ref: { t: ti, r: row.index, c: pair.key }, value: prior.value, decimals: Math.max(table.decimals, prior.decimals ?? 0), unit: table.unit, year: base, sameMeasure: !!columnMeasure && columnMeasure === textMeasure } };
       }
     }
   });
   if (!best) return undefined;
   const u = best.cell.unit;
+  const sameMeasure = best.cell.sameMeasure;
   if (t.prior) {
     if (t.prior.base !== undefined && t.prior.base !== base && t.prior.year !== base) return undefined;
-    return { cell: best.cell, text: { value: valueIn(t.prior, u), decimals: decimalsIn(t.prior, u) } };
+    return { cell: best.cell, sameMeasure, text: { value: valueIn(t.prior, u), decimals: decimalsIn(t.prior, u) } };
   }
-  return { cell: best.cell, text: { value: roundTo(valueIn(t.current, u) - valueIn(ch, u), 8), decimals: Math.max(decimalsIn(t.current, u), decimalsIn(ch, u)) } };
+  return { cell: best.cell, sameMeasure, text: { value: roundTo(valueIn(t.current, u) - valueIn(ch, u), 8), decimals: Math.max(decimalsIn(t.current, u), decimalsIn(ch, u)) } };
 }
 
 /** Another statement's change over the same base that gives exactly the printed rate. */
