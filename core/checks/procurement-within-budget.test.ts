@@ -52,6 +52,7 @@ describe('procurement-within-budget', () => {
       purchase('宣传活动经费', '[C23010500]会议服务', '[30215]会议费', '预算安排', '25.00'),
       purchase('在职人员公用', '[C99000000]其他服务', '[30216]培训费', '预算安排', '2.00'),
       purchase('在职人员公用', '[C21040000]物业管理服务', '[30209]物业管理费', '单位资金', '90.00'),
+      purchase('在职人员公用', '[C21040000]物业管理服务', '[30209]物业管理费', '上年结转', '90.00'),
     ]);
     expect(r.map((c) => [c.verdict, c.stated])).toEqual([['undecided', 25], ['undecided', 2]]);
     expect(r[0]?.reason).toContain('项目');

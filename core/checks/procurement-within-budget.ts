@@ -8,7 +8,7 @@
  *   charged to that item together ≤ the item's line in the basic-expenditure table (07表).
  * A purchase whose project is neither a listed project nor recognisably basic expenditure, or
  * whose item has no line in the basic-expenditure table, could not be checked (said so).
- * Purchases paid from other funds (政府性基金, 财政专户, 单位资金 …) are not held against the
+ * Purchases paid from other funds (政府性基金, 财政专户, 单位资金, 上年结转 …) are not held against the
  * general-budget table.
  */
 import type { WorkDocument } from '../normalize/document.ts';
@@ -25,7 +25,7 @@ const NOTE = { zh: '政府采购不超过其预算', en: 'procurement within its
 /** Basic expenditure named as a "project" in the 预算管理一体化 forms. */
 const BASIC_PROJECT = /公用|基本支出|运转|日常运行|机关运行|人员类/;
 /** Funds outside the general public budget. */
-const OTHER_FUNDS = /政府性基金|国有资本|专户|单位资金|事业收入|经营收入|其他收入/;
+const OTHER_FUNDS = /政府性基金|国有资本|专户|单位资金|事业收入|经营收入|其他收入|结转|结余/;
 
 interface Purchase {
   row: Row;
