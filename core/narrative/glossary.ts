@@ -25,7 +25,7 @@ const NAME_WINDOW = 120;
 export function glossaryAliases(paragraphs: Paragraph[]): Alias[] {
   const out: Alias[] = [];
   for (const p of paragraphs) {
-    if (!p.text.includes('项')) continue;
+    if (!/项\s*[)）]/.test(p.text)) continue;
     const text = foldChars(p.text).replace(/（/g, '(').replace(/）/g, ')');
     // Each `(项)`, its name read back to the sentence's start (bounded: linear in the text).
     for (let at = text.indexOf('(项)'); at >= 0; at = text.indexOf('(项)', at + 3)) {
