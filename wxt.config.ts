@@ -22,6 +22,8 @@ export default defineConfig({
     optional_host_permissions: ['*://*/*'],
     web_accessible_resources: [{ resources: ['overlay.js'], matches: ['*://*.gov.cn/*'] }],
     action: { default_title: 'Budget Lens 预决算透镜' },
+    // The popup from the keyboard too (like a click on the toolbar button, it grants activeTab).
+    commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+L' } } },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'budget-lens@budget-lens.invalid', strict_min_version: '128.0' } } } : {}),
   }),

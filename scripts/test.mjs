@@ -6,9 +6,11 @@
 //   4. widgets                          web-test-runner in Debian Chromium (widgets/**/*.test.ts,
 //                                       each opening with an axe-core accessibility check)
 //   5. end to end                       node --test + playwright-core in Debian Chromium: the
-//                                       built extension loaded (tests/e2e/extension.test.mjs),
+//                                       built extension loaded (tests/e2e/extension.test.mjs;
+//                                       headed.test.mjs in a virtual display: the browser's PDF
+//                                       viewer, the popup from its shortcut, permission prompts),
 //                                       the built widgets on strict-CSP pages (widgets.test.mjs)
-// Browser runners need Chromium and a CJK font: scripts/ensure-browser.mjs installs them when
+// Browser runners need Chromium, a CJK font, Xvfb and xdotool: scripts/ensure-browser.mjs installs them when
 // it can, else says how, and those runners count as failed (never skipped).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -63,7 +65,7 @@ if (!browserReady) {
       return { passed, failed: failed + (status !== 0 && failed === 0 ? 1 : 0) };
     },
   });
-  const files = [...(built ? ['tests/e2e/extension.test.mjs'] : []), ...(widgets ? ['tests/e2e/widgets.test.mjs'] : [])];
+  const files = [...(built ? ['tests/e2e/extension.test.mjs', 'tests/e2e/headed.test.mjs'] : []), ...(widgets ? ['tests/e2e/widgets.test.mjs'] : [])];
   if (!built) results.push({ name: 'extension e2e: not run, the extension did not build', passed: 0, failed: 1 });
   if (!widgets) results.push({ name: 'widgets e2e: not run, the widgets did not build', passed: 0, failed: 1 });
   if (files.length)

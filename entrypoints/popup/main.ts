@@ -47,8 +47,9 @@ async function setRule(rule: string, on: boolean) {
 /** The tab shows a PDF itself (the browser's viewer): audit it in ours. */
 let pdfTab: string | undefined;
 
-function openViewer(url: string, tabId?: number) {
-  const query = new URLSearchParams({ src: url, ...(tabId !== undefined ? { tab: String(tabId) } : {}) });
+function openViewer(url: string, tabId?: number, granted = false) {
+  // `grant=tab`: the file is the tab's own, which the user's click (activeTab) lets us read.
+  const query = new URLSearchParams({ src: url, ...(tabId !== undefined ? { tab: String(tabId) } : {}), ...(granted ? { grant: 'tab' } : {}) });
   void browser.tabs.create({ url: browser.runtime.getURL(`/viewer.html?${query}` as '/viewer.html') });
   window.close();
 }
@@ -71,7 +72,7 @@ function view(state: TabState | undefined, busy: boolean, error?: string) {
       ${state?.error ? html`<p class="error">${t.failed}${state.error}</p>` : nothing}
       ${error ? html`<p class="error">${error}</p>` : nothing}
       ${pdfTab
-        ? html`<button data-audit-pdf @click=${() => openViewer(pdfTab as string)}>${t.auditPdf}</button>`
+        ? html`<button data-audit-pdf @click=${() => openViewer(pdfTab as string, undefined, true)}>${t.auditPdf}</button>`
         : html`<button data-audit ?disabled=${busy} @click=${audit}>${t.audit}</button>`}
       ${pdfs.length
         ? html`<p class="muted">${t.pdfs}</p>

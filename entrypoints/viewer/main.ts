@@ -48,6 +48,12 @@ async function bytes(): Promise<Uint8Array> {
   }
   const url = new URL(src);
   const origins = [`${url.protocol}//${url.hostname}/*`];
+  if (params.get('grant') === 'tab') {
+    // Opened from the popup for the PDF its tab shows: the click on the toolbar button
+    // (activeTab) lets the extension read that tab's site, so no permission is asked for.
+    const got = await download().catch(() => undefined);
+    if (got) return got;
+  }
   if (!(await browser.permissions.contains({ origins }))) {
     await new Promise<void>((resolve, reject) => {
       say('info', t.allow(url.hostname), {
@@ -59,6 +65,10 @@ async function bytes(): Promise<Uint8Array> {
     });
     say('info', t.reading);
   }
+  return download();
+}
+
+async function download(): Promise<Uint8Array> {
   const res = await fetch(src, { credentials: 'include' });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   const buf = await res.arrayBuffer();

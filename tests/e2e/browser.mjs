@@ -3,7 +3,7 @@
 // to the local test server: the production match pattern (*://*.gov.cn/*) is what is tested,
 // and no request can leave the machine.
 import { chromium } from 'playwright-core';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,12 +26,21 @@ const ARGS = [
  * user-data directory to reuse (a browser restarted on the same profile, as a user's is), kept
  * on close; by default a fresh one, removed on close.
  */
-export async function launch({ extension = true, netlog, viewport = { width: 1280, height: 900 }, profile } = {}) {
+export async function launch({ extension = true, netlog, viewport = { width: 1280, height: 900 }, profile, headed = false } = {}) {
   if (extension && !fs.existsSync(path.join(EXT, 'manifest.json'))) throw new Error('the extension is not built: run `npx wxt build`');
   const dir = profile ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bl-profile-'));
   const args = [...ARGS, ...(extension ? [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`] : ['--disable-extensions'])];
   if (netlog) args.push(`--log-net-log=${netlog}`, '--net-log-capture-mode=Default');
-  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROME, headless: true, args, viewport });
+  const x = headed ? await startXvfb() : undefined;
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROME,
+    headless: !headed,
+    args,
+    viewport,
+    // Headed, in a virtual display: the browser's own PDF viewer (a component extension that
+    // Playwright's defaults switch off) and its window for keyboard shortcuts and prompts.
+    ...(x ? { env: { ...process.env, DISPLAY: x.display }, ignoreDefaultArgs: ['--disable-component-extensions-with-background-pages'] } : {}),
+  });
   let worker;
   if (extension) {
     [worker] = context.serviceWorkers();
@@ -41,8 +50,16 @@ export async function launch({ extension = true, netlog, viewport = { width: 128
     context,
     worker,
     extensionId: worker ? new URL(worker.url()).host : undefined,
+    /** Headed only: keys typed into the browser window (xdotool), as a user would. */
+    keys(...keys) {
+      if (!x) throw new Error('keys() needs launch({ headed: true })');
+      const env = { ...process.env, DISPLAY: x.display };
+      const win = execFileSync('xdotool', ['search', '--onlyvisible', '--class', 'chromium'], { env, encoding: 'utf8' }).trim().split('\n').at(-1);
+      execFileSync('xdotool', ['windowfocus', '--sync', win, 'key', '--clearmodifiers', ...keys], { env });
+    },
     async close() {
       await context.close();
+      x?.stop();
       if (!profile) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -80,4 +97,25 @@ export function netlogUrls(file) {
     if (typeof u === 'string') urls.add(u);
   }
   return [...urls];
+}
+
+/** A virtual X display (Xvfb) on a free display number, for a headed browser. */
+async function startXvfb() {
+  const proc = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x900x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+  const n = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('Xvfb did not start')), 10_000);
+    proc.stdio[3].on('data', (d) => {
+      out += d;
+      if (out.includes('\n')) {
+        clearTimeout(timer);
+        resolve(out.trim());
+      }
+    });
+    proc.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+  });
+  return { display: `:${n}`, stop: () => proc.kill() };
 }

@@ -511,6 +511,8 @@ describe('pages and tabs', () => {
     assert.deepEqual(manifest.optional_host_permissions, ['*://*/*']);
     assert.deepEqual(manifest.content_scripts.map((c) => c.matches), [['*://*.gov.cn/*']]);
     assert.deepEqual(manifest.web_accessible_resources, [{ resources: ['overlay.js'], matches: ['*://*.gov.cn/*'] }]);
+    // the popup from the keyboard: a user action, so it grants activeTab like a click
+    assert.deepEqual(manifest.commands, { _execute_action: { suggested_key: { default: 'Alt+Shift+L' } } });
   });
 });
 
