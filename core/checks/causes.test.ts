@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../analyze.ts';
 import { carryOverCause, likelyCause, neighbourCause } from './causes.ts';
@@ -44,5 +45,15 @@ describe('likely causes', () => {
     const item = find('40.00');
     expect(item?.cause?.kind).toBeDefined();
     expect(item?.cause?.kind).not.toBe('neighbour');
+  });
+
+  it('should name a carry-over when a total counts it and the figure it is tied to does not', () => {
+    // Donghu 决算 with a 年初结转和结余 of 123.45 that 公开02表's 合计 counts in (9,788.75 + 123.45).
+    const text = readFileSync('tests/fixtures/donghu-hrss-2023-final.txt', 'utf8')
+      .replace('年初结转和结余\t29\t\t年末结转和结余', '年初结转和结余\t29\t123.45\t年末结转和结余')
+      .replace('\t\t\t合计\t9,788.75\t9,788.75', '\t\t\t合计\t9,912.20\t9,788.75');
+    const r = analyzeText(text);
+    const tie = r.checks.find((c) => c.verdict === 'discrepancy' && (c.stated === 9912.2 || c.expected === 9912.2) && c.cause?.kind === 'carry-over');
+    expect(tie?.cause?.message).toContain('年初结转和结余');
   });
 });

@@ -329,16 +329,28 @@ function copiedCause(work: WorkDocument, id: Identity, stated: number, expected:
 /** The difference is a carry-over (年初/年末结转和结余) of a table in the same unit: counted on one side only. */
 function carryCause(work: WorkDocument, id: Identity, diff: number, decimals: number, lang: Lang): CheckResult['cause'] {
   const unit = tableOf(work, id.stated).unit;
-  const carries: { value: number; label: string }[] = [];
-  work.tables.forEach(({ table }, t) => {
-    if (table.unit !== unit) return;
+  const half = 0.5 * 10 ** -decimals + 1e-9;
+  const hit = carryOvers(work).find((c) => c.unit === unit && Math.abs(Math.abs(c.value) - Math.abs(diff)) <= half * 2);
+  return hit ? carryOverCause([{ value: hit.value, label: refName(work, hit.ref) }], diff, half, lang) : undefined;
+}
+
+const carryCache = new WeakMap<WorkDocument, { ref: Ref; value: number; unit: string }[]>();
+
+/** Every non-zero figure of a 结转 / 结余 row, found once per document. */
+function carryOvers(work: WorkDocument): { ref: Ref; value: number; unit: string }[] {
+  let out = carryCache.get(work);
+  if (out) return out;
+  out = [];
+  for (let t = 0; t < work.tables.length; t++) {
+    const table = (work.tables[t] as WorkDocument['tables'][number]).table;
     for (const r of table.rows) {
       if (!/结转|结余/.test(r.label)) continue;
       for (const c of table.columns) {
         const v = r.cells[c.key]?.value;
-        if (v) carries.push({ value: v, label: refName(work, { t, r: r.index, c: c.key }) });
+        if (v) out.push({ ref: { t, r: r.index, c: c.key }, value: v, unit: table.unit });
       }
     }
-  });
-  return carryOverCause(carries, diff, 0.5 * 10 ** -decimals + 1e-9, lang);
+  }
+  carryCache.set(work, out);
+  return out;
 }

@@ -268,6 +268,23 @@ function columnYear(col: Column, year: number | undefined): number | undefined {
   return undefined;
 }
 
+const yearCache = new WeakMap<WorkDocument, { t: number; years: (number | undefined)[] }[]>();
+
+/** Tables in money with at least two years among their columns, each column's year (once per document). */
+function yearTables(work: WorkDocument): { t: number; years: (number | undefined)[] }[] {
+  let out = yearCache.get(work);
+  if (out) return out;
+  out = [];
+  for (let t = 0; t < work.tables.length; t++) {
+    const table = (work.tables[t] as WorkDocument['tables'][number]).table;
+    if (!isMoneyUnit(table.unit)) continue;
+    const years = table.columns.map((c) => columnYear(c, work.doc.year));
+    if (new Set(years.filter((y) => y !== undefined)).size >= 2) out.push({ t, years });
+  }
+  yearCache.set(work, out);
+  return out;
+}
+
 /**
  * Last year's figure of a change's subject in a table that prints both years: the row whose
  * this-year column holds the claim's this-year figure, read in the column for the change's
@@ -283,9 +300,8 @@ function priorYear(work: WorkDocument, ch: Claim, t: Triple): { cell: PriorCell;
   const subject = labelKey(claimName(ch));
   const textMeasure = budgetish(ch) || budgetish(t.current) ? 'budget' : ch.measure === 'actual' || t.current.measure === 'actual' ? 'actual' : undefined;
   let best: { cell: PriorCell; rank: number } | undefined;
-  work.tables.forEach(({ table }, ti) => {
-    if (!isMoneyUnit(table.unit)) return;
-    const years = table.columns.map((c) => columnYear(c, work.doc.year));
+  yearTables(work).forEach(({ t: ti, years }) => {
+    const table = (work.tables[ti] as WorkDocument['tables'][number]).table;
     const now = table.columns.filter((_, i) => years[i] === year);
     const then = table.columns.filter((_, i) => years[i] === base);
     if (now.length === 0 || then.length === 0) return;
