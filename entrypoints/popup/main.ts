@@ -24,8 +24,8 @@ interface TabState {
 
 const zh = navigator.language.toLowerCase().startsWith('zh') || !navigator.language.toLowerCase().startsWith('en');
 const t = zh
-  ? { title: '预决算透镜', checks: '项核对', ok: '相符', discrepancy: '不符', rounding: '舍入差', undecided: '无法核对', tables: '张表', none: '本页尚未核对。', audit: '核对本页', auditPdf: '核对此 PDF', pdfs: '本页链接的预决算 PDF：', working: '正在核对…', cannot: '无法在此页面运行（浏览器内部页面或扩展商店）。', failed: '核对失败：', note: '核对在本机完成，不发送任何数据。', rules: '检查项目（取消勾选即关闭，所有页面适用）', dismissed: (n: number) => `本页 ${n} 项已标为误报，未计入。`, hidden: (n: number) => `关闭的检查隐藏了 ${n} 项结果。` }
-  : { title: 'Budget Lens', checks: 'checks', ok: 'ok', discrepancy: 'discrepancies', rounding: 'rounding', undecided: 'could not check', tables: 'tables', none: 'This page has not been audited.', audit: 'Audit this page', auditPdf: 'Audit this PDF', pdfs: 'Disclosure PDFs linked here:', working: 'Auditing…', cannot: 'Cannot run on this page (a browser page or the extension store).', failed: 'The audit failed: ', note: 'Everything is checked on this computer; nothing is sent anywhere.', rules: 'Checks (untick to switch one off, on every page)', dismissed: (n: number) => `${n} finding${n === 1 ? '' : 's'} marked not an error here, not counted.`, hidden: (n: number) => `Checks switched off hid ${n} result${n === 1 ? '' : 's'}.` };
+  ? { title: '预决算透镜', checks: '项核对', ok: '相符', discrepancy: '不符', rounding: '舍入差', undecided: '无法核对', tables: '张表', none: '本页尚未核对。', audit: '核对本页', auditPdf: '核对此 PDF', pdfs: '本页链接的预决算 PDF：', working: '正在核对…', cannot: '无法在此页面运行（浏览器内部页面或扩展商店）。', failed: '核对失败：', note: '核对在本机完成，不发送任何数据。', rules: '检查项目（取消勾选即关闭，所有页面适用）', shot: '保存带标注的截图', shotSaved: (kb: number) => `已保存截图（${kb} KB）。`, shotFailed: '无法截图：', dismissed: (n: number) => `本页 ${n} 项已标为误报，未计入。`, hidden: (n: number) => `关闭的检查隐藏了 ${n} 项结果。` }
+  : { title: 'Budget Lens', checks: 'checks', ok: 'ok', discrepancy: 'discrepancies', rounding: 'rounding', undecided: 'could not check', tables: 'tables', none: 'This page has not been audited.', audit: 'Audit this page', auditPdf: 'Audit this PDF', pdfs: 'Disclosure PDFs linked here:', working: 'Auditing…', cannot: 'Cannot run on this page (a browser page or the extension store).', failed: 'The audit failed: ', note: 'Everything is checked on this computer; nothing is sent anywhere.', rules: 'Checks (untick to switch one off, on every page)', shot: 'Save an annotated screenshot', shotSaved: (kb: number) => `Screenshot saved (${kb} KB).`, shotFailed: 'Could not take a screenshot: ', dismissed: (n: number) => `${n} finding${n === 1 ? '' : 's'} marked not an error here, not counted.`, hidden: (n: number) => `Checks switched off hid ${n} result${n === 1 ? '' : 's'}.` };
 
 const app = document.getElementById('app') as HTMLElement;
 const lang = zh ? 'zh' : 'en';
@@ -78,6 +78,10 @@ function view(state: TabState | undefined, busy: boolean, error?: string) {
         ? html`<p class="muted">${t.pdfs}</p>
             ${pdfs.map((l) => html`<p><button data-audit-pdf=${l.href} @click=${() => activeTab().then((tab) => openViewer(l.href, tab?.id))}>${t.auditPdf}</button> ${l.text}</p>`)}`
         : nothing}
+      ${s && state?.audited
+        ? html`<p><button data-screenshot @click=${screenshot}>${t.shot}</button></p>
+            ${shot ? html`<p class=${shot.error ? 'error' : 'muted'} data-screenshot-status=${shot.error ? 'error' : 'saved'} data-screenshot-bytes=${shot.bytes ?? 0}>${shot.error ? `${t.shotFailed}${shot.error}` : t.shotSaved(Math.round((shot.bytes ?? 0) / 1024))}</p>` : nothing}`
+        : nothing}
       ${state?.dismissed ? html`<p class="muted" data-popup-dismissed=${state.dismissed}>${t.dismissed(state.dismissed)}</p>` : nothing}
       ${state?.hidden ? html`<p class="muted" data-popup-hidden=${state.hidden}>${t.hidden(state.hidden)}</p>` : nothing}
       <details data-popup-rules ?open=${choices.rulesOff.length > 0}>
@@ -91,6 +95,31 @@ function view(state: TabState | undefined, busy: boolean, error?: string) {
       <p class="muted">${t.note}</p>`,
     app,
   );
+}
+
+/** The last screenshot: its size, or why it failed. */
+let shot: { bytes?: number; error?: string } | undefined;
+
+/**
+ * "Save an annotated screenshot": the visible part of the tab with the overlay's marks on it,
+ * as a PNG download. The user's click on the toolbar button (activeTab) allows the capture.
+ */
+async function screenshot() {
+  try {
+    const url = await browser.tabs.captureVisibleTab({ format: 'png' });
+    const tab = await activeTab();
+    const host = tab?.url ? new URL(tab.url).hostname.replace(/[^\w.-]+/g, '_') : 'page';
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `budget-lens-${host}.png`;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    shot = { bytes: Math.floor((url.length - url.indexOf(',') - 1) * 0.75) };
+  } catch (e) {
+    shot = { error: e instanceof Error ? e.message : String(e) };
+  }
+  view(last.state, last.busy, last.error);
 }
 
 async function activeTab() {

@@ -107,4 +107,46 @@ describe('in the browser window', () => {
       await b.close();
     }
   });
+
+  it('an audited page: the popup saves a screenshot of the tab with the marks on it', async () => {
+    const b = await launch({ headed: true });
+    try {
+      const page = await b.context.newPage();
+      await page.goto(`http://www.wehdz.gov.cn:${srv.port}/gov/donghu-hrss-2023-final.trs.injected.html`);
+      await auditSummary(page);
+      // a discrepancy marker in view
+      await page.evaluate(() => {
+        const m = document.querySelector('budget-lens-overlay').shadowRoot.querySelector('.mark.discrepancy');
+        window.scrollTo(0, parseFloat(m.style.top) - 200);
+      });
+      await page.waitForTimeout(300);
+      b.keys('alt+shift+l');
+      const popup = await attach(b, '/popup.html');
+      assert.ok(await until(() => popup.evaluate('!!document.querySelector("button[data-screenshot]")')), 'the popup offers a screenshot');
+      await popup.evaluate('document.querySelector("button[data-screenshot]").click(), true');
+      const saved = await until(() => popup.evaluate('document.querySelector("[data-screenshot-status]")?.dataset.screenshotStatus ?? ""'));
+      assert.equal(saved, 'saved');
+      assert.ok(Number(await popup.evaluate('document.querySelector("[data-screenshot-status]").dataset.screenshotBytes')) > 20_000);
+      // What it captures carries our marks: the same view with the marks hidden has far less of their red.
+      const red = () =>
+        b.worker.evaluate(async () => {
+          const url = await chrome.tabs.captureVisibleTab({ format: 'png' });
+          const bmp = await createImageBitmap(await (await fetch(url)).blob());
+          const ctx = new OffscreenCanvas(bmp.width, bmp.height).getContext('2d');
+          ctx.drawImage(bmp, 0, 0);
+          const px = ctx.getImageData(0, 0, bmp.width, bmp.height).data;
+          let n = 0;
+          for (let i = 0; i < px.length; i += 4) if (Math.abs(px[i] - 220) < 20 && Math.abs(px[i + 1] - 38) < 25 && Math.abs(px[i + 2] - 38) < 25) n++;
+          return n;
+        });
+      const shown = await red();
+      await page.locator('budget-lens-overlay >> [data-bl-summary]').click();
+      await page.locator('budget-lens-overlay >> [data-bl-marks]').click();
+      await page.waitForTimeout(300);
+      const hidden = await red();
+      assert.ok(shown > hidden + 100, `marks' red: ${shown} shown, ${hidden} hidden`);
+    } finally {
+      await b.close();
+    }
+  });
 });
