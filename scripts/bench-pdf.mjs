@@ -19,7 +19,7 @@ export async function benchPdf() {
   await esbuild.build({
     stdin: {
       contents: [
-        "export { extractPdfBytes, nodeInflate } from './core/node/pdf.ts';",
+        "export { extractPdfBytes, nodeInflate, pdfjs as loadPdfJs } from './core/node/pdf.ts';",
         "export { extractPdf } from './core/extract/pdf.ts';",
         "export { readPdf } from './core/pdf/read.ts';",
         "export { DrawnReader } from './core/pdf/drawn.ts';",
@@ -48,8 +48,9 @@ export async function benchPdf() {
     `import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { extractPdf, readPdf, analyzeDocument, nodeInflate, DrawnReader } from './pdf.mjs';
-const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+import { extractPdf, readPdf, analyzeDocument, nodeInflate, DrawnReader, loadPdfJs } from './pdf.mjs';
+// pdf.js loaded as the CLI loads it (core/node/pdf.ts: the legacy build, native Array.prototype.push kept).
+const pdfjs = await loadPdfJs();
 const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 const bytes = readFileSync(process.argv[2]);
 const runs = Number(process.argv[3]);

@@ -10,6 +10,8 @@ import { extractHtmlString } from '../core/node/html.ts';
 import { extractPdfBytes } from '../core/node/pdf.ts';
 import type { AuditReport } from '../core/model/schemas.ts';
 
+/** Taken before any test loads pdf.js. */
+const NATIVE_PUSH = Array.prototype.push;
 const pdf = async (f: string) => analyzeDocument(await extractPdfBytes(new Uint8Array(readFileSync(`tests/pages/pdf/${f}`)), { name: f }));
 const html = (f: string) => analyzeDocument(extractHtmlString(readFileSync(`tests/pages/gov/${f}`, 'utf8'), { name: f }));
 const findings = (r: AuditReport) =>
@@ -39,6 +41,13 @@ describe('fixture PDFs', () => {
     const want = (injected['donghu-hrss-2023-final.trs.injected.html']?.expect ?? []).map((e) => `${e.rule} discrepancy ${e.stated} ${e.expected.toFixed(2)}`);
     expect(added).toEqual([...new Set(want)].sort());
   }, 30_000);
+});
+
+describe('pdf.js in Node', () => {
+  it('should leave the native Array.prototype.push in place (its legacy build brings a slower one)', async () => {
+    await pdf('donghu-hrss-2023-final.pdf');
+    expect(Array.prototype.push).toBe(NATIVE_PUSH);
+  });
 });
 
 describe('bad PDFs', () => {
