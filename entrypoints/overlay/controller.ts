@@ -258,6 +258,8 @@ export class Overlay {
   private async analyse(): Promise<boolean> {
     const t2 = performance.now();
     let response: { ok?: boolean; report?: unknown; error?: string; ms?: number; parseMs?: number } | undefined;
+    // The reader's choices are read while the background works (not after it).
+    const choices = loadChoices();
     try {
       const sent = browser.runtime.sendMessage({ type: 'bl:analyze', raw: this.raw, lang: this.lang });
       measure('bl:task', taskStart);
@@ -291,7 +293,7 @@ export class Overlay {
     this.full = report;
     this.embed = undefined;
     this.byId = new Map(report.checks.map((c) => [c.id, c]));
-    this.choices = await loadChoices();
+    this.choices = await choices;
     this.watchChoices();
     this.applyChoices();
     this.status = 'done';
