@@ -317,7 +317,7 @@ function copiedCause(work: WorkDocument, id: Identity, stated: number, expected:
   const neighbours: { value: number; label: string }[] = [];
   const add = (ref: Ref) => {
     const v = table.rows[ref.r]?.cells[ref.c]?.value;
-    if (v !== null && v !== undefined && !isTerm(ref)) neighbours.push({ value: v, label: refName(work, ref) });
+    if (v !== null && v !== undefined && !isTerm(ref)) neighbours.push({ value: v, get label() { return refName(work, ref); } });
   };
   for (const r of [row.index - 1, row.index + 1]) if (table.rows[r]) add({ ...id.stated, r });
   const side = table.columns.filter((c) => c.side === col.side);
@@ -330,8 +330,11 @@ function copiedCause(work: WorkDocument, id: Identity, stated: number, expected:
 function carryCause(work: WorkDocument, id: Identity, diff: number, decimals: number, lang: Lang): CheckResult['cause'] {
   const unit = tableOf(work, id.stated).unit;
   const half = 0.5 * 10 ** -decimals + 1e-9;
-  const hit = carryOvers(work).find((c) => c.unit === unit && Math.abs(Math.abs(c.value) - Math.abs(diff)) <= half * 2);
-  return hit ? carryOverCause([{ value: hit.value, label: refName(work, hit.ref) }], diff, half, lang) : undefined;
+  // Named only when one matches (the label is a getter).
+  const carries = carryOvers(work)
+    .filter((c) => c.unit === unit)
+    .map((c) => ({ value: c.value, get label() { return refName(work, c.ref); } }));
+  return carryOverCause(carries, diff, half, lang);
 }
 
 const carryCache = new WeakMap<WorkDocument, { ref: Ref; value: number; unit: string }[]>();
