@@ -37,6 +37,9 @@ export interface DomNode {
   getElementsByTagName?(name: string): ArrayLike<unknown>;
   querySelectorAll?(selectors: string): ArrayLike<DomNode>;
   textContent?: string | null;
+  childElementCount?: number;
+  firstElementChild?: DomNode | null;
+  nextElementSibling?: DomNode | null;
 }
 
 export interface DomExtractOptions {
@@ -91,6 +94,17 @@ export function nodeText(n: DomNode, depth = 0): string {
 
 /** Elements that change a cell's text from its plain text content (line breaks, blocks, skipped content). */
 let shapingSelector: string | undefined;
+/** No shaping element inside `n` (looked at up to `budget.left` elements; more: not known, false). */
+function onlyInline(n: DomNode, budget: { left: number }): boolean {
+  for (let c = n.firstElementChild; c; c = c.nextElementSibling ?? null) {
+    if (--budget.left < 0 || isShaping(c) || !onlyInline(c, budget)) return false;
+  }
+  return true;
+}
+function isShaping(n: DomNode): boolean {
+  const name = el(n);
+  return BLOCK.has(name) || SKIP.has(name) || name === 'TD' || name === 'TH' || name === 'BR';
+}
 
 /**
  * A cell's text: its lines (block and <br> boundaries), each with white space collapsed. Most
@@ -99,6 +113,19 @@ let shapingSelector: string | undefined;
  * per node (in a browser, more so in a content script's world, each node touched costs).
  */
 export function cellText(n: DomNode, walkAlways = false): string {
+  if (!walkAlways && n.textContent !== undefined && n.childElementCount !== undefined) {
+    // Checked element by element (a selector list of ~40 tags per cell costs several times more
+    // in a browser): no element inside, or one element holding only inline ones (Word's <p><span>).
+    const count = n.childElementCount;
+    if (count === 0) return linesOf(n.textContent ?? '');
+    const only = count === 1 ? n.firstElementChild : null;
+    if (only && onlyInline(only, { left: 4 })) {
+      if (!isShaping(only)) return linesOf(n.textContent ?? '');
+      const all = n.textContent ?? '';
+      if (BLOCK.has(el(only)) && (only.textContent ?? '').trim() === all.trim()) return linesOf(all);
+      return linesOf(nodeText(n));
+    }
+  }
   if (!walkAlways && n.querySelectorAll && n.textContent !== undefined) {
     shapingSelector ??= [...BLOCK, ...SKIP, 'TD', 'TH', 'BR'].map((x) => x.toLowerCase()).join(',');
     const inner = n.querySelectorAll(shapingSelector);
