@@ -21,7 +21,9 @@ export default defineBackground({
       const m = message as { type?: string; raw?: unknown; lang?: unknown } | null;
       if (m?.type === 'bl:warm') {
         // A page passed the gate: wake up and compile the engine while the page extracts.
+        const at = Date.now();
         warm();
+        timeline.warm ??= [at, Date.now()];
         respond({ ok: true });
         return false;
       }
@@ -45,6 +47,7 @@ export default defineBackground({
       }
       if (m?.type !== 'bl:analyze' && m?.type !== 'bl:dataset') return undefined;
       // What the page read, checked for shape (the zod schema's rules, as loops: raw-check.ts).
+      const received = Date.now();
       const tp = performance.now();
       const problem = rawDocumentError(m.raw);
       const parseMs = performance.now() - tp;
@@ -68,7 +71,8 @@ export default defineBackground({
         const ms = performance.now() - t0;
         const tabId = sender.tab?.id;
         if (tabId !== undefined && sender.frameId === 0) void badge(tabId, report.summary.discrepancy);
-        respond({ ok: true, report, ms, parseMs });
+        // Where the background's time went, in wall-clock milliseconds (for the bench's stages).
+        respond({ ok: true, report, ms, parseMs, timeline: { ...timeline, received, done: Date.now() } });
       } catch (e) {
         respond({ ok: false, error: e instanceof Error ? e.message : String(e) });
       }
@@ -122,6 +126,8 @@ const SAMPLE = [
   '2023年度一般公共预算财政拨款支出30.00万元，占本年支出合计的100%。其中：基本支出10.00万元，占33.3%；项目支出20.00万元，占66.7%。年初预算为32.00万元，完成年初预算的93.8%。',
 ].join('\n');
 let warmed = false;
+/** When the warm-up ran (wall clock), for the bench's stages. */
+const timeline: { warm?: [number, number] } = {};
 function warm(): void {
   if (warmed) return;
   warmed = true;

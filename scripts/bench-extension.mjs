@@ -55,7 +55,7 @@ export async function benchExtension() {
       return {
         visible: visible?.duration,
         ownTask: Math.max(0, ...m('bl:task').map((x) => x.duration)),
-        stages: Object.fromEntries(['bl:extract', 'bl:analyse', 'bl:sw-parse', 'bl:engine', 'bl:validate', 'bl:draw'].map((n) => [n, m(n).at(-1)?.duration])),
+        stages: Object.fromEntries(['bl:extract', 'bl:analyse', 'bl:sw-send', 'bl:sw-parse', 'bl:engine', 'bl:sw-reply', 'bl:validate', 'bl:draw'].map((n) => [n, m(n).at(-1)?.duration])),
         longest: Math.max(0, ...window.__longtasks.filter((t) => t.start + t.duration >= from).map((t) => t.duration)),
         gate: gate?.duration,
       };
@@ -119,7 +119,7 @@ export async function benchExtension() {
   const w = median(warm.map((r) => r.visible));
   console.log(`  idle → overlay drawn, warm background: median ${w.toFixed(0)} ms — ${verdict(w, 300)}`);
   const stages = Object.keys(cold[0].stages).map((k) => `${k.slice(3)} ${median(cold.map((r) => r.stages[k] ?? 0)).toFixed(0)}`);
-  console.log(`  stages (median, ms): ${stages.join(' · ')}  (analyse = messaging + engine in the background)`);
+  console.log(`  stages (median, ms): ${stages.join(' · ')}  (analyse = messaging + engine in the background; sw-send: the page's document to the background, sw-reply: the report back)`);
   const restartStages = Object.keys(restarted[0].stages).map((k) => `${k.slice(3)} ${median(restarted.map((x) => x.stages[k] ?? 0)).toFixed(0)}`);
   console.log(`  stages after a restart (median, ms): ${restartStages.join(' · ')}`);
   const own = Math.max(...cold.map((r) => r.ownTask), ...warm.map((r) => r.ownTask), ...restarted.map((r) => r.ownTask));

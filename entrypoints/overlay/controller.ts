@@ -257,7 +257,7 @@ export class Overlay {
 
   private async analyse(): Promise<boolean> {
     const t2 = performance.now();
-    let response: { ok?: boolean; report?: unknown; error?: string; ms?: number; parseMs?: number } | undefined;
+    let response: { ok?: boolean; report?: unknown; error?: string; ms?: number; parseMs?: number; timeline?: { warm?: [number, number]; received?: number; done?: number } } | undefined;
     // The reader's choices are read while the background works (not after it).
     const choices = loadChoices();
     try {
@@ -274,6 +274,12 @@ export class Overlay {
       try {
         performance.measure('bl:engine', { start: t2, duration: response.ms });
         if (typeof response.parseMs === 'number') performance.measure('bl:sw-parse', { start: t2, duration: response.parseMs });
+        // The background's wall clock on this page's timeline (both clocks are the system's).
+        const at = (epoch: number) => epoch - performance.timeOrigin;
+        const tl = response.timeline;
+        if (tl?.warm && tl.warm[0] >= performance.timeOrigin) performance.measure('bl:sw-warm', { start: at(tl.warm[0]), end: at(tl.warm[1]) });
+        if (tl?.received) performance.measure('bl:sw-send', { start: t2, end: at(tl.received) });
+        if (tl?.done) performance.measure('bl:sw-reply', { start: at(tl.done), end: performance.now() });
       } catch {
         // optional
       }
