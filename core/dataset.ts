@@ -22,6 +22,7 @@ import { UNIT_FACTOR } from './narrative/results.ts';
 import type { Lang } from './messages.ts';
 import { ENGINE_VERSION, buildReport } from './report.ts';
 import { roundTo } from './text/numbers.ts';
+import { compareText } from './text/normalize.ts';
 
 const FUNCTION_TABLES: Record<'final' | 'budget' | 'unknown', TemplateId[]> = {
   final: ['final-03', 'final-05'],
@@ -142,7 +143,7 @@ function budgetPairs(tables: Table[], report: AuditReport, unit: string): Budget
       if (budgets.length > 1 && actual !== null && rate !== null) p.budget = budgets.reduce((best, b) => (Math.abs((actual / b) * 100 - rate) < Math.abs((actual / best) * 100 - rate) ? b : best));
       return p;
     })
-    .sort((a, b) => a.code.localeCompare(b.code) || a.scope.localeCompare(b.scope));
+    .sort((a, b) => compareText(a.code, b.code) || compareText(a.scope, b.scope));
 }
 
 /** The dataset of an analysed document. */

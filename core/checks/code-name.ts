@@ -5,7 +5,7 @@
 import type { WorkDocument } from '../normalize/document.ts';
 import type { CheckResult, Where } from '../model/schemas.ts';
 import { type Lang, message, ruleTitle, headed } from '../messages.ts';
-import { labelKey } from '../text/normalize.ts';
+import { compareText, labelKey } from '../text/normalize.ts';
 import type { Check } from './types.ts';
 
 function editDistance(a: string, b: string): number {
@@ -49,7 +49,7 @@ export const codeName: Check = {
       }
     }
     const out: CheckResult[] = [];
-    for (const [code, list] of [...byCode].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [code, list] of [...byCode].sort(([a], [b]) => compareText(a, b))) {
       const names = [...new Map(list.map((x) => [labelKey(x.name), x.name])).values()];
       if (names.length < 2) continue;
       const variant = names.every((n) => isNameVariant(n, names[0] ?? ''));
