@@ -28,11 +28,16 @@ export function isBlankMarker(text: string): boolean {
   return t === '' || BLANK.test(t);
 }
 
+/** A CJK ideograph: a text starting with one is no number (the common case of a label, told at once). */
+function isIdeograph(code: number): boolean {
+  return code >= 0x4e00 && code <= 0x9fff;
+}
+
 const numberCache = new Map<string, PrintedNumber | undefined>();
 
 /** Parse a whole cell or token as a number; `undefined` when it is not one. */
 export function parseNumber(text: string): PrintedNumber | undefined {
-  if (text.length === 0 || text.length > 40 || !MAYBE_NUMBER.test(text)) return undefined;
+  if (text.length === 0 || text.length > 40 || isIdeograph(text.charCodeAt(0)) || !MAYBE_NUMBER.test(text)) return undefined;
   if (numberCache.has(text)) return numberCache.get(text);
   if (numberCache.size > 20_000) numberCache.clear();
   const parsed = parse(text);
