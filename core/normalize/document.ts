@@ -167,6 +167,11 @@ function yearOf(raw: RawDocument, titles: string[]): number | undefined {
   return mode(years);
 }
 
+/** Cover titles: `2023年度XX局部门决算公开`, `XX局2024年部门预算`, with what may follow the kind. */
+const COVER_END = '(?:部门)?(?:决算|预算)(?:公开|报告|信息公开|公开说明|编制说明|情况说明|说明)?(?:[(（].{0,12}[)）])?$';
+const COVER_YEAR_FIRST = new RegExp(`^(20\\d{2})年度?(.{2,40}?)${COVER_END}`);
+const COVER_NAME_FIRST = new RegExp(`^(.{2,40}?)(20\\d{2})年度?${COVER_END}`);
+
 function departmentOf(raw: RawDocument): string | undefined {
   const names: string[] = [];
   for (const t of raw.tables) {
@@ -179,12 +184,14 @@ function departmentOf(raw: RawDocument): string | undefined {
   if (fromTables) return fromTables;
   // Cover title: `2023年度XX局部门决算公开`, `XX局 2024 年预算`.
   const head = raw.text.slice(0, 40).map((l) => compact(l.text).replace(/\*+/g, '')).filter((l) => l);
+  // A title is the whole line (a sentence of the text starting `2024年收入预算100万元` is none).
+  const nameOk = (n: string | undefined): n is string => !!n && !/[\d,，。;；:：]/.test(n);
   for (let i = 0; i < head.length; i++) {
     const joined = head[i] + (head[i + 1] ?? '');
-    const a = /^(20\d{2})年度?(.{2,40}?)(?:部门)?(?:决算|预算)/.exec(head[i] ?? '') ?? /^(20\d{2})年度?(.{2,40}?)(?:部门)?(?:决算|预算)/.exec(joined);
-    if (a?.[2]) return a[2];
-    const b = /^(.{2,40}?)(20\d{2})年度?(?:部门)?(?:决算|预算)/.exec(head[i] ?? '');
-    if (b?.[1]) return b[1];
+    const a = COVER_YEAR_FIRST.exec(head[i] ?? '') ?? COVER_YEAR_FIRST.exec(joined);
+    if (nameOk(a?.[2])) return a[2];
+    const b = COVER_NAME_FIRST.exec(head[i] ?? '');
+    if (nameOk(b?.[1])) return b[1];
   }
   return undefined;
 }
