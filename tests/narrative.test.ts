@@ -33,6 +33,30 @@ describe('narrative checks', () => {
     }
   });
 
+  it('should read a figure named without a scope as all funds when the scopes a text may leave unsaid agree', () => {
+    const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8');
+    const audit = (doc: string, sentence: string) => analyzeText(`${doc}\n一、概述\n${sentence}\n`).checks.filter((c) => c.rule === 'narrative-table');
+    // all funds, 财政拨款 and 一般公共预算 all give 100.00 (政府性基金 is blank: never meant unsaid)
+    expect(audit(base, '2024年收入预算100.00万元。').map((c) => c.verdict)).toEqual(['ok']);
+    expect(audit(base, '2024年支出预算总计100.00万元。').map((c) => c.verdict)).toEqual(['ok']);
+    expect(audit(base, '2024年收入预算101.00万元。').map((c) => c.verdict)).toEqual(['discrepancy']);
+    // 事业收入 beside the 财政拨款: all funds and 财政拨款 differ, the text must say which
+    const mixed = base
+      .replace('一、一般公共预算拨款收入\t100.00', '一、一般公共预算拨款收入\t90.00')
+      .replace('二、政府性基金预算拨款收入\t', '五、事业收入\t10.00')
+      .replace('一、本年收入\t100.00', '一、本年收入\t90.00')
+      .replace('（一）一般公共预算拨款\t100.00', '（一）一般公共预算拨款\t90.00');
+    expect(mixed).not.toBe(base);
+    expect(audit(mixed, '2024年收入预算100.00万元。').map((c) => c.verdict)).toEqual(['undecided']);
+  });
+
+  it('should take the department from a cover title only, never from a sentence that starts with a year', () => {
+    const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8');
+    expect(analyzeText(`${base}\n一、概述\n2024年收入预算100.00万元。\n`).document.department ?? undefined).toBeUndefined();
+    expect(analyzeText(`2024年某区某局部门预算\n\n${base}`).document.department).toBe('某区某局');
+    expect(analyzeText(`某区某局2024年部门预算公开\n\n${base}`).document.department).toBe('某区某局');
+  });
+
   it('should check the text against itself when there are no tables', () => {
     const r = analyzeText('一、收入支出决算总体情况说明\n\n2023 年度收、支总计 9,000.00 万元。与 2022 年度相比，收、支总计各增加 500.00 万元，增长 6.50%。');
     const rate = r.checks.find((c) => c.rule === 'narrative-change' && c.unit === '%');
