@@ -26,6 +26,18 @@ describe('narrative claims', () => {
     ]);
   });
 
+  it('should take what an amount is used for as its subject (`项目支出主要用于某经费…`)', () => {
+    const cs = claimsOf(['项目支出主要用于公共服务专项8,778.6万元；项目支出主要用于业务经费1,010.15万元。']);
+    expect(cs.map((c) => c.topic)).toEqual(['公共服务专项', '业务经费']);
+  });
+
+  it('should read 项目全年预算数 as the named project’s budget in that project’s review, else as 项目支出', () => {
+    const one = claimsOf(['1.社会保险经办业务经费项目绩效自评综述：项目全年预算数为1,010.15万元，执行数为1,010.15万元。']);
+    expect(one.map((c) => c.topic)).toEqual(['社会保险经办业务经费', '社会保险经办业务经费']);
+    const all = claimsOf(['1.项目绩效自评综述：项目全年预算数为 10505.69 万元，执行数为 8320.58 万元。']);
+    expect(all.map((c) => c.topic)).toEqual(['项目支出', '项目支出']);
+  });
+
   it('should read the upper end of a range as a bound, named without the lower end', () => {
     const cs = claimsOf(['职业培训补贴人均标准目标值400-4000元，完成值400-4000元；社会保险补贴人均标准673.17～923.73元，鉴定补贴80至400元，培训补贴标准400 元—4000 元。']);
     expect(cs.map((c) => c.value)).toEqual([4000, 4000, 923.73, 400, 400, 4000]);

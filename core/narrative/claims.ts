@@ -320,6 +320,9 @@ function baseYear(word: string | undefined, year: string | undefined, docYear: n
   return undefined;
 }
 
+/** The review of one named project (`1.某某经费项目绩效自评综述：`): its name. */
+const NAMED_PROJECT_REVIEW = /^(?:\s*\d+[.、．])?\s*([^\s:：。；;，,]{4,}?)项目(?:支出)?绩效(?:自评|评价)/;
+
 /** A number (with its unit or not) and a range dash just before a figure: the figure is the upper end of a range. */
 const RANGE_LOW = /\d[\d,.]*\s*(?:[万亿]?元)?\s*(?:[-~—–－～]|至|到)\s*$/;
 /** A range dash and a number just after a figure: the figure is the lower end of a range. */
@@ -413,8 +416,9 @@ function readLeft(leftRaw: string, unit: string, docYear: number | undefined): L
   const m = measureOf(announce(s));
   r.measure = m.measure;
   const rest = announce(m.rest.replace(YEAR_PHRASE, ''));
-  // `项目支出中包含就业补助项目资金`: the subject is what is contained.
-  const inner = /(?:中包含|中含|其中|包含|包括)(.+)$/.exec(rest);
+  // `项目支出中包含就业补助项目资金`: the subject is what is contained; `项目支出主要用于某经费`:
+  // what it is used for.
+  const inner = /(?:中包含|中含|其中|包含|包括|用于)(.{2,})$/.exec(rest);
   r.subject = stripLeaders((inner?.[1] ?? rest).replace(/(?:总额|总数|金额)$/, (m) => (rest.length > m.length + 2 ? '' : m)));
   return r;
 }
@@ -638,8 +642,12 @@ function scanOne(
       const r = readLeft(leftRaw, m.unit, ctx.docYear);
       const kind: ClaimKind = r.kind ?? (m.money ? 'amount' : m.unit === '%' ? 'percent' : 'count');
       let ownSubject = r.subject && !isGeneric(r.subject) ? r.subject : '';
-      // `项目全年预算数`, `最终项目预算`: the budget of project expenditure.
-      if (!ownSubject && r.subject === '项目' && r.measure === 'budget-adjusted') ownSubject = '项目支出';
+      // `项目全年预算数`, `最终项目预算`: the budget of project expenditure — or, in the review of
+      // one named project (`某某经费项目绩效自评综述：项目全年预算数…`), of that project.
+      if (!ownSubject && r.subject === '项目' && r.measure === 'budget-adjusted') {
+        const named = NAMED_PROJECT_REVIEW.exec(folded.slice(0, m.start));
+        ownSubject = named?.[1] ? stripLeaders(named[1]) : '项目支出';
+      }
       // `…人数指标值 8500 人，实际享受补贴人员数量 9396 人`: the actual of the target just named.
       const prevInSentence = sentence.claims[sentence.claims.length - 1];
       if (
