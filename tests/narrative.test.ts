@@ -50,6 +50,22 @@ describe('narrative checks', () => {
     expect(audit(mixed, '2024年收入预算100.00万元。').map((c) => c.verdict)).toEqual(['undecided']);
   });
 
+  it('should find the whole of a share the text does not name: the list or sentence it breaks down, else the quantity its part belongs to', () => {
+    const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8');
+    const shares = (sentence: string) =>
+      analyzeText(`${base}\n一、概述\n${sentence}\n`)
+        .checks.filter((c) => c.rule === 'narrative-share')
+        .map((c) => [c.verdict, c.expected === null ? null : Math.round(c.expected * 100) / 100]);
+    expect(shares('社会保障和就业支出90.00万元，占90.00%。')).toEqual([['ok', 90]]);
+    expect(shares('社会保障和就业支出90.00万元，占比92.00%。')).toEqual([['discrepancy', 90]]);
+    expect(shares('工资福利支出33.00万元，占82.5%。')).toEqual([['ok', 82.5]]);
+    expect(shares('收入预算100.00万元。其中：一般公共预算拨款收入100.00万元，占100%。')).toEqual([['ok', 100]]);
+    // 占支出预算的: a share of the budget figure named, not an execution rate
+    expect(shares('社会保障和就业支出90.00万元，占支出预算的91.00%。')).toEqual([['discrepancy', 90]]);
+    // nothing to divide by: could not check, counted
+    expect(shares('某专项经费3.00万元，占5%。')).toEqual([['undecided', null]]);
+  });
+
   it('should take the department from a cover title only, never from a sentence that starts with a year', () => {
     const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8');
     expect(analyzeText(`${base}\n一、概述\n2024年收入预算100.00万元。\n`).document.department ?? undefined).toBeUndefined();

@@ -13,9 +13,9 @@ import type { Check } from './types.ts';
 import { refName, type Ref } from './identity.ts';
 import type { Claim } from '../narrative/claims.ts';
 import { scopeOf } from '../narrative/claims.ts';
-import { narrativeOf, stripSelfOf, type NarrativeModel } from '../narrative/index.ts';
-import { before } from '../narrative/near.ts';
-import { chooseScope, locate, nameOf, SCOPES } from '../narrative/resolve.ts';
+import { narrativeOf, sentenceSpan, stripSelfOf, type NarrativeModel } from '../narrative/index.ts';
+import { before, paragraphClaims } from '../narrative/near.ts';
+import { chooseScope, locate, nameOf, parentOf, SCOPES } from '../narrative/resolve.ts';
 import { cellWhere, claimName, comparisonResult, convert, convertDecimals, Findings, fmt, quotes, undecidedResult } from '../narrative/results.ts';
 import { judgeRange, ratioRange } from '../rounding.ts';
 import { roundTo } from '../text/numbers.ts';
@@ -68,11 +68,27 @@ function tableWhole(work: WorkDocument, share: Claim, phrase: string, strip: (s:
   return { value: l.value, decimals: l.decimals, unit: l.unit, label: l.refs.map((r) => refName(work, r)).join(' + '), refs: l.refs };
 }
 
+/** With no name after 占 and no list: the whole the part's quantity belongs to, in its scope. */
+function parentWhole(work: WorkDocument, model: NarrativeModel, part: Claim): Whole | undefined {
+  const named = model.named.get(part);
+  const parent = named ? parentOf(named.id) : undefined;
+  if (!parent) return undefined;
+  const l = chooseScope(work, { ...part, kind: 'amount', measure: 'unspecified' }, parent).located;
+  if (!l) return undefined;
+  return { value: l.value, decimals: l.decimals, unit: l.unit, label: l.refs.map((r) => refName(work, r)).join(' + '), refs: l.refs };
+}
+
 /** With no name after 占: the total the share's list breaks down. */
 function implicitWhole(model: NarrativeModel, part: Claim): Claim | undefined {
   const list = model.lists.find((l) => l.items.includes(part));
   if (list) return list.head;
-  return undefined;
+  // `收入预算100.00万元……。其中：一般公共预算拨款收入100.00万元，占100%`: the figure the
+  // sentence before opens with.
+  const p = model.paragraphs[part.para];
+  if (!p || p.index !== part.para) return undefined;
+  const [start] = sentenceSpan(p, part.start, part.end);
+  if (!/^[\s,，;；]*其中/.test(p.text.slice(start, part.start))) return undefined;
+  return paragraphClaims(model, part.para).find((c) => c.sentence === part.sentence - 1 && c.kind === 'amount' && c.money === part.money && c.unit === part.unit);
 }
 
 const TOTALS = ['expense-total', 'income-total', 'grand-total', 'basic', 'project'];
@@ -110,6 +126,7 @@ export const narrativeShare: Check = {
       if (!part || (share.numeratorSubject && share.numeratorSubject !== '' && norm(strip(share.numeratorSubject)) !== norm(strip(part.subject)) && part.clause !== share.clause - 1 && part.clause !== share.clause)) continue;
       const phrase = share.denominator ?? '';
       let whole: Whole | undefined;
+      let implicit: Whole | undefined;
       if (phrase) {
         // A whole the tables give (`一般公共预算项目支出总额`) is read there; else where the text states it.
         if (tableMeasure(work, part)) whole = tableWhole(work, share, phrase, strip);
@@ -120,39 +137,50 @@ export const narrativeShare: Check = {
       } else {
         const head = implicitWhole(model, part);
         if (head) whole = asWhole(head);
+        // No whole named and no list: the whole the part belongs to (a 类 of the expense total,
+        // 基本支出 of it), in the part's scope.
+        else implicit = parentWhole(work, model, part);
+        if (implicit) whole = implicit;
       }
       const name = claimName(part);
       if (!whole) {
-        if (phrase) {
-          out.push(
-            undecidedResult(
-              'narrative-share',
-              `narrative-share/${share.id}`,
-              { zh: `“${name}”占比`, en: `share of "${name}"` },
-              { zh: `未找到“${phrase}”的数额`, en: `no figure was found for "${phrase}"` },
-              quotes(model, [share]),
-              lang,
-              share.printed,
-            ),
-          );
-        }
+        out.push(
+          undecidedResult(
+            'narrative-share',
+            `narrative-share/${share.id}`,
+            { zh: `“${name}”占比`, en: `share of "${name}"` },
+            phrase ? { zh: `未找到“${phrase}”的数额`, en: `no figure was found for "${phrase}"` } : { zh: '未说明是占什么的比例', en: 'it does not say what it is a share of' },
+            quotes(model, [share, part]),
+            lang,
+            share.printed,
+          ),
+        );
+        model.used.add(share);
         continue;
       }
       const unit = part.unit;
       const partValue = part.value;
-      const wholeValue = convert(whole.value, whole.unit, unit);
-      const wholeDecimals = convertDecimals(whole.decimals, whole.unit, unit);
-      if (!(wholeValue > 0)) continue;
+      const judge = (w: Whole) => {
+        const wholeValue = convert(w.value, w.unit, unit);
+        const wholeDecimals = convertDecimals(w.decimals, w.unit, unit);
+        const recomputed = (partValue / wholeValue) * 100;
+        const [lo, hi] = ratioRange(partValue, 0.5 * 10 ** -part.decimals, wholeValue, 0.5 * 10 ** -wholeDecimals);
+        return { wholeValue, wholeDecimals, recomputed, j: judgeRange(share.printed, share.decimals, recomputed, lo, hi) };
+      };
+      let judged = judge(whole);
+      if (!(judged.wholeValue > 0)) continue;
       model.used.add(share).add(part);
       if (whole.claim) model.used.add(whole.claim);
-      const recomputed = (partValue / wholeValue) * 100;
-      const [lo, hi] = ratioRange(partValue, 0.5 * 10 ** -part.decimals, wholeValue, 0.5 * 10 ** -wholeDecimals);
-      const j = judgeRange(share.printed, share.decimals, recomputed, lo, hi);
       let cause: CheckResult['cause'];
-      if (j.verdict === 'discrepancy') {
+      if (judged.j.verdict === 'discrepancy') {
         const other = otherWhole(work, model, part, partValue, unit, share.printed, share.decimals, whole);
-        if (other) cause = { kind: 'other-denominator', message: message('cause.other-denominator', lang, { name: other.label, value: fmt(other.value, other.decimals) }) };
+        // A whole the text did not name: any total it gives that makes the share right is the one meant.
+        if (other && implicit) {
+          whole = other;
+          judged = judge(other);
+        } else if (other) cause = { kind: 'other-denominator', message: message('cause.other-denominator', lang, { name: other.label, value: fmt(other.value, other.decimals) }) };
       }
+      const { wholeValue, wholeDecimals, recomputed, j } = judged;
       const d = Math.max(part.decimals, wholeDecimals, 0);
       const where: Where[] = [...quotes(model, [share, part])];
       if (whole.claim) where.push(...quotes(model, [whole.claim], 'operand'));

@@ -226,7 +226,8 @@ function locateSpec(work: WorkDocument, spec: QuantitySpec, scope: Scope, phase?
 
 const PARENT_OF_ROWS = 'expense-total';
 
-function parentOf(id: string): string | undefined {
+/** The quantity a quantity is part of (a 类 of the expense total, 基本支出 of it, an economic item of 基本支出). */
+export function parentOf(id: string): string | undefined {
   if (id.startsWith('econ:')) return 'basic';
   if (id.startsWith('fn:')) return PARENT_OF_ROWS;
   const spec = quantityById.get(id);
