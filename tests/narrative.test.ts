@@ -48,6 +48,10 @@ describe('narrative checks', () => {
       .replace('（一）一般公共预算拨款\t100.00', '（一）一般公共预算拨款\t90.00');
     expect(mixed).not.toBe(base);
     expect(audit(mixed, '2024年收入预算100.00万元。').map((c) => c.verdict)).toEqual(['undecided']);
+    // 政府性基金 beside 一般公共预算 within the 财政拨款: all funds and 财政拨款 agree, that is what is meant
+    const funds = base.replace('（一）一般公共预算拨款\t100.00', '（一）一般公共预算拨款\t90.00').replace('（二）政府性基金预算拨款\t', '（二）政府性基金预算拨款\t10.00');
+    expect(funds).not.toBe(base);
+    expect(audit(funds, '2024年收入预算100.00万元。').map((c) => c.verdict)).toEqual(['ok']);
   });
 
   it('should find the whole of a share the text does not name: the list or sentence it breaks down, else the quantity its part belongs to', () => {
@@ -60,6 +64,7 @@ describe('narrative checks', () => {
     expect(shares('社会保障和就业支出90.00万元，占比92.00%。')).toEqual([['discrepancy', 90]]);
     expect(shares('工资福利支出33.00万元，占82.5%。')).toEqual([['ok', 82.5]]);
     expect(shares('收入预算100.00万元。其中：一般公共预算拨款收入100.00万元，占100%。')).toEqual([['ok', 100]]);
+    expect(shares('收入预算合计100.00万元，其中：一般公共预算拨款收入100.00万元，占100%。')).toEqual([['ok', 100]]);
     // 占支出预算的: a share of the budget figure named, not an execution rate
     expect(shares('社会保障和就业支出90.00万元，占支出预算的91.00%。')).toEqual([['discrepancy', 90]]);
     // nothing to divide by: could not check, counted

@@ -13,7 +13,7 @@ import type { Check } from './types.ts';
 import { refName, type Ref } from './identity.ts';
 import type { Claim } from '../narrative/claims.ts';
 import { scopeOf } from '../narrative/claims.ts';
-import { narrativeOf, sentenceSpan, stripSelfOf, type NarrativeModel } from '../narrative/index.ts';
+import { narrativeOf, stripSelfOf, type NarrativeModel } from '../narrative/index.ts';
 import { before, paragraphClaims } from '../narrative/near.ts';
 import { chooseScope, locate, nameOf, parentOf, SCOPES } from '../narrative/resolve.ts';
 import { cellWhere, claimName, comparisonResult, convert, convertDecimals, Findings, fmt, quotes, undecidedResult } from '../narrative/results.ts';
@@ -82,13 +82,18 @@ function parentWhole(work: WorkDocument, model: NarrativeModel, part: Claim): Wh
 function implicitWhole(model: NarrativeModel, part: Claim): Claim | undefined {
   const list = model.lists.find((l) => l.items.includes(part));
   if (list) return list.head;
-  // `收入预算100.00万元……。其中：一般公共预算拨款收入100.00万元，占100%`: the figure the
-  // sentence before opens with.
+  // `收入合计100.00万元，其中：财政拨款收入100.00万元，占100%` (or `……。其中：…` in the next
+  // sentence): the figure 其中 breaks down.
   const p = model.paragraphs[part.para];
   if (!p || p.index !== part.para) return undefined;
-  const [start] = sentenceSpan(p, part.start, part.end);
-  if (!/^[\s,，;；]*其中/.test(p.text.slice(start, part.start))) return undefined;
-  return paragraphClaims(model, part.para).find((c) => c.sentence === part.sentence - 1 && c.kind === 'amount' && c.money === part.money && c.unit === part.unit);
+  const claims = paragraphClaims(model, part.para);
+  for (let i = claims.indexOf(part) - 1; i >= 0; i--) {
+    const c = claims[i] as Claim;
+    if (c.sentence < part.sentence - 1) break;
+    if (c.kind !== 'amount' || c.money !== part.money || c.unit !== part.unit) continue;
+    if (p.text.slice(c.end, part.start).includes('其中')) return c;
+  }
+  return undefined;
 }
 
 const TOTALS = ['expense-total', 'income-total', 'grand-total', 'basic', 'project'];

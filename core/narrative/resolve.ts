@@ -20,7 +20,7 @@ import { glossaryAliases } from './glossary.ts';
 
 export const SCOPES: Scope[] = ['all', 'fiscal', 'gpb', 'gf', 'soe'];
 /** The scopes a figure named without one may mean. */
-const IMPLICIT_SCOPES: Scope[] = ['all', 'fiscal', 'gpb'];
+const IMPLICIT_SCOPES: Scope[] = ['all', 'fiscal'];
 const INSIDE: Record<Scope, Scope[]> = { all: ['fiscal', 'gpb', 'gf', 'soe'], fiscal: ['gpb', 'gf', 'soe'], gpb: [], gf: [], soe: [] };
 
 export interface Located {
@@ -401,9 +401,11 @@ export function chooseScope(work: WorkDocument, claim: Claim, id: string, phase?
     if (l) return { scope: s, located: l };
   }
   if (claim.contextScope || claim.sectionScope) return { scope: claim.contextScope ?? claim.sectionScope };
-  // No scope: usable only when every scope a text leaves unsaid agrees (all funds, 财政拨款,
-  // 一般公共预算); 政府性基金 and 国有资本经营 are always named where meant.
-  const found = IMPLICIT_SCOPES.map((s) => locate(work, id, s, phase)).filter((l): l is Located => !!l);
+  // No scope: all funds or 财政拨款, usable when the two agree (or one is all the tables give);
+  // 一般公共预算 when the tables give neither. The narrower funds (一般公共预算 beside 国有资本,
+  // 政府性基金) are named where meant.
+  let found = IMPLICIT_SCOPES.map((s) => locate(work, id, s, phase)).filter((l): l is Located => !!l);
+  if (found.length === 0) found = [locate(work, id, 'gpb', phase)].filter((l): l is Located => !!l);
   const first = found[0];
   if (!first) return {};
   if (found.every((l) => Math.abs(l.value - first.value) < 1e-9 && l.unit === first.unit)) return { scope: first.scope, located: first };
