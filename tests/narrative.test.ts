@@ -71,6 +71,20 @@ describe('narrative checks', () => {
     expect(shares('某专项经费3.00万元，占5%。')).toEqual([['undecided', null]]);
   });
 
+  it('should read a 财政拨款 figure in the 一般公共预算 table when the department has no other appropriated funds', () => {
+    const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8');
+    const audit = (doc: string, sentence: string) => analyzeText(`${doc}\n一、概述\n${sentence}\n`).checks.filter((c) => c.rule === 'narrative-table').map((c) => [c.verdict, c.expected]);
+    // the 预算's 三公 table is the 一般公共预算's; no 政府性基金 spending: 财政拨款 is the same money
+    expect(audit(base, '2024年“三公”经费财政拨款预算2.00万元。')).toEqual([['ok', 2]]);
+    expect(audit(base, '2024年“三公”经费财政拨款预算3.00万元。')).toEqual([['discrepancy', 2]]);
+    // 政府性基金 spending beside it: the two differ, the 一般公共预算 figure is not the 财政拨款 one
+    const withFund = base.replace('注：本单位无政府性基金预算相关支出', '\t合计\t5.00\t\t5.00\n229\t其他支出\t5.00\t\t5.00');
+    expect(withFund).not.toBe(base);
+    expect(audit(withFund, '2024年“三公”经费财政拨款预算2.00万元。').map(([v]) => v)).toEqual(['undecided']);
+    // 部门收入: the department's own
+    expect(audit(base, '2024年部门收入预算100.00万元。')).toEqual([['ok', 100]]);
+  });
+
   it('should take the department from a cover title only, never from a sentence that starts with a year', () => {
     const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8');
     expect(analyzeText(`${base}\n一、概述\n2024年收入预算100.00万元。\n`).document.department ?? undefined).toBeUndefined();

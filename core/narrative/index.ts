@@ -96,6 +96,8 @@ function selfNames(department: string | undefined): RegExp {
     const short = department.replace(/^.{2,4}?[省市]/, '').replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
     if (short.length >= 4 && short !== d) names.unshift(short);
   }
+  // `部门收入预算`, `部门支出`: the department's own (its name left out).
+  names.push('部门(?=收|支|预算|决算)');
   return new RegExp(names.join('|'), 'g');
 }
 

@@ -297,9 +297,24 @@ export function locate(work: WorkDocument, id: string, scope: Scope, phase?: 'bu
   return l;
 }
 
+/** No 政府性基金 or 国有资本经营 spending in the tables (none given, or zero): 财政拨款 = 一般公共预算. */
+function onlyGeneralBudget(work: WorkDocument): boolean {
+  for (const fund of ['gf', 'soe'] as const) {
+    const l = locateDirect(work, 'expense-total', fund);
+    if (l && Math.abs(l.value) > 1e-9) return false;
+  }
+  return !!locateDirect(work, 'expense-total', 'gpb');
+}
+
 function locateUncached(work: WorkDocument, id: string, scope: Scope, phase?: 'budget' | 'final'): Located | undefined {
   const direct = locateDirect(work, id, scope, phase);
   if (direct) return direct;
+  // 财政拨款 with no figure of its own (a 预算's 三公 table is the 一般公共预算's): the
+  // 一般公共预算 figure, when the department has no 政府性基金 or 国有资本 spending.
+  if (scope === 'fiscal' && onlyGeneralBudget(work)) {
+    const gpb = locateDirect(work, id, 'gpb', phase);
+    if (gpb) return { ...gpb, via: scope };
+  }
   // A part of a whole that is the same money in a narrower scope is the same part there too.
   const parent = parentOf(id);
   if (!parent) return undefined;
