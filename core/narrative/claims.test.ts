@@ -38,6 +38,12 @@ describe('narrative claims', () => {
     expect(all.map((c) => c.topic)).toEqual(['项目支出', '项目支出']);
   });
 
+  it('should keep 本年支出 and 本年收入 whole: the tables’ names for the totals, not a time word and a generic one', () => {
+    expect(claimsOf(['本年支出100.00万元，本年收入100.00万元。']).map((c) => c.topic)).toEqual(['本年支出', '本年收入']);
+    // other time words still go
+    expect(claimsOf(['本年度项目支出8,320.58万元。']).map((c) => c.topic)).toEqual(['项目支出']);
+  });
+
   it('should read the upper end of a range as a bound, named without the lower end', () => {
     const cs = claimsOf(['职业培训补贴人均标准目标值400-4000元，完成值400-4000元；社会保险补贴人均标准673.17～923.73元，鉴定补贴80至400元，培训补贴标准400 元—4000 元。']);
     expect(cs.map((c) => c.value)).toEqual([4000, 4000, 923.73, 400, 400, 4000]);

@@ -415,7 +415,8 @@ function readLeft(leftRaw: string, unit: string, docYear: number | undefined): L
   // Measure words first: `全年预算` is a measure before `全年` is a time word.
   const m = measureOf(announce(s));
   r.measure = m.measure;
-  const rest = announce(m.rest.replace(YEAR_PHRASE, ''));
+  // Time words go, but `本年支出` / `本年收入` are the tables' own names for the totals.
+  const rest = announce(m.rest.replace(YEAR_PHRASE, (y: string, at: number, all: string) => (/^本年度?$/.test(y) && /^(?:收入|支出)/.test(all.slice(at + y.length)) ? '本年' : '')));
   // `项目支出中包含就业补助项目资金`: the subject is what is contained; `项目支出主要用于某经费`:
   // what it is used for.
   const inner = /(?:中包含|中含|其中|包含|包括|用于)(.{2,})$/.exec(rest);
