@@ -11,7 +11,7 @@ import { makeColumn } from './columns.ts';
 import { parseNumber } from '../text/numbers.ts';
 import type { Row, Table } from '../model/schemas.ts';
 import type { RawTable } from '../model/raw.ts';
-import { identifyTemplate, kindOf, unitOf } from './identify.ts';
+import { identifyTemplate, kindOf, kindOfTemplates, unitOf } from './identify.ts';
 
 export interface WorkDocument {
   doc: BudgetDocument;
@@ -42,6 +42,8 @@ export function normalizeDocument(raw: RawDocument): WorkDocument {
   const headText = raw.text.slice(0, 40).map((l) => l.text);
   let kind = kindOf(titles);
   if (kind === 'unknown') kind = kindOf(headText);
+  // The national templates' titles may say neither (`部门收支总表`): the tables they are say it.
+  if (kind === 'unknown') kind = kindOfTemplates(titles);
 
   const printedUnits = raw.tables
     .map((t) => unitOf([t.title?.text ?? '', ...t.preamble.map((p) => p.text)].join('')))

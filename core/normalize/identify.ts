@@ -61,6 +61,18 @@ export function unitOf(text: string): Unit | undefined {
 }
 
 /** Document kind from titles: 决算 or 预算, by majority. */
+/** The kind the tables' templates say, when no title says 预算 or 决算 (`部门收支总表`). */
+export function kindOfTemplates(titles: string[]): DocumentKind {
+  let budget = 0;
+  let final = 0;
+  for (const t of titles) {
+    const id = identifyTemplate(t.trim(), 'unknown', undefined)?.id ?? '';
+    if (id.startsWith('budget-')) budget++;
+    else if (id.startsWith('final-')) final++;
+  }
+  return budget > final ? 'budget' : final > budget ? 'final' : 'unknown';
+}
+
 export function kindOf(titles: string[]): DocumentKind {
   let final = 0;
   let budget = 0;
