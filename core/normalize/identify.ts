@@ -21,11 +21,16 @@ const BUDGET_BY_NUMBER: Record<number, TemplateId> = {
   6: 'budget-gpb-units', 7: 'budget-basic', 8: 'budget-three', 9: 'budget-gf', 10: 'budget-soe',
 };
 
+/** Words that, right before a template's name, make the table one of that part only. */
+const NARROWER = /(?:项目|基本|人员|公用|专项)$/;
+
 export function identifyTemplate(title: string, kind: DocumentKind, tableNo?: string): TemplateSpec | undefined {
   const key = titleKey(title);
   let best: { len: number; spec: TemplateSpec; kindMatch: boolean } | undefined;
   for (const a of aliasIndex) {
     if (!a.key || !key.includes(a.key)) continue;
+    // `项目支出决算表` is no 支出决算表: a kind of spending named right before the alias.
+    if (NARROWER.test(key.slice(0, key.indexOf(a.key)))) continue;
     const kindMatch = a.spec.kind === kind;
     const better =
       !best || a.key.length > best.len || (a.key.length === best.len && kindMatch && !best.kindMatch);
@@ -60,7 +65,6 @@ export function unitOf(text: string): Unit | undefined {
   return undefined;
 }
 
-/** Document kind from titles: 决算 or 预算, by majority. */
 /** The kind the tables' templates say, when no title says 预算 or 决算 (`部门收支总表`). */
 export function kindOfTemplates(titles: string[]): DocumentKind {
   let budget = 0;
@@ -73,6 +77,7 @@ export function kindOfTemplates(titles: string[]): DocumentKind {
   return budget > final ? 'budget' : final > budget ? 'final' : 'unknown';
 }
 
+/** Document kind from titles: 决算 or 预算, by majority. */
 export function kindOf(titles: string[]): DocumentKind {
   let final = 0;
   let budget = 0;
