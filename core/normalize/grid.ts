@@ -61,6 +61,35 @@ const MAX_HEADER_ROWS = 6;
 const MAX_LABEL = 120;
 const ROW_NO = /^行次$/;
 
+/**
+ * Columns headed 类, 款, 项 side by side: each row's code written whole into the 类 column (the
+ * digits of the levels above carried down), the 款 and 项 cells emptied. `208`, `  01`, `    01`
+ * become `208`, `20801`, `2080101`.
+ */
+function composeSplitCodes(paths: string[][], kinds: string[], body: string[][]): void {
+  const leaf = (c: number) => labelKey(paths[c]?.[paths[c].length - 1] ?? '');
+  const at = kinds.findIndex((k, c) => k === 'stub' && leaf(c) === '类' && leaf(c + 1) === '款' && leaf(c + 2) === '项');
+  if (at < 0) return;
+  let cls: string | undefined;
+  let kuan: string | undefined;
+  for (const row of body) {
+    const [l, k, x] = [0, 1, 2].map((i) => compact(row[at + i] ?? ''));
+    if (/^\d{3}$/.test(l ?? '')) {
+      cls = l;
+      kuan = undefined;
+    } else if (l) continue; // a label or a whole code where the 类 goes: left as printed
+    if (/^\d{2}$/.test(k ?? '')) kuan = cls ? `${cls}${k}` : undefined;
+    let code: string | undefined;
+    if (/^\d{2}$/.test(x ?? '')) code = kuan ? `${kuan}${x}` : undefined;
+    else if (k) code = kuan;
+    else if (l) code = cls;
+    if (!code) continue;
+    row[at] = code;
+    row[at + 1] = '';
+    row[at + 2] = '';
+  }
+}
+
 export function readGrid(raw: RawTable, spec: TemplateSpec | undefined, options: { form?: boolean } = {}): TableDraft {
   const issues: string[] = [];
   const grid: Grid = raw.grid.map((r) => r.cells.map((c) => c.text));
@@ -143,6 +172,10 @@ export function readGrid(raw: RawTable, spec: TemplateSpec | undefined, options:
   }
   // The first column of a grid is a stub whatever its header says (labels or codes).
   if (kinds[0] === 'value' && body.some((r) => hasCjk(r[0] ?? '') || parseCode(r[0] ?? ''))) kinds[0] = 'stub';
+
+  // The 科目编码 printed over three columns 类 | 款 | 项 (`208` / `01` / `01`, each row its own
+  // level's digits): one code per row, from the levels above it.
+  composeSplitCodes(paths, kinds, body);
 
   // 4. Sides (two-sided 总表) and groups (三栏 economic list).
   const stubIdx = kinds.map((k, i) => (k === 'stub' ? i : -1)).filter((i) => i >= 0);
