@@ -15,6 +15,11 @@ export interface Figure {
   decimals: number;
   /** A blank cell is exactly zero: no rounding error. */
   blank?: boolean;
+  /**
+   * Half a unit in the last place, when it is coarser than the decimals say: a text's
+   * `30.01万元` read in a table's 元 stands for 300,100 ± 50 元.
+   */
+  half?: number;
 }
 
 export interface Judgement {
@@ -27,7 +32,7 @@ export interface Judgement {
 const EPS = 1e-9;
 
 export function halfUnit(f: Figure): number {
-  return f.blank ? 0 : 0.5 * 10 ** -f.decimals;
+  return f.blank ? 0 : (f.half ?? 0.5 * 10 ** -f.decimals);
 }
 
 /**

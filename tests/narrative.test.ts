@@ -85,6 +85,28 @@ describe('narrative checks', () => {
     expect(audit(base, '2024年部门收入预算100.00万元。')).toEqual([['ok', 100]]);
   });
 
+  it('should hold a 万元 figure of the text against a table in 元 within the text’s own precision, on the row’s total column', () => {
+    const table = [
+      '2023年度一般公共预算财政拨款支出决算表',
+      '公开05表',
+      '单位：元',
+      '科目编码\t科目名称\t小计\t基本支出\t项目支出',
+      '\t合计\t300,000\t100,000\t200,000',
+      '208\t社会保障和就业支出\t300,000\t100,000\t200,000',
+      '20801\t人力资源和社会保障管理事务\t300,000\t100,000\t200,000',
+      '2080101\t行政运行\t100,000\t100,000\t',
+      '2080102\t一般行政管理事务\t200,000\t\t200,000',
+    ].join('\n');
+    const audit = (figure: string) =>
+      analyzeText(`${table}\n\n一、概述\n社会保障和就业支出${figure}万元。\n`)
+        .checks.filter((c) => c.rule === 'narrative-table')
+        .map((c) => [c.verdict, c.expected, c.tolerance]);
+    // 30.01万元 is 300,100 ± 50 元: not the 300,000 of the row's 小计
+    expect(audit('30.01')).toEqual([['discrepancy', 300000, 50.5]]);
+    expect(audit('30.00')).toEqual([['ok', 300000, 50.5]]);
+    expect(audit('30')).toEqual([['ok', 300000, 5000.5]]);
+  });
+
   it('should take the department from a cover title only, never from a sentence that starts with a year', () => {
     const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8');
     expect(analyzeText(`${base}\n一、概述\n2024年收入预算100.00万元。\n`).document.department ?? undefined).toBeUndefined();

@@ -79,7 +79,9 @@ export function targetOf(work: WorkDocument, c: Claim, named: Named): { target?:
     const judged = cands.map((k) => ({ k, j: judge(c, k.value, k.unit, k.decimals) }));
     const hit = judged.find((x) => x.j.verdict === 'ok') ?? judged.find((x) => x.j.verdict === 'rounding');
     const nonzero = judged.filter((x) => x.k.value !== 0);
-    const pick = hit ?? (nonzero.length > 0 && nonzero.every((x) => Math.abs(x.k.value - (nonzero[0]?.k.value ?? 0)) < 1e-9) ? nonzero[0] : judged.length === 1 ? judged[0] : undefined);
+    // A row's figure said without 基本/项目 is its total (合计, 小计), when the table has one.
+    const rowTotal = /基本|项目|人员|公用/.test(c.subject) ? undefined : judged.find((x) => x.k.column === 'total');
+    const pick = hit ?? (nonzero.length > 0 && nonzero.every((x) => Math.abs(x.k.value - (nonzero[0]?.k.value ?? 0)) < 1e-9) ? nonzero[0] : judged.length === 1 ? judged[0] : rowTotal);
     if (!pick) return { reason: { zh: '该科目在表中有多栏数字，无法确定所指哪一栏', en: 'the row has several columns and the text does not say which' } };
     return { target: { located: { ...located, value: pick.k.value, decimals: pick.k.decimals, refs: [pick.k.ref] }, column: pick.k.column, judgement: pick.j } };
   }
