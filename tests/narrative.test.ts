@@ -107,6 +107,19 @@ describe('narrative checks', () => {
     expect(audit('30')).toEqual([['ok', 300000, 5000.5]]);
   });
 
+  it('should divide an execution rate by the budget the tables print when the text gives none (三公 预算数)', () => {
+    const doc = '2023年度财政拨款“三公”经费支出决算表\n公开09表\n单位：万元\n预算数\t\t\t\t\t\t决算数\t\t\t\t\t\n合计\t因公出国（境）费\t公务用车购置及运行费\t\t\t公务接待费\t合计\t因公出国（境）费\t公务用车购置及运行费\t\t\t公务接待费\n\t\t小计\t公务用车购置费\t公务用车运行费\t\t\t\t小计\t公务用车购置费\t公务用车运行费\t\n5.00\t\t3.00\t\t3.00\t2.00\t4.00\t\t2.50\t\t2.50\t1.50\n\n一、“三公”经费支出决算情况说明\n2023年度“三公”经费财政拨款支出预算为5.00万元，支出决算为4.00万元，完成预算的80%。其中：公务用车运行费支出决算2.50万元，完成预算的83.3%；公务接待费支出决算1.50万元，完成预算的75%。\n';
+    const rates = (text: string) =>
+      analyzeText(text)
+        .checks.filter((c) => c.rule === 'narrative-execution')
+        .map((c) => [c.verdict, c.expected === null ? null : Math.round(c.expected * 100) / 100]);
+    expect(rates(doc)).toEqual([['ok', 80], ['ok', 83.33], ['ok', 75]]);
+    expect(rates(doc.replace('完成预算的75%', '完成预算的80%'))).toEqual([['ok', 80], ['ok', 83.33], ['discrepancy', 75]]);
+    // no budget anywhere: could not check, counted; a bare 完成率 of a target is no budget's
+    expect(rates('一、概述\n培训费实际支出3.00万元，执行率90%。')).toEqual([['undecided', null]]);
+    expect(rates('一、概述\n业务学习与培训完成率100%。')).toEqual([]);
+  });
+
   it('should take the department from a cover title only, never from a sentence that starts with a year', () => {
     const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8');
     expect(analyzeText(`${base}\n一、概述\n2024年收入预算100.00万元。\n`).document.department ?? undefined).toBeUndefined();

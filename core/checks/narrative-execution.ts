@@ -12,7 +12,10 @@ import type { Check } from './types.ts';
 import type { Claim } from '../narrative/claims.ts';
 import { narrativeOf } from '../narrative/index.ts';
 import { before, budgetish } from '../narrative/near.ts';
-import { claimName, comparisonResult, decimalsIn as decimals, Findings, fmt, quotes, undecidedResult, valueIn as value } from '../narrative/results.ts';
+import { cellWhere, claimName, comparisonResult, convert, convertDecimals, decimalsIn as decimals, Findings, fmt, quotes, undecidedResult, valueIn as value } from '../narrative/results.ts';
+import { chooseScope, type Located } from '../narrative/resolve.ts';
+import { refName } from './identity.ts';
+import type { NarrativeModel } from '../narrative/index.ts';
 import { judgeRange, ratioRange } from '../rounding.ts';
 import { roundTo } from '../text/numbers.ts';
 
@@ -29,13 +32,34 @@ export const narrativeExecution: Check = {
       const budget =
         (initial ? before(model, e, (x) => amount(x) && x.measure === 'budget-initial', true) : undefined) ?? before(model, e, (x) => amount(x) && budgetish(x), true);
       const actual = before(model, e, (x) => amount(x) && !budgetish(x) && x.measure !== 'target' && (!budget || x.start > budget.start), true);
-      if (!budget || !actual) continue;
+      if (!actual) continue;
+      // No budget in the sentence: the budget the tables print for the same item (三公 预算数).
+      const printed = budget ? undefined : tableBudget(work, model, actual);
+      if (!budget && !printed) {
+        // Said to be a rate of a budget (执行率, 完成预算的): could not check; a bare 完成率: not ours.
+        if (!e.denominator) continue;
+        out.push(
+          undecidedResult(
+            'narrative-execution',
+            `narrative-execution/${e.id}`,
+            { zh: `“${claimName(actual)}”执行率`, en: `execution rate of "${claimName(actual)}"` },
+            { zh: '正文和表中都没有给出它的预算数', en: 'neither the text nor the tables give its budget' },
+            quotes(model, [actual, e], 'stated', e),
+            lang,
+            e.printed,
+          ),
+        );
+        model.used.add(e);
+        continue;
+      }
       const unit = actual.unit;
       const a = value(actual, unit);
-      const b = value(budget, unit);
+      const b = budget ? value(budget, unit) : convert(printed?.value ?? 0, printed?.unit ?? unit, unit);
+      const budgetDecimals = budget ? decimals(budget, unit) : convertDecimals(printed?.decimals ?? 2, printed?.unit ?? unit, unit);
       const name = claimName(actual);
-      const group = [budget, actual, e];
-      model.used.add(budget).add(actual).add(e);
+      const group = budget ? [budget, actual, e] : [actual, e];
+      model.used.add(actual).add(e);
+      if (budget) model.used.add(budget);
       if (!(b > 0)) {
         if (a === 0 && e.printed === 0) {
           out.push(
@@ -53,9 +77,9 @@ export const narrativeExecution: Check = {
         continue;
       }
       const recomputed = (a / b) * 100;
-      const [lo, hi] = ratioRange(a, 0.5 * 10 ** -decimals(actual, unit), b, 0.5 * 10 ** -decimals(budget, unit));
+      const [lo, hi] = ratioRange(a, 0.5 * 10 ** -decimals(actual, unit), b, 0.5 * 10 ** -budgetDecimals);
       const j = judgeRange(e.printed, e.decimals, recomputed, lo, hi);
-      const d = Math.max(decimals(actual, unit), decimals(budget, unit));
+      const d = Math.max(decimals(actual, unit), budgetDecimals);
       const key = `${name}|${e.printed}|${a}|${b}`;
       if (found.repeated(key, [e])) continue;
       const r = comparisonResult(
@@ -63,14 +87,16 @@ export const narrativeExecution: Check = {
           rule: 'narrative-execution',
           id: `narrative-execution/${e.id}`,
           claim: { zh: `“${name}”执行率`, en: `execution rate of "${name}"` },
-          basis: { zh: `按实际 ${fmt(a, d)} ÷ 预算 ${fmt(b, d)} 计算为`, en: `actual ${fmt(a, d)} ÷ budget ${fmt(b, d)} gives` },
+          basis: printed
+            ? { zh: `按实际 ${fmt(a, d)} ÷ 表中预算 ${fmt(b, d)}（${printed.refs.map((r) => refName(work, r)).join(' + ')}）计算为`, en: `actual ${fmt(a, d)} ÷ the tables' budget ${fmt(b, d)} (${printed.refs.map((r) => refName(work, r)).join(' + ')}) gives` }
+            : { zh: `按实际 ${fmt(a, d)} ÷ 预算 ${fmt(b, d)} 计算为`, en: `actual ${fmt(a, d)} ÷ budget ${fmt(b, d)} gives` },
           stated: e.printed,
           expected: roundTo(recomputed, 6),
           unit: '%',
           decimals: Math.max(e.decimals, 2),
           judgement: j,
           formula: `${name}: ${fmt(e.printed, e.decimals)}% = ${fmt(a, d)} ÷ ${fmt(b, d)} × 100%`,
-          where: quotes(model, group, 'stated', e),
+          where: [...quotes(model, group, 'stated', e), ...(printed?.refs ?? []).map((r) => cellWhere(work, r))],
         },
         lang,
       );
@@ -79,3 +105,10 @@ export const narrativeExecution: Check = {
     return out;
   },
 };
+
+/** The budget the tables print for what `actual` names (a 决算's 三公 预算数), in its scope. */
+function tableBudget(work: WorkDocument, model: NarrativeModel, actual: Claim): Located | undefined {
+  const named = model.named.get(actual);
+  if (!named || work.doc.kind !== 'final') return undefined;
+  return chooseScope(work, { ...actual, kind: 'amount', measure: 'budget' }, named.id, 'budget').located;
+}

@@ -348,7 +348,8 @@ function readLeft(leftRaw: string, unit: string, docYear: number | undefined): L
       s = s.replace(ATTAINMENT, '');
     } else if (ex) {
       r.kind = 'execution';
-      r.denominator = ex[1] ? `${ex[1]}预算` : '预算';
+      // A bare 完成率 (of a target, in a KPI list) names no budget.
+      r.denominator = ex[1] ? `${ex[1]}预算` : /预算|执行/.test(ex[0]) ? '预算' : '';
       s = s.slice(0, ex.index);
     } else if (RATE.test(s)) {
       const v = RATE.exec(s);
