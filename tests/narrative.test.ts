@@ -120,6 +120,15 @@ describe('narrative checks', () => {
     expect(rates('一、概述\n业务学习与培训完成率100%。')).toEqual([]);
   });
 
+  it('should check a growth rate that opens the sentence after its change, and count one with nothing to check it by', () => {
+    const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8');
+    const checks = (sentence: string) => analyzeText(`${base}\n一、概述\n${sentence}\n`).checks;
+    const rate = checks('2024年支出预算100.00万元，比上年增加10.00万元。增长11.1%，主要原因是人员增加。').find((c) => c.id.endsWith('/rate'));
+    expect([rate?.verdict, rate?.expected && Math.round(rate.expected * 100) / 100]).toEqual(['ok', 11.11]);
+    const alone = checks('社会保障和就业支出90.00万元，增长12.5%。').filter((c) => c.rule === 'narrative-coverage');
+    expect(alone.map((c) => [c.verdict, c.stated])).toEqual([['undecided', 12.5]]);
+  });
+
   it('should take the department from a cover title only, never from a sentence that starts with a year', () => {
     const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8');
     expect(analyzeText(`${base}\n一、概述\n2024年收入预算100.00万元。\n`).document.department ?? undefined).toBeUndefined();

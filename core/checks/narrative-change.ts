@@ -172,7 +172,12 @@ export const narrativeChange: Check = {
         );
       }
       // 3. the rate that follows the change.
-      const rate = paragraphClaims(model, ch.para).find((r) => r.kind === 'rate' && r.sentence === ch.sentence && r.start > ch.start && sameSubject(model, r, ch) && !r.approx);
+      const claims = paragraphClaims(model, ch.para);
+      const next = claims[claims.indexOf(ch) + 1];
+      const rate =
+        claims.find((r) => r.kind === 'rate' && r.sentence === ch.sentence && r.start > ch.start && sameSubject(model, r, ch) && !r.approx) ??
+        // `…增加648.86万元。增加7.1%，主要原因是…`: a rate of no subject of its own opening the next sentence.
+        (next && next.kind === 'rate' && next.sentence === ch.sentence + 1 && !next.subject && !next.approx && sameSubject(model, next, ch) ? next : undefined);
       if (!rate) continue;
       t.rate = rate;
       const rr = rateRange(t, unit);

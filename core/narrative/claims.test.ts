@@ -44,6 +44,15 @@ describe('narrative claims', () => {
     expect(claimsOf(['本年度项目支出8,320.58万元。']).map((c) => c.topic)).toEqual(['项目支出']);
   });
 
+  it('should read 支出预算 as the expense total and 约为 as approximate', () => {
+    const cs = claimsOf(['2024年支出预算100.00万元，比上年减少10.00万元。工资总额约为13.9亿元。']);
+    expect(cs.map((c) => [c.topic, c.approx])).toEqual([
+      ['支出预算', false],
+      ['支出预算', false],
+      ['工资总额', true],
+    ]);
+  });
+
   it('should read the upper end of a range as a bound, named without the lower end', () => {
     const cs = claimsOf(['职业培训补贴人均标准目标值400-4000元，完成值400-4000元；社会保险补贴人均标准673.17～923.73元，鉴定补贴80至400元，培训补贴标准400 元—4000 元。']);
     expect(cs.map((c) => c.value)).toEqual([4000, 4000, 923.73, 400, 400, 4000]);

@@ -212,7 +212,7 @@ const ATTAINMENT = /完成(?:全年|年度)?(?:目标|任务)(?:值)?的$/;
 const RATE = /(增长|下降|减少|增加|上升|降低|提高|增幅|降幅|减幅|增速|同比增长|同比下降|同比增加|同比减少)(?:了|为|达|约)?$/;
 const OVERRUN = /超(?:出)?(?:年初|全年)?预算(?:数)?$/;
 const BOUND = /(?:≥|≤|>|<|不少于|不低于|不超过|不高于|以上|以内|以下|超过)$/;
-const APPROX = /(?:约|近|超|预计)$/;
+const APPROX = /(?:约为?|近|超|预计)$/;
 const GENERIC = /^(?:支出|资金|经费|金额|合计|总计|项目|其中|拨款|预算|决算|实际|费用|总额|数|额|本年|当年|全年|共|本部门|本单位|我单位|我部门|单位|部门|主要|上年|本级)?$/;
 const CLASS_MARK = /\((类|款|项)\)/g;
 const CARRY_OVER = /^[^。；;]*?(?:拟|将|需)?结转(?:至|到)?下(?:一)?年(?:度)?(?:使用)?/;
@@ -422,6 +422,11 @@ function readLeft(leftRaw: string, unit: string, docYear: number | undefined): L
   // what it is used for.
   const inner = /(?:中包含|中含|其中|包含|包括|用于)(.{2,})$/.exec(rest);
   r.subject = stripLeaders((inner?.[1] ?? rest).replace(/(?:总额|总数|金额)$/, (m) => (rest.length > m.length + 2 ? '' : m)));
+  // `支出预算 100 万元`: the expense total (支出 alone is also a verb, `…支出 100 万元`, and generic).
+  if (r.subject === '支出') {
+    const noun = /支出(预算|决算)/.exec(s);
+    if (noun) r.subject = `支出${noun[1]}`;
+  }
   return r;
 }
 
