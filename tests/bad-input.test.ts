@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyzeText } from '../core/analyze.ts';
+import { MAX_CHARS } from '../core/extract/text.ts';
 import { AuditReport } from '../core/model/schemas.ts';
 import { randomChineseText } from '../scripts/random-text.mjs';
 
@@ -49,6 +50,10 @@ describe('bad input', () => {
     expectHonest(value);
     expect(value.summary.discrepancy).toBe(0);
     expect(value.issues.map((i) => i.code)).toContain('narrative-truncated');
+    // Cut at 3,000,000 characters, at a line's end, and said so.
+    const cut = value.issues.find((i) => i.code === 'input-truncated');
+    expect(cut?.message).toMatch(/characters were read/);
+    expect(Number(/first ([\d,]+)/.exec(cut?.message ?? '')?.[1]?.replace(/,/g, ''))).toBeLessThanOrEqual(MAX_CHARS);
   });
 
   it.each(FIXTURES)('should give a partial result for %s cut at every five-per-cent step', (name) => {

@@ -25,6 +25,8 @@ import { compact, toHalfWidth } from '../text/normalize.ts';
 
 /** Inputs beyond this many lines are cut, with an issue (keeps every run bounded). */
 export const MAX_LINES = 200_000;
+/** Inputs beyond this many characters are cut at a line's end, with an issue. */
+export const MAX_CHARS = 3_000_000;
 /** Longest line kept in full; longer lines are cut (binary or minified input). */
 export const MAX_LINE_LENGTH = 20_000;
 
@@ -36,9 +38,15 @@ export interface TextExtractOptions {
 export function extractText(input: string, options: TextExtractOptions = {}): RawDocument {
   const issues: RawDocument['issues'] = [];
   let source = input.replace(/^\uFEFF/, '');
+  if (source.length > MAX_CHARS) {
+    // Cut at a line's end: a disclosure's text is a few hundred thousand characters at most.
+    const cut = source.lastIndexOf('\n', MAX_CHARS);
+    source = source.slice(0, cut > 0 ? cut : MAX_CHARS);
+    issues.push({ code: 'input-truncated', message: `only the first ${source.length.toLocaleString('en')} characters were read` });
+  }
   let lines = source.split(/\r\n|\r|\n/);
   if (lines.length > MAX_LINES) {
-    issues.push({ code: 'input-truncated', message: `only the first ${MAX_LINES} lines were read` });
+    if (!issues.some((i) => i.code === 'input-truncated')) issues.push({ code: 'input-truncated', message: `only the first ${MAX_LINES} lines were read` });
     lines = lines.slice(0, MAX_LINES);
   }
   lines = lines.map((l) => (l.length > MAX_LINE_LENGTH ? l.slice(0, MAX_LINE_LENGTH) : l));
