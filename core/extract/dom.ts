@@ -346,6 +346,8 @@ export async function extractDomInSlices(
     }
     readTable(it, state, options.onNode);
   }
+  // Joining the tables and lines up starts a task of its own when this one is half used.
+  if (options.now() - start > options.slice / 2) await options.pause();
   return assembleItems(items, state.cells, options, 'html');
 }
 

@@ -261,6 +261,8 @@ export class Overlay {
     // The reader's choices are read while the background works (not after it).
     const choices = loadChoices();
     try {
+      // Handing the document to the channel (serialising a few hundred KB) is a task of its own.
+      await pause();
       const sent = browser.runtime.sendMessage({ type: 'bl:analyze', raw: this.raw, lang: this.lang });
       measure('bl:task', taskStart);
       response = await sent;
