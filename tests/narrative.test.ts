@@ -129,6 +129,14 @@ describe('narrative checks', () => {
     expect(alone.map((c) => [c.verdict, c.stated])).toEqual([['undecided', 12.5]]);
   });
 
+  it('should name 元 written for 万元 as the likely cause when the figure itself is the table’s', () => {
+    const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8');
+    const table = (sentence: string) => analyzeText(`${base}\n一、概述\n${sentence}\n`).checks.filter((c) => c.rule === 'narrative-table');
+    expect(table('基本支出40.00元。').map((c) => [c.verdict, c.cause?.kind])).toEqual([['discrepancy', 'unit']]);
+    expect(table('基本支出41.00元。').map((c) => [c.verdict, c.cause?.kind])).toEqual([['discrepancy', undefined]]);
+    expect(table('基本支出400,000元。').map((c) => c.verdict)).toEqual(['ok']);
+  });
+
   it('should take the department from a cover title only, never from a sentence that starts with a year', () => {
     const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8');
     expect(analyzeText(`${base}\n一、概述\n2024年收入预算100.00万元。\n`).document.department ?? undefined).toBeUndefined();

@@ -9,7 +9,7 @@
  */
 import type { WorkDocument } from '../normalize/document.ts';
 import type { CheckResult, Unit, Where } from '../model/schemas.ts';
-import type { Lang } from '../messages.ts';
+import { type Lang, message } from '../messages.ts';
 import type { Check } from './types.ts';
 import { refName, type Ref } from './identity.ts';
 import { type Claim } from '../narrative/claims.ts';
@@ -56,6 +56,12 @@ interface Target {
 
 function judge(c: Claim, value: number, unit: Unit, decimals: number): Judgement {
   return judgeAmounts(claimFigure(c, unit), [{ value, decimals }], value);
+}
+
+/** `40.00元` where the table says 40.00 万元: the figure is right, its unit word is not. */
+function unitSlip(c: Claim, t: Target): boolean {
+  if (t.judgement.verdict !== 'discrepancy' || c.unit !== '元' || t.located.unit !== '万元') return false;
+  return Math.abs(Math.abs(c.value) - Math.abs(t.located.value)) <= 0.5 * 10 ** -c.decimals + 0.5 * 10 ** -t.located.decimals + 1e-9;
 }
 
 /** The table figure a claim is compared with, if the tables give one. */
@@ -158,6 +164,7 @@ export const narrativeTable: Check = {
             judgement: target.judgement,
             formula: `${name} ${fmt(stated.value, stated.decimals)} = ${target.located.refs.map((r) => refName(work, r)).join(' + ')}`,
             where,
+            cause: unitSlip(c, target) ? { kind: 'unit', message: message('cause.unit', lang, undefined) } : undefined,
           },
           lang,
         ),
