@@ -137,6 +137,15 @@ describe('narrative checks', () => {
     expect(table('基本支出400,000元。').map((c) => c.verdict)).toEqual(['ok']);
   });
 
+  it('should read the common ways of saying a fund has no spending (无…预算, 没有使用…安排的支出, 不涉及)', () => {
+    const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8');
+    const absence = (sentence: string) => analyzeText(`${base}\n一、概述\n${sentence}\n`).checks.filter((c) => c.rule === 'narrative-absence').map((c) => c.verdict);
+    expect(absence('本部门2024年无政府性基金预算。')).toEqual(['ok']);
+    expect(absence('本部门2024年没有使用政府性基金预算拨款安排的支出。')).toEqual(['ok']);
+    expect(absence('本部门不涉及政府性基金预算拨款支出。')).toEqual(['ok']);
+    expect(absence('本部门不涉及“三公”经费支出。')).toEqual(['discrepancy']);
+  });
+
   it('should take the department from a cover title only, never from a sentence that starts with a year', () => {
     const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8');
     expect(analyzeText(`${base}\n一、概述\n2024年收入预算100.00万元。\n`).document.department ?? undefined).toBeUndefined();

@@ -29,7 +29,9 @@ export const narrativeAbsence: Check = {
       const what = strip(a.what).replace(/安排的?|发生的?|(?<=.)的(?=支出|收入)/g, '');
       const sides = /收入支出$/.test(what) ? [what.replace(/支出$/, ''), what.replace(/收入(?=支出$)/, '')] : [what];
       for (const side of sides) {
-        const named = nameOf(work, side);
+        // `无政府性基金预算`, `没有使用政府性基金预算拨款安排的支出`: a fund named alone is its spending.
+        const used = side.replace(/^使用/, '');
+        const named = nameOf(work, used) ?? (a.scope && !/(?:支出|收入)$/.test(used) ? nameOf(work, `${used}支出`) : undefined);
         if (!named || named.kind !== 'quantity') continue;
         const spec = quantityById.get(named.id);
         const id = spec?.soft ?? named.id;

@@ -945,7 +945,7 @@ function directionsIn(folded: string, p: Paragraph, s: Sentence, out: NarrativeS
   }
 }
 
-const ABSENCE = /(?:本部门|本单位|我单位|我部门|我局|本局)?(?:(?:19|20)\d{2}年度?)?(?:本部门|本单位)?(?:当年|本年度?)?(?:无|没有)([^，,。;；:：]{2,40}?)(?:收入|支出|安排的支出|经费)?(?:[。;；]|$)/g;
+const ABSENCE = /(?:本部门|本单位|我单位|我部门|我局|本局)?(?:(?:19|20)\d{2}年度?)?(?:本部门|本单位)?(?:当年|本年度?)?(?:无|没有|不涉及)([^，,。;；:：]{2,40}?)(?:收入|支出|安排的支出|经费)?(?:[。;；]|$)/g;
 
 /** `本部门当年无国有资本经营预算财政拨款支出。` */
 function absencesIn(folded: string, p: Paragraph, s: Sentence, out: NarrativeScan, docYear: number | undefined, scope: Scope | undefined): void {
