@@ -146,6 +146,16 @@ describe('narrative checks', () => {
     expect(absence('本部门不涉及“三公”经费支出。')).toEqual(['discrepancy']);
   });
 
+  it('should hold 政府采购 by category (货物, 工程, 服务) against the procurement table’s items of that code letter', () => {
+    const base = readFileSync('tests/fixtures/jianghan-hr-2024-budget.txt', 'utf8');
+    const audit = (sentence: string) =>
+      analyzeText(`${base}\n一、概述\n${sentence}\n`)
+        .checks.filter((c) => c.rule === 'narrative-table' && /品目代码/.test(c.message) && c.where.some((w) => w.quote?.includes(sentence.slice(0, 8))))
+        .map((c) => [c.verdict, c.expected]);
+    expect(audit('2024年政府采购预算中，货物类6.20万元。')).toEqual([['discrepancy', 6.02]]);
+    expect(audit('2024年政府采购预算中，服务类525.18万元。')).toEqual([['ok', 525.18]]);
+  });
+
   it('should take the department from a cover title only, never from a sentence that starts with a year', () => {
     const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8');
     expect(analyzeText(`${base}\n一、概述\n2024年收入预算100.00万元。\n`).document.department ?? undefined).toBeUndefined();

@@ -20,6 +20,9 @@ import { type Bilingual, cellWhere, claimFigure, claimName, comparisonResult, em
 import type { Judgement } from '../rounding.ts';
 import { labelKey } from '../text/normalize.ts';
 import { nameSimilarity } from './project-budget.ts';
+import { rowAttr } from './select.ts';
+import { isTotalRow } from './group-total.ts';
+import { roundTo } from '../text/numbers.ts';
 
 const SCOPE_NAME: Record<Scope, Bilingual> = {
   all: { zh: '全部资金', en: 'all funds' },
@@ -171,6 +174,7 @@ export const narrativeTable: Check = {
       );
     }
     out.push(...formFindings(work, model, lang));
+    out.push(...procurementFindings(work, model, lang));
     for (const { claims, reason } of undecided.values()) {
       const c = claims[0] as Claim;
       out.push(undecidedResult('narrative-table', `narrative-table/${c.id}`, { zh: `正文“${claimName(c)}”`, en: `the text's "${claimName(c)}"` }, reason, quotes(model, claims), lang, c.value));
@@ -236,6 +240,57 @@ function formBudget(work: WorkDocument, pf: ProjectForm): Ref | undefined {
     }
   }
   return transfer !== 0 && local ? local : budget;
+}
+
+// ── 政府采购 by category ↔ the procurement table's items ───────────────────────────────────
+
+/** The 政府采购品目分类目录's first letter: A 货物, B 工程, C 服务. */
+const CATEGORY: Record<string, string> = { 货物: 'A', 工程: 'B', 服务: 'C' };
+const CATEGORY_SUBJECT = /^(货物|工程|服务)类?(?:采购)?(?:预算)?(?:金额|总额|支出)?$/;
+
+/**
+ * `政府采购预算…其中：货物类6.02万元，服务类525.18万元`: each category against the sum of the
+ * procurement table's items whose 品目 code starts with its letter (`[A05049900]`, `[C21040000]`).
+ */
+function procurementFindings(work: WorkDocument, model: NarrativeModel, lang: Lang): CheckResult[] {
+  const t = work.tables.findIndex((w) => w.table.rows.some((r) => rowAttr(r, /采购品目/)));
+  const table = work.tables[t]?.table;
+  const amount = table?.columns.find((c) => c.role === 'amount');
+  if (!table || !amount) return [];
+  const out: CheckResult[] = [];
+  for (const c of model.claims) {
+    if (c.kind !== 'amount' || !c.money || c.approx || model.used.has(c)) continue;
+    const m = CATEGORY_SUBJECT.exec(c.subject);
+    const letter = m?.[1] ? CATEGORY[m[1]] : undefined;
+    if (!letter || !/政府采购/.test(model.paragraphs[c.para]?.text ?? '')) continue;
+    const refs: Ref[] = table.rows
+      .filter((r) => !isTotalRow(r) && new RegExp(`^[\\[［【(（]?${letter}\\d`).test(rowAttr(r, /采购品目/) ?? '') && r.cells[amount.key]?.value != null)
+      .map((r) => ({ t, r: r.index, c: amount.key }));
+    if (refs.length === 0) continue;
+    const value = (r: Ref) => table.rows[r.r]?.cells[r.c]?.value ?? 0;
+    const stated = claimFigure(c, table.unit);
+    const expected = roundTo(refs.reduce((a, r) => a + value(r), 0), 8);
+    model.used.add(c);
+    out.push(
+      comparisonResult(
+        {
+          rule: 'narrative-table',
+          id: `narrative-table/${c.id}`,
+          claim: { zh: `正文“${claimName(c)}”`, en: `the text's "${claimName(c)}"` },
+          basis: { zh: `政府采购表中品目代码以 ${letter} 开头的 ${refs.length} 项合计`, en: `the ${refs.length} items of the procurement table whose code starts with ${letter}` },
+          stated: stated.value,
+          expected,
+          unit: table.unit,
+          decimals: Math.max(stated.decimals, table.decimals ?? 2),
+          judgement: judgeAmounts(stated, refs.map((r) => ({ value: value(r), decimals: table.decimals ?? 2 })), expected),
+          formula: `${claimName(c)} ${fmt(stated.value, stated.decimals)} = Σ ${table.tableNo ?? table.title} [${letter}…]`,
+          where: [...quotes(model, [c]), ...refs.slice(0, 20).map((r) => cellWhere(work, r))],
+        },
+        lang,
+      ),
+    );
+  }
+  return out;
 }
 
 function formFindings(work: WorkDocument, model: NarrativeModel, lang: Lang): CheckResult[] {
