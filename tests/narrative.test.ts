@@ -154,6 +154,13 @@ describe('narrative checks', () => {
         .map((c) => [c.verdict, c.expected]);
     expect(audit('2024年政府采购预算中，货物类6.20万元。')).toEqual([['discrepancy', 6.02]]);
     expect(audit('2024年政府采购预算中，服务类525.18万元。')).toEqual([['ok', 525.18]]);
+    // an item named by its 品目 (`[C21040000]物业管理服务`) or by its project
+    const item = (sentence: string) =>
+      analyzeText(`${base}\n一、概述\n${sentence}\n`)
+        .checks.filter((c) => c.rule === 'narrative-table' && /政府采购表中“/.test(c.message) && c.where.some((w) => w.quote?.includes(sentence.slice(0, 8))))
+        .map((c) => [c.verdict, c.expected]);
+    expect(item('2024年政府采购预算中，物业管理服务费38.10万元。')).toEqual([['discrepancy', 36.1]]);
+    expect(item('2024年政府采购预算中，主要为会计服务费4.08万元。')).toEqual([['ok', 4.08]]);
   });
 
   it('should take the department from a cover title only, never from a sentence that starts with a year', () => {

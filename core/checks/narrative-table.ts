@@ -8,7 +8,7 @@
  * The same statement repeated in several sections is reported once, with every quote.
  */
 import type { WorkDocument } from '../normalize/document.ts';
-import type { CheckResult, Unit, Where } from '../model/schemas.ts';
+import type { CheckResult, Row, Unit, Where } from '../model/schemas.ts';
 import { type Lang, message } from '../messages.ts';
 import type { Check } from './types.ts';
 import { refName, type Ref } from './identity.ts';
@@ -267,6 +267,31 @@ function procurementFindings(work: WorkDocument, model: NarrativeModel, lang: La
       .filter((r) => !isTotalRow(r) && new RegExp(`^[\\[［【(（]?${letter}\\d`).test(rowAttr(r, /采购品目/) ?? '') && r.cells[amount.key]?.value != null)
       .map((r) => ({ t, r: r.index, c: amount.key }));
     if (refs.length === 0) continue;
+    compare(c, refs, { zh: `政府采购表中品目代码以 ${letter} 开头的 ${refs.length} 项合计`, en: `the ${refs.length} items of the procurement table whose code starts with ${letter}` }, `Σ ${table.tableNo ?? table.title} [${letter}…]`);
+  }
+  // `为物业管理服务费36.1万元`, `劳动人事争议仲裁办案工作经费140万元`: an item named by its 品目
+  // (`[C21040000]物业管理服务`) or by its project, the rows of that one name summed.
+  const core = (x: string) => labelKey(x).replace(/^(?:主要)?为/, '').replace(/^其他/, '').replace(/(?:购置)?(?:经)?费$|支出$/, '');
+  for (const c of model.claims) {
+    if (c.kind !== 'amount' || !c.money || c.approx || model.used.has(c) || model.named.get(c)) continue;
+    if (!/政府采购/.test(model.paragraphs[c.para]?.text ?? '')) continue;
+    const want = core(c.subject);
+    if (want.length < 4) continue;
+    const byItem = (r: Row) => core((rowAttr(r, /采购品目/) ?? '').replace(/^[\[［【(（][A-Z]?\d+[\]］】)）]/, ''));
+    const byProject = (r: Row) => labelKey(rowAttr(r, /^项目(名称)?$/) ?? '');
+    const rows = table.rows.filter((r) => !isTotalRow(r) && r.cells[amount.key]?.value != null && rowAttr(r, /采购品目/));
+    const items = rows.filter((r) => byItem(r).length >= 2 && want.includes(byItem(r)));
+    const oneItem = items.length > 0 && new Set(items.map(byItem)).size === 1;
+    const named = oneItem ? items : rows.filter((r) => byProject(r) === labelKey(c.subject.replace(/^(?:主要)?为/, '')));
+    const first = named[0];
+    if (!first) continue;
+    const label = oneItem ? byItem(first) : byProject(first);
+    compare(c, named.map((r) => ({ t, r: r.index, c: amount.key })), { zh: `政府采购表中“${label}” ${named.length} 项合计`, en: `the procurement table's ${named.length} item(s) "${label}"` }, `Σ ${table.tableNo ?? table.title}`);
+  }
+  return out;
+
+  function compare(c: Claim, refs: Ref[], basis: Bilingual, sum: string): void {
+    if (!table || !amount) return;
     const value = (r: Ref) => table.rows[r.r]?.cells[r.c]?.value ?? 0;
     const stated = claimFigure(c, table.unit);
     const expected = roundTo(refs.reduce((a, r) => a + value(r), 0), 8);
@@ -277,20 +302,19 @@ function procurementFindings(work: WorkDocument, model: NarrativeModel, lang: La
           rule: 'narrative-table',
           id: `narrative-table/${c.id}`,
           claim: { zh: `正文“${claimName(c)}”`, en: `the text's "${claimName(c)}"` },
-          basis: { zh: `政府采购表中品目代码以 ${letter} 开头的 ${refs.length} 项合计`, en: `the ${refs.length} items of the procurement table whose code starts with ${letter}` },
+          basis,
           stated: stated.value,
           expected,
           unit: table.unit,
           decimals: Math.max(stated.decimals, table.decimals ?? 2),
           judgement: judgeAmounts(stated, refs.map((r) => ({ value: value(r), decimals: table.decimals ?? 2 })), expected),
-          formula: `${claimName(c)} ${fmt(stated.value, stated.decimals)} = Σ ${table.tableNo ?? table.title} [${letter}…]`,
+          formula: `${claimName(c)} ${fmt(stated.value, stated.decimals)} = ${sum}`,
           where: [...quotes(model, [c]), ...refs.slice(0, 20).map((r) => cellWhere(work, r))],
         },
         lang,
       ),
     );
   }
-  return out;
 }
 
 function formFindings(work: WorkDocument, model: NarrativeModel, lang: Lang): CheckResult[] {
