@@ -63,6 +63,8 @@ describe('narrative checks', () => {
     expect(shares('社会保障和就业支出90.00万元，占90.00%。')).toEqual([['ok', 90]]);
     expect(shares('社会保障和就业支出90.00万元，占比92.00%。')).toEqual([['discrepancy', 90]]);
     expect(shares('工资福利支出33.00万元，占82.5%。')).toEqual([['ok', 82.5]]);
+    // 占…总收入支出的: the 收支总计
+    expect(shares('基本支出40.00万元，占财政拨款总收入支出的40.00%。')).toEqual([['ok', 40]]);
     expect(shares('收入预算100.00万元。其中：一般公共预算拨款收入100.00万元，占100%。')).toEqual([['ok', 100]]);
     expect(shares('收入预算合计100.00万元，其中：一般公共预算拨款收入100.00万元，占100%。')).toEqual([['ok', 100]]);
     // 占支出预算的: a share of the budget figure named, not an execution rate

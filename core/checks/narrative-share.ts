@@ -57,7 +57,8 @@ function statedWhole(model: NarrativeModel, share: Claim, phrase: string, strip:
 }
 
 function tableWhole(work: WorkDocument, share: Claim, phrase: string, strip: (s: string) => string): Whole | undefined {
-  const named = nameOf(work, strip(phrase));
+  // `财政拨款总收入支出`: income and expense together, the 收支总计.
+  const named = nameOf(work, strip(phrase)) ?? (/总?收入支出/.test(phrase) ? nameOf(work, strip(phrase).replace(/总?收入支出(?:总额|总计)?/, '收支总计')) : undefined);
   if (!named) return undefined;
   // A whole named without a scope (`占本年支出合计的`) is the department's total: all funds.
   const own = scopeOf(phrase);

@@ -21,6 +21,7 @@ import type { Judgement } from '../rounding.ts';
 import { labelKey } from '../text/normalize.ts';
 import { nameSimilarity } from './project-budget.ts';
 import { rowAttr } from './select.ts';
+import { cellsNear } from './narrative-unit.ts';
 import { isTotalRow } from './group-total.ts';
 import { roundTo } from '../text/numbers.ts';
 
@@ -143,6 +144,8 @@ export const narrativeTable: Check = {
     const out: CheckResult[] = [];
     for (const { claims, target, named } of groups.values()) {
       const c = claims[0] as Claim;
+      // An amount in 元 that is a table figure read in 万元 is narrative-unit's: this comparison is moot.
+      if (target.judgement.verdict === 'discrepancy' && c.unit === '元' && !unitSlip(c, target) && cellsNear(work, Math.abs(c.value)).length > 0) continue;
       markUsed(model, claims);
       const unit = target.located.unit;
       const stated = claimFigure(c, unit);

@@ -19,7 +19,7 @@ import { cellWhere, claimName, comparisonResult, fmt, judgeAmounts, quotes } fro
 const PRICE_CONTEXT = /每|标准|单价|人均|户均|月均|\/|补助标准|不超过/;
 
 /** Table cells in 万元 within rounding of `v`: the first in each table. */
-function cellsNear(work: WorkDocument, v: number): Ref[] {
+export function cellsNear(work: WorkDocument, v: number): Ref[] {
   const out: Ref[] = [];
   work.tables.forEach((wt, t) => {
     if (wt.table.unit !== '万元') return;

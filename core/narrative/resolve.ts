@@ -306,12 +306,22 @@ function onlyGeneralBudget(work: WorkDocument): boolean {
   return !!locateDirect(work, 'expense-total', 'gpb');
 }
 
+/** A classification row the 政府性基金 and 国有资本 tables do not list (or list as zero): its 财政拨款 is its 一般公共预算. */
+function rowOnlyGeneral(work: WorkDocument, id: string): boolean {
+  if (!id.startsWith('fn:') && !id.startsWith('econ:')) return false;
+  for (const fund of ['gf', 'soe'] as const) {
+    const l = locateDirect(work, id, fund);
+    if (l && Math.abs(l.value) > 1e-9) return false;
+  }
+  return true;
+}
+
 function locateUncached(work: WorkDocument, id: string, scope: Scope, phase?: 'budget' | 'final'): Located | undefined {
   const direct = locateDirect(work, id, scope, phase);
   if (direct) return direct;
   // 财政拨款 with no figure of its own (a 预算's 三公 table is the 一般公共预算's): the
   // 一般公共预算 figure, when the department has no 政府性基金 or 国有资本 spending.
-  if (scope === 'fiscal' && onlyGeneralBudget(work)) {
+  if (scope === 'fiscal' && (onlyGeneralBudget(work) || rowOnlyGeneral(work, id))) {
     const gpb = locateDirect(work, id, 'gpb', phase);
     if (gpb) return { ...gpb, via: scope };
   }
