@@ -165,6 +165,14 @@ describe('narrative checks', () => {
     expect(item('2024年政府采购预算中，主要为会计服务费4.08万元。')).toEqual([['ok', 4.08]]);
   });
 
+  it('should hold a project named in the text against its row of the project table', () => {
+    const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8');
+    const audit = (sentence: string) =>
+      analyzeText(`${base}\n一、概述\n${sentence}\n`).checks.filter((c) => c.rule === 'narrative-table' && /项目支出预算表/.test(c.message)).map((c) => [c.verdict, c.expected]);
+    expect(audit('项目支出主要用于业务工作经费50.00万元。')).toEqual([['ok', 50]]);
+    expect(audit('业务工作经费52.00万元。')).toEqual([['discrepancy', 50]]);
+  });
+
   it('should take the department from a cover title only, never from a sentence that starts with a year', () => {
     const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8');
     expect(analyzeText(`${base}\n一、概述\n2024年收入预算100.00万元。\n`).document.department ?? undefined).toBeUndefined();

@@ -19,7 +19,7 @@ import { quantityById, type Scope } from '../narrative/lexicon.ts';
 import { type Bilingual, cellWhere, claimFigure, claimName, comparisonResult, emptyTableWhere, fmt, judgeAmounts, quotes, undecidedResult } from '../narrative/results.ts';
 import type { Judgement } from '../rounding.ts';
 import { labelKey } from '../text/normalize.ts';
-import { nameSimilarity } from './project-budget.ts';
+import { bestMatch, nameSimilarity, projectPool } from './project-budget.ts';
 import { rowAttr } from './select.ts';
 import { cellsNear } from './narrative-unit.ts';
 import { isTotalRow } from './group-total.ts';
@@ -178,6 +178,7 @@ export const narrativeTable: Check = {
     }
     out.push(...formFindings(work, model, lang));
     out.push(...procurementFindings(work, model, lang));
+    out.push(...projectFindings(work, model, lang));
     for (const { claims, reason } of undecided.values()) {
       const c = claims[0] as Claim;
       out.push(undecidedResult('narrative-table', `narrative-table/${c.id}`, { zh: `正文“${claimName(c)}”`, en: `the text's "${claimName(c)}"` }, reason, quotes(model, claims), lang, c.value));
@@ -243,6 +244,47 @@ function formBudget(work: WorkDocument, pf: ProjectForm): Ref | undefined {
     }
   }
   return transfer !== 0 && local ? local : budget;
+}
+
+// ── a project named in the text ↔ its row of the project table ────────────────────────────
+
+/** `主要用于业务工作经费50.00万元`: a project of the 项目支出表, by its name, at its budget. */
+function projectFindings(work: WorkDocument, model: NarrativeModel, lang: Lang): CheckResult[] {
+  const pool = projectPool(work.tables.map((w) => w.table));
+  if (pool.length === 0) return [];
+  const out: CheckResult[] = [];
+  for (const c of model.claims) {
+    if (c.kind !== 'amount' || !c.money || c.approx || c.bound || model.used.has(c) || model.named.get(c)) continue;
+    if (c.year !== undefined && work.doc.year !== undefined && c.year !== work.doc.year) continue;
+    const name = c.subject.replace(/^(?:主要)?为/, '');
+    if (name.length < 4) continue;
+    const hit = bestMatch(name, pool);
+    if (!hit) continue;
+    const table = work.tables[hit.ref.t]?.table;
+    const cell = table?.rows[hit.ref.r]?.cells[hit.ref.c];
+    if (!table || cell?.value === null || cell?.value === undefined) continue;
+    const stated = claimFigure(c, table.unit);
+    model.used.add(c);
+    out.push(
+      comparisonResult(
+        {
+          rule: 'narrative-table',
+          id: `narrative-table/${c.id}`,
+          claim: { zh: `正文“${claimName(c)}”`, en: `the text's "${claimName(c)}"` },
+          basis: { zh: `表中 ${refName(work, hit.ref)}`, en: `the table's ${refName(work, hit.ref)}` },
+          stated: stated.value,
+          expected: cell.value,
+          unit: table.unit,
+          decimals: Math.max(stated.decimals, table.decimals),
+          judgement: judgeAmounts(stated, [{ value: cell.value, decimals: table.decimals }], cell.value),
+          formula: `${claimName(c)} ${fmt(stated.value, stated.decimals)} = ${refName(work, hit.ref)}`,
+          where: [...quotes(model, [c]), cellWhere(work, hit.ref)],
+        },
+        lang,
+      ),
+    );
+  }
+  return out;
 }
 
 // ── 政府采购 by category ↔ the procurement table's items ───────────────────────────────────
