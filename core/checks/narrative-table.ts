@@ -246,6 +246,35 @@ function formBudget(work: WorkDocument, pf: ProjectForm): Ref | undefined {
   return transfer !== 0 && local ? local : budget;
 }
 
+/**
+ * A text figure against the sum of some cells (one cell, a project's row, a procurement
+ * category's items): the comparison, its cells quoted. Marks the claim used.
+ */
+function cellsResult(work: WorkDocument, model: NarrativeModel, c: Claim, refs: Ref[], basis: Bilingual, id: string, lang: Lang, sum?: string): CheckResult {
+  const cellOf = (r: Ref) => work.tables[r.t]?.table;
+  const value = (r: Ref) => cellOf(r)?.rows[r.r]?.cells[r.c]?.value ?? 0;
+  const unit = cellOf(refs[0] ?? { t: 0, r: 0, c: '' })?.unit ?? '万元';
+  const stated = claimFigure(c, unit);
+  const expected = roundTo(refs.reduce((a, r) => a + value(r), 0), 8);
+  model.used.add(c);
+  return comparisonResult(
+    {
+      rule: 'narrative-table',
+      id,
+      claim: { zh: `正文“${claimName(c)}”`, en: `the text's "${claimName(c)}"` },
+      basis,
+      stated: stated.value,
+      expected,
+      unit,
+      decimals: Math.max(stated.decimals, 2),
+      judgement: judgeAmounts(stated, refs.map((r) => ({ value: value(r), decimals: cellOf(r)?.decimals ?? 2 })), expected),
+      formula: `${claimName(c)} ${fmt(stated.value, stated.decimals)} = ${sum ?? refs.map((r) => refName(work, r)).join(' + ')}`,
+      where: [...quotes(model, [c]), ...refs.slice(0, 20).map((r) => cellWhere(work, r))],
+    },
+    lang,
+  );
+}
+
 // ── a project named in the text ↔ its row of the project table ────────────────────────────
 
 /** `主要用于业务工作经费50.00万元`: a project of the 项目支出表, by its name, at its budget. */
@@ -260,29 +289,9 @@ function projectFindings(work: WorkDocument, model: NarrativeModel, lang: Lang):
     if (name.length < 4) continue;
     const hit = bestMatch(name, pool);
     if (!hit) continue;
-    const table = work.tables[hit.ref.t]?.table;
-    const cell = table?.rows[hit.ref.r]?.cells[hit.ref.c];
-    if (!table || cell?.value === null || cell?.value === undefined) continue;
-    const stated = claimFigure(c, table.unit);
-    model.used.add(c);
-    out.push(
-      comparisonResult(
-        {
-          rule: 'narrative-table',
-          id: `narrative-table/${c.id}`,
-          claim: { zh: `正文“${claimName(c)}”`, en: `the text's "${claimName(c)}"` },
-          basis: { zh: `表中 ${refName(work, hit.ref)}`, en: `the table's ${refName(work, hit.ref)}` },
-          stated: stated.value,
-          expected: cell.value,
-          unit: table.unit,
-          decimals: Math.max(stated.decimals, table.decimals),
-          judgement: judgeAmounts(stated, [{ value: cell.value, decimals: table.decimals }], cell.value),
-          formula: `${claimName(c)} ${fmt(stated.value, stated.decimals)} = ${refName(work, hit.ref)}`,
-          where: [...quotes(model, [c]), cellWhere(work, hit.ref)],
-        },
-        lang,
-      ),
-    );
+    const cell = work.tables[hit.ref.t]?.table.rows[hit.ref.r]?.cells[hit.ref.c];
+    if (cell?.value === null || cell?.value === undefined) continue;
+    out.push(cellsResult(work, model, c, [hit.ref], { zh: `表中 ${refName(work, hit.ref)}`, en: `the table's ${refName(work, hit.ref)}` }, `narrative-table/${c.id}`, lang));
   }
   return out;
 }
@@ -336,29 +345,7 @@ function procurementFindings(work: WorkDocument, model: NarrativeModel, lang: La
   return out;
 
   function compare(c: Claim, refs: Ref[], basis: Bilingual, sum: string): void {
-    if (!table || !amount) return;
-    const value = (r: Ref) => table.rows[r.r]?.cells[r.c]?.value ?? 0;
-    const stated = claimFigure(c, table.unit);
-    const expected = roundTo(refs.reduce((a, r) => a + value(r), 0), 8);
-    model.used.add(c);
-    out.push(
-      comparisonResult(
-        {
-          rule: 'narrative-table',
-          id: `narrative-table/${c.id}`,
-          claim: { zh: `正文“${claimName(c)}”`, en: `the text's "${claimName(c)}"` },
-          basis,
-          stated: stated.value,
-          expected,
-          unit: table.unit,
-          decimals: Math.max(stated.decimals, table.decimals ?? 2),
-          judgement: judgeAmounts(stated, refs.map((r) => ({ value: value(r), decimals: table.decimals ?? 2 })), expected),
-          formula: `${claimName(c)} ${fmt(stated.value, stated.decimals)} = ${sum}`,
-          where: [...quotes(model, [c]), ...refs.slice(0, 20).map((r) => cellWhere(work, r))],
-        },
-        lang,
-      ),
-    );
+    out.push(cellsResult(work, model, c, refs, basis, `narrative-table/${c.id}`, lang, sum));
   }
 }
 
@@ -366,32 +353,8 @@ function formFindings(work: WorkDocument, model: NarrativeModel, lang: Lang): Ch
   const forms = projectForms(work);
   if (forms.length === 0) return [];
   const out: CheckResult[] = [];
-  const value = (r: Ref) => work.tables[r.t]?.table.rows[r.r]?.cells[r.c]?.value ?? 0;
-  const decimalsOf = (r: Ref) => work.tables[r.t]?.table.decimals ?? 2;
   const compare = (c: Claim, refs: Ref[], what: Bilingual, id: string) => {
-    const unit = work.tables[refs[0]?.t ?? 0]?.table.unit ?? '万元';
-    const stated = claimFigure(c, unit);
-    const expected = refs.reduce((a, r) => a + value(r), 0);
-    const j = judgeAmounts(stated, refs.map((r) => ({ value: value(r), decimals: decimalsOf(r) })), expected);
-    model.used.add(c);
-    out.push(
-      comparisonResult(
-        {
-          rule: 'narrative-table',
-          id,
-          claim: { zh: `正文“${claimName(c)}”`, en: `the text's "${claimName(c)}"` },
-          basis: what,
-          stated: stated.value,
-          expected,
-          unit,
-          decimals: Math.max(stated.decimals, 2),
-          judgement: j,
-          formula: `${claimName(c)} ${fmt(stated.value, stated.decimals)} = ${refs.map((r) => refName(work, r)).join(' + ')}`,
-          where: [...quotes(model, [c]), ...refs.map((r) => cellWhere(work, r))],
-        },
-        lang,
-      ),
-    );
+    out.push(cellsResult(work, model, c, refs, what, id, lang));
   };
   for (const list of model.lists) {
     const head = list.head;
