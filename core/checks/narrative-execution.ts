@@ -54,8 +54,11 @@ export const narrativeExecution: Check = {
       }
       const unit = actual.unit;
       const a = value(actual, unit);
-      const b = budget ? value(budget, unit) : convert(printed?.value ?? 0, printed?.unit ?? unit, unit);
-      const budgetDecimals = budget ? decimals(budget, unit) : convertDecimals(printed?.decimals ?? 2, printed?.unit ?? unit, unit);
+      const [b, budgetDecimals] = budget
+        ? [value(budget, unit), decimals(budget, unit)]
+        : printed
+          ? [convert(printed.value, printed.unit, unit), convertDecimals(printed.decimals, printed.unit, unit)]
+          : [0, 0];
       const name = claimName(actual);
       const group = budget ? [budget, actual, e] : [actual, e];
       model.used.add(actual).add(e);

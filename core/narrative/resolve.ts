@@ -297,23 +297,18 @@ export function locate(work: WorkDocument, id: string, scope: Scope, phase?: 'bu
   return l;
 }
 
-/** No 政府性基金 or 国有资本经营 spending in the tables (none given, or zero): 财政拨款 = 一般公共预算. */
-function onlyGeneralBudget(work: WorkDocument): boolean {
-  for (const fund of ['gf', 'soe'] as const) {
-    const l = locateDirect(work, 'expense-total', fund);
-    if (l && Math.abs(l.value) > 1e-9) return false;
-  }
-  return !!locateDirect(work, 'expense-total', 'gpb');
+/** No 政府性基金 or 国有资本经营 figure for `id` in the tables (none given, or zero). */
+function noOtherFunds(work: WorkDocument, id: string): boolean {
+  return (['gf', 'soe'] as const).every((fund) => Math.abs(locate(work, id, fund)?.value ?? 0) <= 1e-9);
 }
 
-/** A classification row the 政府性基金 and 国有资本 tables do not list (or list as zero): its 财政拨款 is its 一般公共预算. */
-function rowOnlyGeneral(work: WorkDocument, id: string): boolean {
-  if (!id.startsWith('fn:') && !id.startsWith('econ:')) return false;
-  for (const fund of ['gf', 'soe'] as const) {
-    const l = locateDirect(work, id, fund);
-    if (l && Math.abs(l.value) > 1e-9) return false;
-  }
-  return true;
+/**
+ * 财政拨款 is 一般公共预算 for `id`: the department has no 政府性基金 or 国有资本 spending, or
+ * `id` is a classification row their tables do not list (or list as zero).
+ */
+function onlyGeneralBudget(work: WorkDocument, id: string): boolean {
+  if (noOtherFunds(work, 'expense-total') && !!locate(work, 'expense-total', 'gpb')) return true;
+  return (id.startsWith('fn:') || id.startsWith('econ:')) && noOtherFunds(work, id);
 }
 
 function locateUncached(work: WorkDocument, id: string, scope: Scope, phase?: 'budget' | 'final'): Located | undefined {
@@ -321,7 +316,7 @@ function locateUncached(work: WorkDocument, id: string, scope: Scope, phase?: 'b
   if (direct) return direct;
   // 财政拨款 with no figure of its own (a 预算's 三公 table is the 一般公共预算's): the
   // 一般公共预算 figure, when the department has no 政府性基金 or 国有资本 spending.
-  if (scope === 'fiscal' && (onlyGeneralBudget(work) || rowOnlyGeneral(work, id))) {
+  if (scope === 'fiscal' && onlyGeneralBudget(work, id)) {
     const gpb = locateDirect(work, id, 'gpb', phase);
     if (gpb) return { ...gpb, via: scope };
   }
