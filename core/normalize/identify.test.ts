@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../analyze.ts';
 import { identifyTemplate } from './identify.ts';
@@ -21,5 +22,43 @@ describe('template of a title', () => {
     expect(identifyTemplate('2023年度部门支出决算表', 'final')?.id).toBe('final-03');
     expect(identifyTemplate('项目支出决算表', 'final')?.id).toBeUndefined();
     expect(identifyTemplate('一般公共预算财政拨款基本支出决算明细表', 'final')?.id).toBe('final-06');
+  });
+
+  it('should read the templates’ other wordings of the same table (总体情况表, 情况表, 预算财政拨款, 功能/经济分类)', () => {
+    const cases: Array<[string, string]> = [
+      ['2024年部门收支总体情况表', 'budget-summary'],
+      ['2024年部门收入总体情况表', 'budget-income'],
+      ['2024年部门支出总体情况表', 'budget-expense'],
+      ['2024年财政拨款收支总体情况表', 'budget-fiscal'],
+      ['2024年一般公共预算支出情况表', 'budget-gpb'],
+      ['2024年一般公共预算财政拨款支出表', 'budget-gpb'],
+      ['2024年一般公共预算财政拨款基本支出情况表', 'budget-basic'],
+      ['2024年一般公共预算“三公”经费支出情况表', 'budget-three'],
+      ['2024年政府性基金预算财政拨款支出表', 'budget-gf'],
+      ['2024年部门政府性基金预算支出功能分类预算表', 'budget-gf'],
+      ['2024年国有资本经营预算财政拨款支出表', 'budget-soe'],
+      ['2024年部门一般公共预算基本支出部门预算经济分类预算表', 'budget-basic'],
+    ];
+    for (const [title, id] of cases) expect([title, identifyTemplate(title, 'budget')?.id]).toEqual([title, id]);
+    // the standard 决算 names are unchanged, and a table of another subject stays unknown
+    expect(identifyTemplate('2023年度政府性基金预算财政拨款收入支出决算表', 'final')?.id).toBe('final-07');
+    expect(identifyTemplate('2023年度一般公共预算财政拨款支出决算表', 'final')?.id).toBe('final-05');
+    expect(identifyTemplate('2024年国有资产占用情况表', 'budget')?.id).toBeUndefined();
+  });
+
+  it('should check a budget whose tables are titled 情况表 exactly as one with the standard titles', () => {
+    const base = readFileSync(new URL('../../tests/samples/made-up-budget.txt', import.meta.url), 'utf8');
+    const renamed = base
+      .replace(/^(\d{4}年)收支预算总表$/m, '$1部门收支总体情况表')
+      .replace(/^(\d{4}年)收入预算总表$/m, '$1部门收入总体情况表')
+      .replace(/^(\d{4}年)支出预算总表$/m, '$1部门支出总体情况表')
+      .replace(/^(\d{4}年)财政拨款收支预算总表$/m, '$1财政拨款收支总体情况表')
+      .replace(/^(\d{4}年)一般公共预算支出表\(分功能科目\)$/m, '$1一般公共预算财政拨款支出情况表')
+      .replace(/^(\d{4}年)一般公共预算基本支出表$/m, '$1一般公共预算财政拨款基本支出情况表')
+      .replace(/^(\d{4}年)政府性基金预算支出表$/m, '$1政府性基金预算财政拨款支出情况表');
+    expect(renamed).not.toBe(base);
+    const [a, b] = [analyzeText(base), analyzeText(renamed)];
+    expect(b.tables.map((t) => t.template)).toEqual(a.tables.map((t) => t.template));
+    expect(b.summary).toEqual(a.summary);
   });
 });

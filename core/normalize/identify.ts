@@ -6,7 +6,20 @@ import type { DocumentKind, TemplateId, Unit } from '../model/schemas.ts';
 import { templates, type TemplateSpec } from '../knowledge.ts';
 import { compact } from '../text/normalize.ts';
 
-const aliasIndex = templates.flatMap((t) => t.aliases.map((a) => ({ key: compact(a).replace(/[()]/g, ''), spec: t })));
+const aliasIndex = templates.flatMap((t) => t.aliases.map((a) => ({ key: wording(compact(a).replace(/[()]/g, '')), spec: t })));
+
+/**
+ * The same table under the other wordings the templates use, on titles and aliases alike:
+ * `部门收支总体情况表` = `部门收支总表`, `一般公共预算支出情况表` = `一般公共预算支出表`,
+ * `政府性基金预算财政拨款支出表` = `政府性基金预算支出表`, `…支出功能分类预算表` = `…支出预算表`.
+ */
+function wording(key: string): string {
+  return key
+    .replace(/总体情况表/g, '总表')
+    .replace(/情况表/g, '表')
+    .replace(/预算(?:财政)?拨款(?=支出|基本支出|三公|收入支出|收支)/g, '预算')
+    .replace(/按?(?:功能|经济)分类(?:科目)?/g, '');
+}
 
 /** Title without year, quotes and brackets: `2023年度财政拨款“三公”经费支出决算表` → `财政拨款三公经费支出决算表`. */
 export function titleKey(title: string): string {
@@ -25,7 +38,7 @@ const BUDGET_BY_NUMBER: Record<number, TemplateId> = {
 const NARROWER = /(?:项目|基本|人员|公用|专项)$/;
 
 export function identifyTemplate(title: string, kind: DocumentKind, tableNo?: string): TemplateSpec | undefined {
-  const key = titleKey(title);
+  const key = wording(titleKey(title));
   let best: { len: number; spec: TemplateSpec; kindMatch: boolean } | undefined;
   for (const a of aliasIndex) {
     if (!a.key || !key.includes(a.key)) continue;
