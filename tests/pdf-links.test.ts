@@ -28,4 +28,20 @@ describe('disclosure PDF links', () => {
     ]);
     expect(disclosurePdfLinks(links, page, false).map((l) => l.href)).toHaveLength(1);
   });
+
+  it('should take a PDF the page shows in itself on a disclosure page, and the file a viewer page shows', () => {
+    const links = [
+      { href: '/pdfjs/web/viewer.html?file=%2Fuploads%2F20240206093015.pdf', text: '', embedded: true },
+      { href: '/uploads/20240206093015.pdf', text: '' , embedded: true },
+      { href: '/static/viewer.html?file=../files/2023部门决算.pdf', text: '在线查看' },
+      { href: '/pdfjs/web/viewer.html?file=javascript:alert(1)//x.pdf', text: '部门预算', embedded: true },
+      { href: '/uploads/banner.pdf', text: '' },
+    ];
+    expect(disclosurePdfLinks(links, page)).toEqual([
+      { href: 'http://www.jianghan.gov.cn/uploads/20240206093015.pdf', text: '20240206093015.pdf' },
+      { href: 'http://www.jianghan.gov.cn/files/2023%E9%83%A8%E9%97%A8%E5%86%B3%E7%AE%97.pdf', text: '在线查看' },
+    ]);
+    // on a page that is no disclosure, an embedded PDF needs its name to say what it is
+    expect(disclosurePdfLinks(links, page, false).map((l) => l.href)).toEqual(['http://www.jianghan.gov.cn/files/2023%E9%83%A8%E9%97%A8%E5%86%B3%E7%AE%97.pdf']);
+  });
 });

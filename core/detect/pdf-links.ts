@@ -2,10 +2,15 @@
  * Links to PDF attachments that are likely disclosures: a `.pdf` file whose link text or
  * file name names a budget or final accounts (预算, 决算, 三公 …), or that a TRS site named
  * by its attachment scheme (`P020240920…pdf`, `W020…pdf`) on a page that is a disclosure.
+ * A PDF the page shows in itself (`<iframe>`, `<embed>`, `<object>`) is taken on a page that
+ * is a disclosure whatever its name; a PDF shown through a viewer page
+ * (`/pdfjs/web/viewer.html?file=/upload/x.pdf`) is the file the viewer shows.
  */
 export interface PdfLink {
   href: string;
   text: string;
+  /** shown in the page itself, not linked */
+  embedded?: boolean;
 }
 
 const WORDS = /预算|决算|预决算|三公|收支|部门|财政|budget/i;
@@ -14,6 +19,18 @@ const MAX_LINKS = 20;
 
 function isPdf(url: URL): boolean {
   return /\.pdf$/i.test(url.pathname) || /[?&](?:file|filename|name)=[^&]*\.pdf(?:&|$)/i.test(url.search);
+}
+
+/** A viewer page's `file=` parameter: the PDF it shows, resolved against the viewer. */
+function viewedFile(url: URL): URL | undefined {
+  if (!/\.html?$/i.test(url.pathname)) return undefined;
+  const file = url.searchParams.get('file');
+  if (!file || !/\.pdf(?:[?#]|$)/i.test(file)) return undefined;
+  try {
+    return new URL(file, url);
+  } catch {
+    return undefined;
+  }
 }
 
 export function disclosurePdfLinks(links: PdfLink[], pageUrl: string, pageIsDisclosure = true): PdfLink[] {
@@ -28,6 +45,11 @@ export function disclosurePdfLinks(links: PdfLink[], pageUrl: string, pageIsDisc
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;
     if (!isPdf(url)) continue;
+    const viewed = viewedFile(url);
+    if (viewed) {
+      if (viewed.protocol !== 'http:' && viewed.protocol !== 'https:') continue;
+      url = viewed;
+    }
     let name = `${url.pathname.split('/').pop() ?? ''} ${url.search}`;
     try {
       name = decodeURIComponent(name);
@@ -35,11 +57,12 @@ export function disclosurePdfLinks(links: PdfLink[], pageUrl: string, pageIsDisc
       // a malformed escape: keep it as it is
     }
     const text = l.text.replace(/\s+/g, ' ').trim();
-    if (!(WORDS.test(text) || WORDS.test(name) || (pageIsDisclosure && TRS_ATTACHMENT.test(url.pathname)))) continue;
+    const onDisclosure = pageIsDisclosure && (l.embedded || TRS_ATTACHMENT.test(url.pathname));
+    if (!(WORDS.test(text) || WORDS.test(name) || onDisclosure)) continue;
     const href = url.href;
     if (seen.has(href)) continue;
     seen.add(href);
-    out.push({ href, text: text || name });
+    out.push({ href, text: text || name.trim() });
     if (out.length >= MAX_LINKS) break;
   }
   return out;

@@ -119,8 +119,20 @@ export class PageSurface implements Surface {
   }
 
   pdfLinks(): PdfLink[] {
+    const links: PdfLink[] = [];
+    // PDFs the page shows in itself first: the document the reader is looking at
+    for (const [tag, attr] of [['iframe', 'src'], ['embed', 'src'], ['object', 'data']] as const) {
+      const els = this.doc.getElementsByTagName(tag);
+      for (let i = 0; i < els.length && i < 50; i++) {
+        const el = els[i] as Element;
+        const src = el.getAttribute(attr);
+        if (!src) continue;
+        // the element resolves its address against the document's base, as a link does
+        const href = (el as HTMLIFrameElement).src || (el as HTMLObjectElement).data || src;
+        links.push({ href, text: (el.getAttribute('title') ?? '').slice(0, 200), embedded: true });
+      }
+    }
     const anchors = this.doc.getElementsByTagName('a');
-    const links: { href: string; text: string }[] = [];
     for (let i = 0; i < anchors.length && i < 2000; i++) {
       const a = anchors[i] as HTMLAnchorElement;
       links.push({ href: a.href, text: (a.textContent ?? '').slice(0, 200) });

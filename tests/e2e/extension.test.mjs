@@ -557,6 +557,14 @@ describe('PDF attachments', () => {
     onScreen.expected.forEach((v, i) => assert.ok(Math.abs(v - onScreen.mark[i]) < 2, `${onScreen.expected} vs ${onScreen.mark}`));
     await Promise.all([article.close(), viewer.close()]);
   });
+  it('a PDF the page shows through its own viewer (an iframe on viewer.html?file=…) is listed as the file itself', async () => {
+    const page = await open(ext.context, `http://www.wehdz.gov.cn:${srv.port}/pdf/embedded.html`);
+    const button = page.locator('budget-lens-overlay >> [data-bl-audit-pdf]');
+    await button.waitFor();
+    assert.equal(await button.count(), 1);
+    assert.equal(await button.getAttribute('data-bl-audit-pdf'), `http://www.wehdz.gov.cn:${srv.port}/pdf/donghu-hrss-2023-final.injected.pdf`);
+    await page.close();
+  });
 });
 
 describe('after all pages', () => {
