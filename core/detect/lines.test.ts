@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnNumbersOf, isEmptyStatement, isFormulaLine, isPreambleLine, isTableNoLine, isTableTitle } from './lines.ts';
+import { columnNumbersOf, isEmptyStatement, isFormulaLine, isPreambleLine, isProseLine, isTableNoLine, isTableTitle } from './lines.ts';
 
 // Detectors as a matrix: every positive example matches its own predicate, every negative none.
 const titles = [
@@ -51,5 +51,15 @@ describe('line predicates', () => {
     expect(columnNumbersOf('1 2 3 4 5 6 7 8 9 10 11 12')?.[0]).toHaveLength(12);
     expect(columnNumbersOf('27 行')).toBeUndefined();
     expect(columnNumbersOf('3 5')).toBeUndefined();
+  });
+});
+
+describe('isProseLine', () => {
+  it('should take a sentence for prose, and a table row printed on one line (figures with commas) for none', () => {
+    expect(isProseLine('主要原因是本年度就业补助资金增加，社会保险经费相应增加1,203.44万元。')).toBe(true);
+    expect(isProseLine('部门决算由纳入独立核算的部门本级决算组成，无下属预算部门。')).toBe(true);
+    // text laid out by position (pdftotext -layout): both sides of a 收支总表 row on one line
+    expect(isProseLine('           一、一般公共预算财政拨款收入       1    9,788.75   一、一般公共服务支出      32')).toBe(false);
+    expect(isProseLine('八、社会保障和就业支出 39 12,345,678.90 二十一、国有资本经营预算支出 52')).toBe(false);
   });
 });

@@ -87,7 +87,8 @@ export function isProseLine(text: string): boolean {
   const t = compact(text);
   if (t.length < 24) return false;
   const cjk = (t.match(/[\u3400-\u9fff]/g) ?? []).length;
-  return cjk / t.length > 0.6 && /[,，。;；]/.test(t);
+  // the comma of a figure (`9,788.75`) is no sentence punctuation: a table row printed on one line has them
+  return cjk / t.length > 0.6 && /[，。;；]|,(?!\d{3})/.test(t);
 }
 
 /** `栏次 1 2 3`, `1 2 3 4 5 6 7 8 9 10 11 12`: the column-numbering line of a header. */

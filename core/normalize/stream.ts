@@ -178,6 +178,15 @@ function scanColumnLabels(headerText: string): string[] {
   return found;
 }
 
+/** One run of column numbers of a two-sided table, cut into its income and expense sides. */
+function splitSides(numbers: number[], spec: TemplateSpec | undefined): number[][] {
+  const cols = spec?.columns;
+  const inc = cols && !Array.isArray(cols) && cols.income.length + cols.expense.length === numbers.length
+    ? cols.income.length
+    : numbers.length % 2 === 0 ? numbers.length / 2 : undefined;
+  return inc === undefined ? [numbers] : [numbers.slice(0, inc), numbers.slice(inc)];
+}
+
 export function readStream(raw: RawTable, spec: TemplateSpec | undefined): TableDraft {
   const issues: string[] = [];
   // 1. Header: down to the column-numbering line, or to the first record start.
@@ -198,9 +207,15 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
     }) - 1;
   }
   const headerLines = raw.stream.slice(0, Math.max(0, headerEnd + (columnNumbers ? 0 : 1)));
-  const bodyLines = raw.stream.slice(headerEnd + 1);
+  // The rest of a vertical `栏` / `次` label printed after the numbers is header, not the first label.
+  let bodyStart = headerEnd + 1;
+  while (columnNumbers && /^[栏次行]+$/.test(compact(raw.stream[bodyStart]?.text ?? ''))) bodyStart++;
+  const bodyLines = raw.stream.slice(bodyStart);
   const headerText = compact(headerLines.map((l) => l.text).join('')).replace(/栏次[\d栏次]*$/, '');
   const twoSided = !!spec?.twoSided || (columnNumbers?.length ?? 0) >= 2;
+  // A two-sided table whose 栏次 label is printed apart from its numbers (`栏` / `次` on lines of
+  // their own, as text laid out by position prints it): one run `1 2` holds both sides.
+  if (twoSided && columnNumbers?.length === 1) columnNumbers = splitSides(columnNumbers[0] ?? [], spec);
 
   // 2. Columns: the template's standard columns when the count fits, else the labels found.
   const counts = columnNumbers?.map((g) => g.length);

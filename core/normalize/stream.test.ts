@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../analyze.ts';
+
+// A 收入支出决算总表 as text laid out by position prints it (pdftotext -layout): each row's
+// two sides on one line, the 栏次 label split over lines apart from its numbers `1 2`.
+const LAID_OUT = [
+  '                    2023  年度收入支出决算总表',
+  '公开01表',
+  '单位：万元',
+  '                              收入                             支出',
+  '                        行                               行',
+  '            项目                                   项目',
+  '                        次                               次',
+  '                              金额                             金额',
+  '              栏                                    栏',
+  '                                   1                              2',
+  '              次                                    次',
+  '   一、一般公共预算财政拨款收入       1    1,788.75   一、一般公共服务支出      32',
+  '   二、政府性基金预算财政拨款收入      2               八、社会保障和就业支出    39   1,788.75',
+  '          本年收入合计                      27       1,788.75   本年支出合计                58   1,788.75',
+  '          总计                              31       1,788.75   总计                        62   1,788.75',
+  '',
+  '注：本表反映部门本年度的总收支和年末结转结余情况。',
+].join('\n');
+
+describe('stream tables laid out by position', () => {
+  it('should read a two-sided table whose 栏次 numbers stand apart from their label as one column per side', () => {
+    const r = analyzeText(LAID_OUT);
+    const t = r.tables[0];
+    expect(t?.template).toBe('final-01');
+    expect(t?.columns.map((c) => [c.key, c.lineNo])).toEqual([['i1', 1], ['e1', 2]]);
+    const values = (label: string) => t?.rows.find((x) => x.label === label)?.values;
+    expect(values('本年收入合计')).toEqual([1788.75, null]);
+    expect(values('本年支出合计')).toEqual([null, 1788.75]);
+    // the vertical 栏 / 次 printed after the numbers stays in the header
+    expect(t?.rows[0]?.label).toBe('一、一般公共预算财政拨款收入');
+    expect(r.summary.discrepancy).toBe(0);
+    expect(r.summary.ok).toBeGreaterThan(0);
+  });
+});
