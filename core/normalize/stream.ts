@@ -24,6 +24,8 @@ interface Token {
   /** First token of its source line. */
   lineStart: boolean;
   source: SourceRef;
+  /** Where the token ends on its line (text laid out by position). */
+  end?: number;
 }
 
 const TOKEN = /[-−]?\d[\d,]*(?:\.\d+)?%?|[-−—]+|[^\s\d\-−—]+/g;
@@ -42,7 +44,7 @@ function tokenize(lines: RawLine[]): Token[] {
           : /^[-−]?\d/.test(t)
             ? 'number'
             : 'text';
-      out.push({ text: t, kind, lineStart: first, source: { line: l.source.line } });
+      out.push({ text: t, kind, lineStart: first, source: { line: l.source.line }, end: (m.index ?? 0) + t.length });
       first = false;
     }
   }
@@ -99,7 +101,7 @@ interface Record {
   code?: string;
   label: string[];
   lineNo?: number;
-  values: { text: string; source: SourceRef }[];
+  values: { text: string; source: SourceRef; end?: number }[];
   source: SourceRef;
 }
 
@@ -154,7 +156,7 @@ function toRecords(tokens: Token[], twoSided: boolean): Record[] {
       continue;
     }
     if (!cur) open(t);
-    cur?.values.push({ text: t.kind === 'dash' ? '-' : t.text, source: t.source });
+    cur?.values.push({ text: t.kind === 'dash' ? '-' : t.text, source: t.source, end: t.end });
   }
   close();
   return records;
@@ -176,6 +178,71 @@ function scanColumnLabels(headerText: string): string[] {
     } else i++;
   }
   return found;
+}
+
+// Text laid out by position (pdftotext -layout): a row is one line, its cells apart by runs of
+// spaces, and a label wrapped in its cell prints its pieces on the lines above and below the
+// line holding the row's figures (the figures sit in the cell's middle).
+const GAP = /\S {3,}\S/;
+
+/** Most body lines hold runs of spaces between cells: the table was laid out by position. */
+function isLaidOut(lines: RawLine[]): boolean {
+  let gaps = 0;
+  for (const l of lines) if (GAP.test(l.text.trim())) gaps++;
+  return gaps >= 3 && gaps * 3 >= lines.length;
+}
+
+interface Chunk {
+  col: number;
+  text: string;
+}
+
+function chunksOf(text: string): Chunk[] {
+  const out: Chunk[] = [];
+  for (const m of text.matchAll(/\S+(?: \S+)*/g)) out.push({ col: m.index ?? 0, text: m[0] });
+  return out;
+}
+
+const FIGURE = /\d/;
+
+/**
+ * Join each wrapped label's pieces to the line with its row's figures: lines with no digit,
+ * in a run of lines without a blank between them, go to the run's line with figures — before
+ * it when above, after it when below — each piece to the cell at its own position.
+ */
+function reflow(lines: RawLine[]): RawLine[] {
+  const out: RawLine[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    // a run: consecutive source lines
+    let j = i + 1;
+    while (j < lines.length && (lines[j]?.source.line ?? 0) === (lines[j - 1]?.source.line ?? 0) + 1) j++;
+    const run = lines.slice(i, j);
+    const anchors = run.map((l, k) => (FIGURE.test(l.text) ? k : -1)).filter((k) => k >= 0);
+    if (anchors.length === 0 || anchors.length === run.length) out.push(...run);
+    else {
+      const cells = new Map<number, Chunk[]>(anchors.map((k) => [k, chunksOf(run[k]?.text ?? '')]));
+      run.forEach((l, k) => {
+        if (cells.has(k)) return;
+        // above the first line with figures: its prefix; else a continuation of the one before
+        const before = anchors.filter((a) => a < k);
+        const target = before.length ? (before[before.length - 1] as number) : (anchors[0] as number);
+        const into = cells.get(target) as Chunk[];
+        for (const piece of chunksOf(l.text)) {
+          const same = into.find((c) => !FIGURE.test(c.text) && Math.abs(c.col - piece.col) <= 2);
+          if (same) same.text = target > k ? piece.text + same.text : same.text + piece.text;
+          else into.push({ ...piece });
+        }
+      });
+      for (const k of anchors) {
+        const line = run[k] as RawLine;
+        const joined = (cells.get(k) as Chunk[]).sort((a, b) => a.col - b.col).map((c) => c.text).join('   ');
+        out.push({ ...line, text: joined });
+      }
+    }
+    i = j;
+  }
+  return out;
 }
 
 /** One run of column numbers of a two-sided table, cut into its income and expense sides. */
@@ -265,11 +332,13 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
   }
 
   // 3. Records.
-  let tokens = tokenize(bodyLines);
+  const laidOut = isLaidOut(bodyLines);
+  let tokens = tokenize(laidOut ? reflow(bodyLines) : bodyLines);
   const decimals = typicalDecimals(tokens);
   tokens = repair(tokens, decimals);
   const records = toRecords(tokens, twoSided);
   const rows: DraftRow[] = [];
+  const rowRecords: Record[] = [];
   let firstExpenseRowNo = Infinity;
   if (twoSided) {
     for (const r of records) {
@@ -296,6 +365,7 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
       if (v.text === '-') return [{ value: 0, blank: true, percent: false, text: v.text, decimals: 0, source: v.source }];
       return n ? [{ value: n.value, blank: false, percent: n.percent, text: v.text, decimals: n.decimals, source: v.source }] : [];
     });
+    rowRecords.push(r);
     rows.push({
       code: r.code,
       codeKind: r.code ? codeKindOf(r.code, codeHeader) : undefined,
@@ -308,5 +378,71 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
       source: r.source,
     });
   }
+  if (laidOut && columnNumbers && headerEnd >= 0) hintPositions(rows, rowRecords, columns, raw.stream[headerEnd]?.text ?? '');
   return { columns, rows, columnNumbers, issues, headerText, codeHeader };
+}
+
+/**
+ * Text laid out by position keeps each figure under its column: the 栏次 numbers mark where
+ * the columns are. A row's figures whose spacing matches one choice of columns — and only
+ * one — suggest that choice to the solver (which still tests it against every identity). The
+ * line's start may be shifted (a wide label before the figures), so a single figure is placed
+ * by the shift most rows of the table show, and several by their spacing alone.
+ */
+function hintPositions(rows: DraftRow[], records: Record[], columns: Column[], numbersLine: string): void {
+  const positions = [...toHalfWidth(numbersLine).matchAll(/\d+/g)].map((m) => (m.index ?? 0) + m[0].length);
+  if (positions.length !== columns.length) return;
+  const TOLERANCE = 2;
+  const fits: Array<{ row: DraftRow; ends: number[]; sideStart: number; side: number[] }> = [];
+  rows.forEach((row, i) => {
+    const r = records[i];
+    const ends = r?.values.map((v) => v.end ?? -1) ?? [];
+    if (!ends.length || ends.some((e) => e < 0) || ends.length !== row.values.length) return;
+    if (new Set(r?.values.map((v) => v.source.line)).size !== 1) return;
+    const sideIdx = columns.map((c, k) => (row.side === undefined || c.side === row.side ? k : -1)).filter((k) => k >= 0);
+    fits.push({ row, ends, sideStart: sideIdx[0] ?? 0, side: sideIdx.map((k) => positions[k] ?? 0) });
+  });
+  // Each choice of increasing columns whose offsets agree within the tolerance.
+  const choices = (ends: number[], side: number[]): Array<{ cols: number[]; shift: number }> => {
+    const out: Array<{ cols: number[]; shift: number }> = [];
+    const walk = (i: number, from: number, cols: number[], lo: number, hi: number) => {
+      if (out.length > 50) return;
+      if (i === ends.length) {
+        out.push({ cols: cols.slice(), shift: Math.round((lo + hi) / 2) });
+        return;
+      }
+      for (let c = from; c < side.length; c++) {
+        const off = (ends[i] ?? 0) - (side[c] ?? 0);
+        const [l, h] = [Math.min(lo, off), Math.max(hi, off)];
+        if (h - l > TOLERANCE) continue;
+        cols.push(c);
+        walk(i + 1, c + 1, cols, l, h);
+        cols.pop();
+      }
+    };
+    walk(0, 0, [], Infinity, -Infinity);
+    return out;
+  };
+  // The table's usual shift, from rows whose spacing leaves one choice.
+  const shifts = new Map<number, number>();
+  const unique = new Map<DraftRow, number[]>();
+  for (const f of fits) {
+    if (f.ends.length < 2) continue;
+    const c = choices(f.ends, f.side);
+    if (c.length !== 1) continue;
+    unique.set(f.row, c[0]?.cols ?? []);
+    shifts.set(c[0]?.shift ?? 0, (shifts.get(c[0]?.shift ?? 0) ?? 0) + 1);
+  }
+  let usual: number | undefined;
+  let most = 0;
+  for (const [sh, n] of shifts) if (n > most) [usual, most] = [sh, n];
+  for (const f of fits) {
+    let cols = unique.get(f.row);
+    if (!cols && usual !== undefined) {
+      const near = choices(f.ends, f.side).filter((c) => Math.abs(c.shift - usual) <= TOLERANCE);
+      if (near.length === 1) cols = near[0]?.cols;
+    }
+    if (!cols) continue;
+    f.row.values.forEach((v, i) => (v.hint = f.sideStart + (cols?.[i] ?? 0)));
+  }
 }
