@@ -33,7 +33,8 @@ const TOKEN = /[-−]?\d[\d,]*(?:\.\d+)?%?|[-−—]+|[^\s\d\-−—]+/g;
 function tokenize(lines: RawLine[]): Token[] {
   const out: Token[] = [];
   for (const l of lines) {
-    const text = toHalfWidth(l.text);
+    // a page's first line carries the form feed before its first column
+    const text = toHalfWidth(l.text.replace(/^\f/, ''));
     let first = true;
     for (const m of text.matchAll(TOKEN)) {
       const t = m[0];
@@ -197,8 +198,9 @@ interface Chunk {
   text: string;
 }
 
-function chunksOf(text: string): Chunk[] {
+function chunksOf(line: string): Chunk[] {
   const out: Chunk[] = [];
+  const text = line.replace(/^\f/, '');
   for (const m of text.matchAll(/\S+(?: \S+)*/g)) out.push({ col: m.index ?? 0, text: m[0] });
   return out;
 }
@@ -216,7 +218,7 @@ function reflow(lines: RawLine[]): RawLine[] {
   while (i < lines.length) {
     // a run: consecutive source lines
     let j = i + 1;
-    while (j < lines.length && (lines[j]?.source.line ?? 0) === (lines[j - 1]?.source.line ?? 0) + 1) j++;
+    while (j < lines.length && (lines[j]?.source.line ?? 0) === (lines[j - 1]?.source.line ?? 0) + 1 && !lines[j]?.text.startsWith('\f')) j++;
     const run = lines.slice(i, j);
     const anchors = run.map((l, k) => (FIGURE.test(l.text) ? k : -1)).filter((k) => k >= 0);
     if (anchors.length === 0 || anchors.length === run.length) out.push(...run);
@@ -234,15 +236,88 @@ function reflow(lines: RawLine[]): RawLine[] {
           else into.push({ ...piece });
         }
       });
-      for (const k of anchors) {
-        const line = run[k] as RawLine;
-        const joined = (cells.get(k) as Chunk[]).sort((a, b) => a.col - b.col).map((c) => c.text).join('   ');
-        out.push({ ...line, text: joined });
-      }
+      for (const k of anchors) out.push({ ...(run[k] as RawLine), text: placed(cells.get(k) as Chunk[]) });
     }
     i = j;
   }
   return out;
+}
+
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uff60]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** Chunks written back at their positions (a longer joined label pushes what follows to its right). */
+function placed(chunks: Chunk[]): string {
+  let line = '';
+  for (const c of chunks.sort((a, b) => a.col - b.col)) {
+    const at = line === '' ? c.col : Math.max(c.col, line.length + 3);
+    line = line.padEnd(at) + c.text;
+  }
+  return line;
+}
+
+/**
+ * The value columns of a table laid out by position that prints no 栏次 numbers: where its
+ * figures end (right-aligned, in every row the same), each named by the header words above
+ * it — the nearest the column's own label, a word over several columns their group. `hint`
+ * gives each figure its column. Undefined when the figures do not line up.
+ */
+function columnsByPosition(header: RawLine[], rows: DraftRow[], allRecords: Record[], nextPage: number): Column[] | undefined {
+  // positions hold on one page only (each page is laid out on its own): the header's page
+  const records = allRecords.map((r) => ((r.source.line ?? 0) < nextPage ? r : { ...r, values: [] }));
+  const ends: number[] = [];
+  for (const r of records) for (const v of r.values) if (v.end !== undefined) ends.push(v.end);
+  if (ends.length < 4) return undefined;
+  ends.sort((a, b) => a - b);
+  // clusters of right edges, two characters apart at most; a column holds at least two figures
+  const groups: number[][] = [];
+  for (const e of ends) {
+    const g = groups[groups.length - 1];
+    if (g && e - (g[g.length - 1] ?? 0) <= 2) g.push(e);
+    else groups.push([e]);
+  }
+  const cols = groups.filter((g) => g.length >= 2).map((g) => ({ lo: g[0] ?? 0, hi: g[g.length - 1] ?? 0, width: 0 }));
+  if (cols.length === 0) return undefined;
+  // each figure in a column, or the layout is not trusted
+  const columnOf = (end: number) => cols.findIndex((c) => end >= c.lo - 1 && end <= c.hi + 1);
+  for (const r of records) for (const v of r.values) if (columnOf(v.end ?? -1) < 0) return undefined;
+  for (const r of records) for (const v of r.values) {
+    const c = cols[columnOf(v.end ?? -1)];
+    if (c) c.width = Math.max(c.width, v.text.length);
+  }
+  // header words over each column's span [hi − width, hi]
+  // a word starts where it is printed and is as wide as it shows: a CJK character is two columns
+  const words = header.flatMap((l, line) => chunksOf(toHalfWidth(l.text)).map((c) => ({ ...c, line, end: c.col + displayWidth(c.text) })));
+  const spans = cols.map((c, i) => ({ lo: Math.max(c.lo - c.width, i > 0 ? (cols[i - 1]?.hi ?? 0) + 1 : 0), hi: c.hi }));
+  const paths: string[][] = cols.map(() => []);
+  for (const w of words.sort((a, b) => a.line - b.line)) {
+    if (FIGURE.test(w.text)) continue;
+    const over = spans.map((sp, i) => (w.col <= sp.hi && w.end >= sp.lo ? i : -1)).filter((i) => i >= 0);
+    if (over.length === 0) continue;
+    let [a, b] = [over[0] as number, over[over.length - 1] as number];
+    if (a < b) {
+      // a word over several columns heads a group printed centred over all of it: take the run of
+      // columns (one more on either side at most) whose middle is nearest the word's middle
+      const mid = (w.col + w.end) / 2;
+      let best = Infinity;
+      for (let x = Math.max(0, a - 1); x <= a; x++) {
+        for (let y = b; y <= Math.min(spans.length - 1, b + 1); y++) {
+          const d = Math.abs(((spans[x]?.lo ?? 0) + (spans[y]?.hi ?? 0)) / 2 - mid);
+          if (d < best) [best, a, b] = [d, x, y];
+        }
+      }
+    }
+    for (let i = a; i <= b; i++) paths[i]?.push(w.text);
+  }
+  if (paths.some((p) => p.length === 0)) return undefined;
+  rows.forEach((row, i) => {
+    const r = records[i];
+    if (r && r.values.length && r.values.length === row.values.length) row.values.forEach((v, k) => (v.hint = columnOf(r.values[k]?.end ?? -1)));
+  });
+  return paths.map((p, i) => makeColumn(i, p));
 }
 
 /** One run of column numbers of a two-sided table, cut into its income and expense sides. */
@@ -378,7 +453,12 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
       source: r.source,
     });
   }
-  if (laidOut && columnNumbers && headerEnd >= 0) hintPositions(rows, rowRecords, columns, raw.stream[headerEnd]?.text ?? '');
+  const nextPage = bodyLines.find((l) => l.text.startsWith('\f'))?.source.line ?? Infinity;
+  if (laidOut && columnNumbers && headerEnd >= 0) hintPositions(rows, rowRecords, columns, raw.stream[headerEnd]?.text ?? '', nextPage);
+  else if (laidOut && !twoSided) {
+    const byPosition = columnsByPosition(headerLines, rows, rowRecords, nextPage);
+    if (byPosition) columns = byPosition;
+  }
   return { columns, rows, columnNumbers, issues, headerText, codeHeader };
 }
 
@@ -389,7 +469,7 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
  * line's start may be shifted (a wide label before the figures), so a single figure is placed
  * by the shift most rows of the table show, and several by their spacing alone.
  */
-function hintPositions(rows: DraftRow[], records: Record[], columns: Column[], numbersLine: string): void {
+function hintPositions(rows: DraftRow[], records: Record[], columns: Column[], numbersLine: string, nextPage: number): void {
   const positions = [...toHalfWidth(numbersLine).matchAll(/\d+/g)].map((m) => (m.index ?? 0) + m[0].length);
   if (positions.length !== columns.length) return;
   const TOLERANCE = 2;
@@ -397,6 +477,7 @@ function hintPositions(rows: DraftRow[], records: Record[], columns: Column[], n
   rows.forEach((row, i) => {
     const r = records[i];
     const ends = r?.values.map((v) => v.end ?? -1) ?? [];
+    if (!r || (r.source.line ?? 0) >= nextPage) return;
     if (!ends.length || ends.some((e) => e < 0) || ends.length !== row.values.length) return;
     if (new Set(r?.values.map((v) => v.source.line)).size !== 1) return;
     const sideIdx = columns.map((c, k) => (row.side === undefined || c.side === row.side ? k : -1)).filter((k) => k >= 0);
