@@ -7,6 +7,21 @@ import type { CheckResult, Where } from '../model/schemas.ts';
 import { type Lang, message, ruleTitle, headed } from '../messages.ts';
 import { compareText, labelKey } from '../text/normalize.ts';
 import type { Check } from './types.ts';
+import { economicGroup, functionClassName } from '../knowledge.ts';
+
+/**
+ * A code of the classifications (a 类 of 支出功能分类, of the 部门 or 政府 economic classification):
+ * a figure of a form that happens to have the shape of one (`20000 人`, `500 件`) is none.
+ */
+function isClassificationCode(code: string, kind: 'function' | 'economic'): boolean {
+  const cls = code.slice(0, 3);
+  return kind === 'function' ? functionClassName(cls) !== undefined : economicGroup(cls) !== undefined || /^5(?:0[1-9]|[1-9]\d)$/.test(cls);
+}
+
+/** A name read whole: no bracket of a code cut from it (`]行政运行`, `[C`). */
+function isCleanName(name: string): boolean {
+  return !/[[\]【】]/.test(name);
+}
 
 function editDistance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 3) return 99;
@@ -40,6 +55,7 @@ export const codeName: Check = {
       for (const row of table.rows) {
         if (!row.code || row.role === 'class' || !row.label) continue;
         if (row.codeKind !== 'function' && row.codeKind !== 'economic') continue;
+        if (!isClassificationCode(row.code, row.codeKind) || !isCleanName(row.label)) continue;
         const list = byCode.get(row.code) ?? [];
         list.push({
           name: row.label,

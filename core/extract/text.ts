@@ -207,8 +207,9 @@ function readRegion(lines: string[], start: number, end: number, index: number):
       if (l.trim() !== '') stream.push(raw(lines, i));
       i++;
     }
-    // A body without amounts or a column-numbering line is a heading or a list, not a table.
-    if (!isPlausibleStream(stream)) return undefined;
+    // A body without amounts or a column-numbering line is a heading or a list, not a table —
+    // unless what follows it says the table is empty (`注：本单位无政府性基金预算相关支出`).
+    if (!isPlausibleStream(stream) && !(i < end && isEmptyStatement(lines[i] ?? ''))) return undefined;
   }
   if (layout === 'grid' && grid.length === 0) return undefined;
 

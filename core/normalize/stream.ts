@@ -26,9 +26,13 @@ interface Token {
   source: SourceRef;
   /** Where the token ends on its line (text laid out by position). */
   end?: number;
+  /** Two spaces or more before it (or the line's start): a new cell, when laid out by position. */
+  cellStart?: boolean;
 }
 
-const TOKEN = /[-−]?\d[\d,]*(?:\.\d+)?%?|[-−—]+|[^\s\d\-−—]+/g;
+const TOKEN = /\d{4,}[A-Z]+\d{3,}|[-−]?\d[\d,]*(?:\.\d+)?%?|[-−—]+|[^\s\d\-−—]+/g;
+/** A project code (`42010322201T000000109`): digits, capitals, digits. */
+const PROJECT_CODE = /^\d{4,}[A-Z]+\d{3,}$/;
 
 function tokenize(lines: RawLine[]): Token[] {
   const out: Token[] = [];
@@ -38,14 +42,17 @@ function tokenize(lines: RawLine[]): Token[] {
     let first = true;
     for (const m of text.matchAll(TOKEN)) {
       const t = m[0];
-      const kind: Token['kind'] = /^[-−—]+$/.test(t)
+      const kind: Token['kind'] = PROJECT_CODE.test(t)
+        ? 'digits'
+        : /^[-−—]+$/.test(t)
         ? 'dash'
         : /^[-−]?\d+$/.test(t)
           ? 'digits'
           : /^[-−]?\d/.test(t)
             ? 'number'
             : 'text';
-      out.push({ text: t, kind, lineStart: first, source: { line: l.source.line }, end: (m.index ?? 0) + t.length });
+      const at = m.index ?? 0;
+      out.push({ text: t, kind, lineStart: first, source: { line: l.source.line }, end: at + t.length, cellStart: first || text.startsWith('  ', at - 2) });
       first = false;
     }
   }
@@ -107,10 +114,11 @@ interface Record {
 }
 
 function isCodeToken(t: Token, next: Token | undefined): boolean {
-  return t.kind === 'digits' && /^\d{3}(?:\d{2}){0,2}$|^\d{6}$/.test(t.text) && next?.kind === 'text';
+  return t.kind === 'digits' && (/^\d{3}(?:\d{2}){0,2}$|^\d{6}$/.test(t.text) || PROJECT_CODE.test(t.text)) && next?.kind === 'text';
 }
 
-function toRecords(tokens: Token[], twoSided: boolean): Record[] {
+function toRecords(tokens: Token[], twoSided: boolean, laidOut = false): Record[] {
+  const cells = laidOut && twoSided;
   const records: Record[] = [];
   let cur: Record | undefined;
   const close = () => {
@@ -123,8 +131,11 @@ function toRecords(tokens: Token[], twoSided: boolean): Record[] {
     const t = tokens[i];
     if (!t) continue;
     const next = tokens[i + 1];
+    // laid out by position, a line with figures is a row of its own
+    if (laidOut && t.lineStart && cur?.values.length) close();
     if (t.kind === 'text') {
-      if (!cur || cur.values.length || cur.lineNo !== undefined) {
+      // laid out by position, a two-sided row prints both sides' labels on one line: a new cell is a new record
+      if (!cur || cur.values.length || cur.lineNo !== undefined || (cells && t.cellStart && cur.label.length)) {
         close();
         open(t);
       }
@@ -186,11 +197,16 @@ function scanColumnLabels(headerText: string): string[] {
 // line holding the row's figures (the figures sit in the cell's middle).
 const GAP = /\S {3,}\S/;
 
-/** Most body lines hold runs of spaces between cells: the table was laid out by position. */
+/** Most lines with figures hold runs of spaces between cells: the table was laid out by position. */
 function isLaidOut(lines: RawLine[]): boolean {
   let gaps = 0;
-  for (const l of lines) if (GAP.test(l.text.trim())) gaps++;
-  return gaps >= 3 && gaps * 3 >= lines.length;
+  let figures = 0;
+  for (const l of lines) {
+    if (!FIGURE.test(l.text)) continue;
+    figures++;
+    if (GAP.test(l.text.trim())) gaps++;
+  }
+  return gaps >= 3 && gaps * 2 >= figures;
 }
 
 interface Chunk {
@@ -206,6 +222,7 @@ function chunksOf(line: string): Chunk[] {
 }
 
 const FIGURE = /\d/;
+const AMOUNT = /\d\.\d{1,2}(?!\d)/;
 
 /**
  * Join each wrapped label's pieces to the line with its row's figures: lines with no digit,
@@ -224,7 +241,12 @@ function reflow(lines: RawLine[]): RawLine[] {
     if (anchors.length === 0 || anchors.length === run.length) out.push(...run);
     else {
       const cells = new Map<number, Chunk[]>(anchors.map((k) => [k, chunksOf(run[k]?.text ?? '')]));
-      run.forEach((l, k) => {
+      // lines above the first line with figures from the nearest up (each goes before the last),
+      // then the others in order
+      const first = anchors[0] as number;
+      const order = [...run.keys()].filter((k) => k < first).reverse().concat([...run.keys()].filter((k) => k > first));
+      order.forEach((k) => {
+        const l = run[k] as RawLine;
         if (cells.has(k)) return;
         // above the first line with figures: its prefix; else a continuation of the one before
         const before = anchors.filter((a) => a < k);
@@ -269,7 +291,7 @@ function columnsByPosition(header: RawLine[], rows: DraftRow[], allRecords: Reco
   // positions hold on one page only (each page is laid out on its own): the header's page
   const records = allRecords.map((r) => ((r.source.line ?? 0) < nextPage ? r : { ...r, values: [] }));
   const ends: number[] = [];
-  for (const r of records) for (const v of r.values) if (v.end !== undefined) ends.push(v.end);
+  for (const r of records) for (const v of r.values) if (v.end !== undefined && v.text.includes('.')) ends.push(v.end);
   if (ends.length < 4) return undefined;
   ends.sort((a, b) => a - b);
   // clusters of right edges, two characters apart at most; a column holds at least two figures
@@ -283,7 +305,8 @@ function columnsByPosition(header: RawLine[], rows: DraftRow[], allRecords: Reco
   if (cols.length === 0) return undefined;
   // each figure in a column, or the layout is not trusted
   const columnOf = (end: number) => cols.findIndex((c) => end >= c.lo - 1 && end <= c.hi + 1);
-  for (const r of records) for (const v of r.values) if (columnOf(v.end ?? -1) < 0) return undefined;
+  // each amount in a column, or the layout is not trusted (a whole number outside them is a code)
+  for (const r of records) for (const v of r.values) if (columnOf(v.end ?? -1) < 0 && v.text.includes('.')) return undefined;
   for (const r of records) for (const v of r.values) {
     const c = cols[columnOf(v.end ?? -1)];
     if (c) c.width = Math.max(c.width, v.text.length);
@@ -292,32 +315,59 @@ function columnsByPosition(header: RawLine[], rows: DraftRow[], allRecords: Reco
   // a word starts where it is printed and is as wide as it shows: a CJK character is two columns
   const words = header.flatMap((l, line) => chunksOf(toHalfWidth(l.text)).map((c) => ({ ...c, line, end: c.col + displayWidth(c.text) })));
   const spans = cols.map((c, i) => ({ lo: Math.max(c.lo - c.width, i > 0 ? (cols[i - 1]?.hi ?? 0) + 1 : 0), hi: c.hi }));
+  const centre = (lo: number, hi: number) => (lo + hi) / 2;
+  // each word over the column whose middle is nearest its own, if it lies over the column at all
+  const header2 = words.filter((w) => !FIGURE.test(w.text)).map((w) => {
+    const mid = centre(w.col, w.end);
+    let best = -1;
+    let dist = Infinity;
+    spans.forEach((sp, i) => {
+      const d = Math.abs(centre(sp.lo, sp.hi) - mid);
+      if (w.col <= sp.hi && w.end > sp.lo && d < dist) [best, dist] = [i, d];
+    });
+    return { ...w, mid, column: best };
+  });
   const paths: string[][] = cols.map(() => []);
-  for (const w of words.sort((a, b) => a.line - b.line)) {
-    if (FIGURE.test(w.text)) continue;
-    const over = spans.map((sp, i) => (w.col <= sp.hi && w.end >= sp.lo ? i : -1)).filter((i) => i >= 0);
-    if (over.length === 0) continue;
-    let [a, b] = [over[0] as number, over[over.length - 1] as number];
-    if (a < b) {
-      // a word over several columns heads a group printed centred over all of it: take the run of
-      // columns (one more on either side at most) whose middle is nearest the word's middle
-      const mid = (w.col + w.end) / 2;
-      let best = Infinity;
-      for (let x = Math.max(0, a - 1); x <= a; x++) {
-        for (let y = b; y <= Math.min(spans.length - 1, b + 1); y++) {
-          const d = Math.abs(((spans[x]?.lo ?? 0) + (spans[y]?.hi ?? 0)) / 2 - mid);
-          if (d < best) [best, a, b] = [d, x, y];
-        }
+  for (const w of header2.sort((a, b) => a.line - b.line)) {
+    if (w.column < 0) continue;
+    // a word heads a group of columns when it is printed centred over them and each of them has
+    // its own words under it: the fewest such columns whose middle is the word's
+    const below = new Set(header2.filter((x) => x.line > w.line && x.column >= 0).map((x) => x.column));
+    let [a, b] = [w.column, w.column];
+    let size = Infinity;
+    for (let x = w.column; x >= 0 && below.has(x); x--) {
+      for (let y = Math.max(x + 1, w.column); y < spans.length && below.has(y); y++) {
+        const off = Math.abs(centre(spans[x]?.lo ?? 0, spans[y]?.hi ?? 0) - w.mid);
+        if (off <= 3 && y - x < size) [a, b, size] = [x, y, y - x];
       }
     }
     for (let i = a; i <= b; i++) paths[i]?.push(w.text);
   }
+  // a header printed one character a line (`政` / `府` / `性` …) is one word
+  for (const p of paths) {
+    for (let k = p.length - 1; k > 0; k--) {
+      if ((p[k] ?? '').length <= 2 && (p[k - 1] ?? '').length <= 2) p.splice(k - 1, 2, `${p[k - 1]}${p[k]}`);
+    }
+  }
   if (paths.some((p) => p.length === 0)) return undefined;
   rows.forEach((row, i) => {
     const r = records[i];
-    if (r && r.values.length && r.values.length === row.values.length) row.values.forEach((v, k) => (v.hint = columnOf(r.values[k]?.end ?? -1)));
+    const at = r?.values.map((v) => columnOf(v.end ?? -1)) ?? [];
+    if (at.length && at.length === row.values.length && at.every((c) => c >= 0)) row.values.forEach((v, k) => (v.hint = at[k]));
   });
   return paths.map((p, i) => makeColumn(i, p));
+}
+
+/**
+ * The side of a record of a two-sided table laid out by position that prints no 行次: of two
+ * labels on one line the first is income and the second expense; a label alone says its side
+ * (`…支出`, `支出总计`, `年终结转结余`).
+ */
+function sideOfCell(r: Record, records: Record[]): 'income' | 'expense' {
+  const line = records.filter((x) => x.source.line === r.source.line && x.label.length);
+  if (line.length >= 2) return line[0] === r ? 'income' : 'expense';
+  const lab = labelKey(r.label.join(''));
+  return /支出|^本年支出|结余分配|年末|年终|^支出/.test(lab) ? 'expense' : 'income';
 }
 
 /** One run of column numbers of a two-sided table, cut into its income and expense sides. */
@@ -343,9 +393,11 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
     }
   }
   if (headerEnd < 0) {
+    // laid out by position, a row is a line: the first with an amount starts the body
+    const rowsAreLines = isLaidOut(raw.stream);
     headerEnd = raw.stream.findIndex((l) => {
       const t = compact(l.text);
-      return /^\d{3,7}\D/.test(t) || /^\d{3,7}$/.test(t) || isTotalLabel(t) || /^(合计|总计)\d/.test(t);
+      return /^\d{3,7}\D/.test(t) || /^\d{3,7}$/.test(t) || isTotalLabel(t) || /^(合计|总计)\d/.test(t) || (rowsAreLines && AMOUNT.test(t));
     }) - 1;
   }
   const headerLines = raw.stream.slice(0, Math.max(0, headerEnd + (columnNumbers ? 0 : 1)));
@@ -411,7 +463,7 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
   let tokens = tokenize(laidOut ? reflow(bodyLines) : bodyLines);
   const decimals = typicalDecimals(tokens);
   tokens = repair(tokens, decimals);
-  const records = toRecords(tokens, twoSided);
+  const records = toRecords(tokens, twoSided, laidOut);
   const rows: DraftRow[] = [];
   const rowRecords: Record[] = [];
   let firstExpenseRowNo = Infinity;
@@ -434,7 +486,7 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
       if (label) issues.push(`text without figures dropped: ${label}`);
       continue;
     }
-    const side = twoSided ? ((r.lineNo ?? 0) >= firstExpenseRowNo ? 'expense' : 'income') : undefined;
+    const side = !twoSided ? undefined : firstExpenseRowNo === Infinity && laidOut ? sideOfCell(r, records) : (r.lineNo ?? 0) >= firstExpenseRowNo ? 'expense' : 'income';
     const values = r.values.flatMap((v) => {
       const n = parseNumber(v.text);
       if (v.text === '-') return [{ value: 0, blank: true, percent: false, text: v.text, decimals: 0, source: v.source }];
