@@ -87,7 +87,7 @@ export function isProseLine(text: string): boolean {
   const t = compact(text);
   if (t.length < 24) return false;
   const cjk = (t.match(/[\u3400-\u9fff]/g) ?? []).length;
-  // the comma of a figure (`9,788.75`) is no sentence punctuation: a table row printed on one line has them
+  // the comma of a figure (`1,234.56`) is no sentence punctuation: a table row printed on one line has them
   return cjk / t.length > 0.6 && /[，。;；]|,(?!\d{3})/.test(t);
 }
 

@@ -397,7 +397,8 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
     const rowsAreLines = isLaidOut(raw.stream);
     headerEnd = raw.stream.findIndex((l) => {
       const t = compact(l.text);
-      return /^\d{3,7}\D/.test(t) || /^\d{3,7}$/.test(t) || isTotalLabel(t) || /^(合计|总计)\d/.test(t) || (rowsAreLines && AMOUNT.test(t));
+      if (rowsAreLines) return AMOUNT.test(t);
+      return /^\d{3,7}\D/.test(t) || /^\d{3,7}$/.test(t) || isTotalLabel(t) || /^(合计|总计)\d/.test(t);
     }) - 1;
   }
   const headerLines = raw.stream.slice(0, Math.max(0, headerEnd + (columnNumbers ? 0 : 1)));
