@@ -171,6 +171,19 @@ describe('narrative checks', () => {
       analyzeText(`${base}\n一、概述\n${sentence}\n`).checks.filter((c) => c.rule === 'narrative-table' && /项目支出预算表/.test(c.message)).map((c) => [c.verdict, c.expected]);
     expect(audit('项目支出主要用于业务工作经费50.00万元。')).toEqual([['ok', 50]]);
     expect(audit('业务工作经费52.00万元。')).toEqual([['discrepancy', 50]]);
+    // what a project buys, in a paragraph on 政府采购, is no figure of its budget
+    expect(audit('2024年政府采购预算30.00万元，其中服务类30.00万元，为业务工作经费30.00万元。')).toEqual([]);
+  });
+
+  it('should not read a line laid out like a table row, outside any table, as a sentence (and say how many)', () => {
+    const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8');
+    const r = analyzeText(`${base}
+一、概述
+基本支出40.00万元。
+   某局本级      业务工作经费      1      52.00      项      52.00
+`);
+    expect(r.claims?.map((c) => c.value)).toEqual([40]);
+    expect(r.issues.map((i) => i.code)).toContain('stray-rows');
   });
 
   it('should take the department from a cover title only, never from a sentence that starts with a year', () => {

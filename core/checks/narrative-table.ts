@@ -278,6 +278,8 @@ function cellsResult(work: WorkDocument, model: NarrativeModel, c: Claim, refs: 
 // ── a project named in the text ↔ its row of the project table ────────────────────────────
 
 /** `主要用于业务工作经费50.00万元`: a project of the 项目支出表, by its name, at its budget. */
+const PROCUREMENT_CONTEXT = /政府采购|采购预算|(?:货物|工程|服务)类\s*[\d,.]+\s*万?元/;
+
 function projectFindings(work: WorkDocument, model: NarrativeModel, lang: Lang): CheckResult[] {
   const pool = projectPool(work.tables.map((w) => w.table));
   if (pool.length === 0) return [];
@@ -287,6 +289,8 @@ function projectFindings(work: WorkDocument, model: NarrativeModel, lang: Lang):
     if (c.year !== undefined && work.doc.year !== undefined && c.year !== work.doc.year) continue;
     const name = c.subject.replace(/^(?:主要)?为/, '');
     if (name.length < 4) continue;
+    // in a paragraph on 政府采购 a project's figure is what it buys, not its budget
+    if (PROCUREMENT_CONTEXT.test(model.paragraphs[c.para]?.text ?? '')) continue;
     const hit = bestMatch(name, pool);
     if (!hit) continue;
     const cell = work.tables[hit.ref.t]?.table.rows[hit.ref.r]?.cells[hit.ref.c];

@@ -109,9 +109,18 @@ export function extractText(input: string, options: TextExtractOptions = {}): Ra
   tables.forEach((t, idx) => (t.index = idx));
 
   const text: RawLine[] = [];
+  let rowLike = 0;
   for (let i = 0; i < lines.length; i++) {
-    if (!consumed[i]) text.push({ text: lines[i] ?? '', source: { line: i + 1 } });
+    if (consumed[i]) continue;
+    // A line laid out like a table row (cells apart by runs of spaces, an amount among them) that
+    // no table took is no sentence: its figures are not read as statements of the text.
+    if (isStrayRow(lines[i] ?? '')) {
+      rowLike++;
+      continue;
+    }
+    text.push({ text: lines[i] ?? '', source: { line: i + 1 } });
   }
+  if (rowLike) issues.push({ code: 'stray-rows', message: `${rowLike} lines laid out like table rows outside any table found were not read as text` });
   const streamTables = tables.some((t) => t.layout === 'stream');
   return {
     format: !anyGrid && streamTables ? 'pdf-text' : 'text',
@@ -121,6 +130,13 @@ export function extractText(input: string, options: TextExtractOptions = {}): Ra
     text,
     issues,
   };
+}
+
+/** Two runs of three spaces or more between printed characters, and an amount: a row of cells. */
+function isStrayRow(line: string): boolean {
+  if (line.includes('\t') || !/\d\.\d/.test(line)) return false;
+  const gaps = line.trim().match(/\S {3,}(?=\S)/g);
+  return (gaps?.length ?? 0) >= 2;
 }
 
 const AMOUNT_TOKEN = /(?:^|[^\d.])(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,2}(?!\d)|(?:^|\D)\d{1,3}(?:,\d{3})+(?!\d)/g;
