@@ -132,6 +132,19 @@ export function extractText(input: string, options: TextExtractOptions = {}): Ra
   };
 }
 
+/** One of the few lines after a table body says the table is empty (after its 注, as often). */
+function saysEmpty(lines: string[], from: number, end: number): boolean {
+  let seen = 0;
+  for (let k = from; k < end && seen < 3; k++) {
+    const l = lines[k] ?? '';
+    if (l.trim() === '') continue;
+    if (isEmptyStatement(l)) return true;
+    if (isTableTitle(l) || isTableNoLine(l)) return false;
+    seen++;
+  }
+  return false;
+}
+
 /** Two runs of three spaces or more between printed characters, and an amount: a row of cells. */
 function isStrayRow(line: string): boolean {
   if (line.includes('\t') || !/\d\.\d/.test(line)) return false;
@@ -225,7 +238,7 @@ function readRegion(lines: string[], start: number, end: number, index: number):
     }
     // A body without amounts or a column-numbering line is a heading or a list, not a table —
     // unless what follows it says the table is empty (`注：本单位无政府性基金预算相关支出`).
-    if (!isPlausibleStream(stream) && !(i < end && isEmptyStatement(lines[i] ?? ''))) return undefined;
+    if (!isPlausibleStream(stream) && !saysEmpty(lines, i, end)) return undefined;
   }
   if (layout === 'grid' && grid.length === 0) return undefined;
 

@@ -37,4 +37,21 @@ describe('stream tables laid out by position', () => {
     expect(r.summary.discrepancy).toBe(0);
     expect(r.summary.ok).toBeGreaterThan(0);
   });
+
+  it('should keep a table with no figures whose emptiness is stated after its note', () => {
+    const text = [
+      '             2023  年度一般公共预算财政拨款基本支出决算明细表',
+      '公开06表',
+      '单位：万元',
+      '        科目编码                科目名称      决算数',
+      '             301   工资福利支出',
+      '           30101   基本工资',
+      '             302   商品和服务支出',
+      '注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。',
+      '本部门2023年度无一般公共预算财政拨款基本支出。',
+    ].join('\n');
+    const t = analyzeText(text).tables;
+    expect(t.map((x) => [x.template, x.empty])).toEqual([['final-06', true]]);
+  });
 });
+
