@@ -244,13 +244,19 @@ function reflow(lines: RawLine[]): RawLine[] {
       // lines above the first line with figures from the nearest up (each goes before the last),
       // then the others in order
       const first = anchors[0] as number;
+      // the nearest line with figures above each line
+      const previous: Array<number | undefined> = [];
+      let last: number | undefined;
+      run.forEach((_, k) => {
+        previous[k] = last;
+        if (cells.has(k)) last = k;
+      });
       const order = [...run.keys()].filter((k) => k < first).reverse().concat([...run.keys()].filter((k) => k > first));
       order.forEach((k) => {
         const l = run[k] as RawLine;
         if (cells.has(k)) return;
         // above the first line with figures: its prefix; else a continuation of the one before
-        const before = anchors.filter((a) => a < k);
-        const target = before.length ? (before[before.length - 1] as number) : (anchors[0] as number);
+        const target = previous[k] ?? (anchors[0] as number);
         const into = cells.get(target) as Chunk[];
         for (const piece of chunksOf(l.text)) {
           const same = into.find((c) => !FIGURE.test(c.text) && Math.abs(c.col - piece.col) <= 2);
