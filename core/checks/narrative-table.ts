@@ -277,9 +277,10 @@ function cellsResult(work: WorkDocument, model: NarrativeModel, c: Claim, refs: 
 
 // ── a project named in the text ↔ its row of the project table ────────────────────────────
 
-/** `主要用于业务工作经费50.00万元`: a project of the 项目支出表, by its name, at its budget. */
+/** A paragraph on 政府采购 (its categories with their amounts). */
 const PROCUREMENT_CONTEXT = /政府采购|采购预算|(?:货物|工程|服务)类\s*[\d,.]+\s*万?元/;
 
+/** `主要用于业务工作经费50.00万元`: a project of the 项目支出表, by its name, at its budget. */
 function projectFindings(work: WorkDocument, model: NarrativeModel, lang: Lang): CheckResult[] {
   const pool = projectPool(work.tables.map((w) => w.table));
   if (pool.length === 0) return [];
