@@ -106,6 +106,10 @@ export const messages = {
     zh: (p: { where: string }) => `${p.where} 的数字无法确定属于哪一栏（PDF 文本丢失了空单元格）`,
     en: (p: { where: string }) => `the column of the figures in ${p.where} could not be decided (the PDF text lost its empty cells)`,
   },
+  'reason.rows-unnamed': {
+    zh: (p: { table: string; rows: number }) => `${p.table} 中找不到所需的行，而该表有 ${p.rows} 行数字的名称未能读出（所需的行可能就在其中）`,
+    en: (p: { table: string; rows: number }) => `the row needed is not found in ${p.table}, which holds ${p.rows} rows of figures whose names could not be read (it may be one of them)`,
+  },
   'reason.not-a-number': {
     zh: (p: { where: string; text: string }) => `${p.where} 印的是“${p.text}”，不是数字`,
     en: (p: { where: string; text: string }) => `${p.where} holds "${p.text}", not a number`,

@@ -133,6 +133,7 @@ export const crossTable: Check = {
         if (!sRow || !sCol) continue;
         const terms: Term[] = [];
         const missing: string[] = [];
+        let unnamedRows: Identity['unnamedRows'];
         let unusable = false;
         tie.terms.forEach((term, i) => {
           const wt = work.tables[tables[i + 1] as number] as WorkTable;
@@ -141,7 +142,11 @@ export const crossTable: Check = {
           if (!col && row) unusable = true;
           if (!row || !col) {
             if (!selectColumn(wt.table, term.col, undefined)) unusable = true;
-            else missing.push(`${wt.table.tableNo ?? wt.table.title}${key ? ` ${key}` : ''}`);
+            else {
+              missing.push(`${wt.table.tableNo ?? wt.table.title}${key ? ` ${key}` : ''}`);
+              const unnamed = wt.table.rows.filter((r) => !r.code && !r.label.trim() && Object.values(r.cells).some((c) => c.value !== null && c.value !== 0)).length;
+              if (unnamed) unnamedRows = { table: wt.table.tableNo ?? wt.table.title, rows: unnamed };
+            }
             return;
           }
           terms.push({ ref: ref(tables[i + 1] as number, row, col), sign: term.sign ?? 1 });
@@ -156,6 +161,7 @@ export const crossTable: Check = {
           solver: tie.solver,
           note: { zh: tie.zh, en: tie.en },
           missing: missing.length ? missing : undefined,
+          unnamedRows,
           keepBlank: !tie.each,
         };
         if (tie.each && isBlankIdentity(work, id)) continue;

@@ -36,6 +36,11 @@ export interface Identity {
   /** Terms that could not be found; they count as blank. */
   missing?: string[];
   /**
+   * A term not found in a table that holds figures in rows it could not name (a garbled reading):
+   * the term may be one of those, so the identity cannot be judged.
+   */
+  unnamedRows?: { table: string; rows: number };
+  /**
    * Judge it even when every cell is blank (a printed formula, a balance, a tie between two
    * tables that both show nothing): "both say zero" is a finding a reader can use.
    */
@@ -210,7 +215,10 @@ export function evaluate(work: WorkDocument, id: Identity, lang: Lang): CheckRes
     ...termReads.map(({ term, read: r }) => whereOf(work, term.ref, 'operand', r.figure?.value ?? null, term.sign, id.percent)),
   ];
   const lead = id.note ? headed(id.note[lang], lang, '') : '';
-  const undecided = statedRead.undecided ?? termReads.find((x) => x.read.undecided)?.read.undecided;
+  const undecided =
+    statedRead.undecided ??
+    termReads.find((x) => x.read.undecided)?.read.undecided ??
+    (id.unnamedRows ? message('reason.rows-unnamed', lang, id.unnamedRows) : undefined);
   if (undecided || !statedRead.figure) {
     return {
       id: id.id,

@@ -37,6 +37,22 @@ export function isLaidOut(lines: RawLine[]): boolean {
   return gaps >= 3 && gaps * 2 >= figures;
 }
 
+/**
+ * Rows printed a line each with single spaces (pdfplumber, pdftotext without positions), a label
+ * centred on its figures wrapping above and below them: a line of a code and figures only,
+ * between two lines of words only.
+ */
+export function hasCentredWraps(lines: RawLine[]): boolean {
+  let n = 0;
+  for (let k = 1; k + 1 < lines.length; k++) {
+    const t = (lines[k]?.text ?? '').replace(/^\f/, '').trim();
+    if (!/^\d{3,}\s+[-−\d,.\s]*\d\.\d+$/.test(t)) continue;
+    if (FIGURE.test(lines[k - 1]?.text ?? '') || FIGURE.test(lines[k + 1]?.text ?? '')) continue;
+    if (++n >= 2) return true;
+  }
+  return false;
+}
+
 interface Chunk {
   col: number;
   text: string;
@@ -51,11 +67,15 @@ function chunksOf(line: string): Chunk[] {
 
 
 /**
- * Join each wrapped label's pieces to the line with its row's figures: lines with no digit,
- * in a run of lines without a blank between them, go to the run's line with figures — before
- * it when above, after it when below — each piece to the cell at its own position.
+ * Join each wrapped label's pieces to the line with its row's figures. Lines with no digit, in
+ * a run of lines without a blank between them, belong to a line with figures of the run: above
+ * the first, to it; after the last, to it; between two, as many to the upper one as it had
+ * above it (a label centred on its figures wraps as much below as above) — or all of them when
+ * it had none and the lower one has a label of its own (a label wrapped under its first line),
+ * the rest to the lower one. `positional`: pieces go to the cell at their own position (text
+ * laid out by position); else around the label between the line's code and its figures.
  */
-export function reflow(lines: RawLine[]): RawLine[] {
+export function reflow(lines: RawLine[], positional = true): RawLine[] {
   const out: RawLine[] = [];
   let i = 0;
   while (i < lines.length) {
@@ -66,35 +86,66 @@ export function reflow(lines: RawLine[]): RawLine[] {
     const anchors = run.map((l, k) => (FIGURE.test(l.text) ? k : -1)).filter((k) => k >= 0);
     if (anchors.length === 0 || anchors.length === run.length) out.push(...run);
     else {
-      const cells = new Map<number, Chunk[]>(anchors.map((k) => [k, chunksOf(run[k]?.text ?? '')]));
-      // lines above the first line with figures from the nearest up (each goes before the last),
-      // then the others in order
+      const before = new Map<number, number[]>(anchors.map((k) => [k, []]));
+      const after = new Map<number, number[]>(anchors.map((k) => [k, []]));
       const first = anchors[0] as number;
-      // the nearest line with figures above each line
-      const previous: Array<number | undefined> = [];
-      let last: number | undefined;
-      run.forEach((_, k) => {
-        previous[k] = last;
-        if (cells.has(k)) last = k;
-      });
-      const order = [...run.keys()].filter((k) => k < first).reverse().concat([...run.keys()].filter((k) => k > first));
-      order.forEach((k) => {
-        const l = run[k] as RawLine;
-        if (cells.has(k)) return;
-        // above the first line with figures: its prefix; else a continuation of the one before
-        const target = previous[k] ?? (anchors[0] as number);
-        const into = cells.get(target) as Chunk[];
-        for (const piece of chunksOf(l.text)) {
-          const same = into.find((c) => !FIGURE.test(c.text) && Math.abs(c.col - piece.col) <= 2);
-          if (same) same.text = target > k ? piece.text + same.text : same.text + piece.text;
-          else into.push({ ...piece });
+      for (let k = 0; k < first; k++) before.get(first)?.push(k);
+      anchors.forEach((a, n) => {
+        const b = anchors[n + 1];
+        const group = [...Array((b ?? run.length) - a - 1).keys()].map((x) => a + 1 + x);
+        if (b === undefined) {
+          after.get(a)?.push(...group);
+          return;
         }
+        const above = before.get(a)?.length ?? 0;
+        let take = above > 0 ? Math.min(group.length, above) : hasLabel(run[b]?.text ?? '') ? group.length : 0;
+        if (take === group.length && take > 0 && !hasLabel(run[b]?.text ?? '')) take--;
+        after.get(a)?.push(...group.slice(0, take));
+        before.get(b)?.push(...group.slice(take));
       });
-      for (const k of anchors) out.push({ ...(run[k] as RawLine), text: placed(cells.get(k) as Chunk[]) });
+      for (const k of anchors) {
+        const line = run[k] as RawLine;
+        const pieces = (ks: number[]) => ks.map((x) => run[x] as RawLine);
+        const text = positional
+          ? joinByPosition(line.text, pieces(before.get(k) ?? []), pieces(after.get(k) ?? []))
+          : joinAroundLabel(line.text, pieces(before.get(k) ?? []), pieces(after.get(k) ?? []));
+        out.push({ ...line, text });
+      }
     }
     i = j;
   }
   return out;
+}
+
+/** A line with figures that prints some of its label too (not only a code and figures). */
+function hasLabel(text: string): boolean {
+  return /[^\s\d,.\-−%]/.test(text.replace(/^\f/, '').replace(/^\s*\d{3,}(?:[A-Z]+\d+)?(?=\s)/, ''));
+}
+
+/** Pieces above (nearest last) and below, each joined to the cell at its position. */
+function joinByPosition(line: string, above: RawLine[], below: RawLine[]): string {
+  const into = chunksOf(line);
+  const add = (l: RawLine, front: boolean) => {
+    for (const piece of chunksOf(l.text)) {
+      const same = into.find((c) => !FIGURE.test(c.text) && Math.abs(c.col - piece.col) <= 2);
+      if (same) same.text = front ? piece.text + same.text : same.text + piece.text;
+      else into.push({ ...piece });
+    }
+  };
+  for (const l of [...above].reverse()) add(l, true);
+  for (const l of below) add(l, false);
+  return placed(into);
+}
+
+/** `208 1,300.00 1,300.00` with `社会保障和就业支` above and `出` below → `208 社会保障和就业支出 1,300.00 1,300.00`. */
+function joinAroundLabel(line: string, above: RawLine[], below: RawLine[]): string {
+  const t = line.replace(/^\f/, '').trim();
+  const code = /^(\d{3,}(?:[A-Z]+\d+)?)\s+/.exec(t);
+  const rest = code ? t.slice(code[0].length) : t;
+  const figures = /(?:\s*[-−]?[\d,]+(?:\.\d+)?%?)+\s*$/.exec(rest);
+  const label = figures ? rest.slice(0, figures.index) : rest;
+  const words = (ls: RawLine[]) => ls.map((l) => l.text.trim()).join('');
+  return [code?.[1] ?? '', `${words(above)}${label.trim()}${words(below)}`, figures?.[0].trim() ?? ''].filter(Boolean).join(' ');
 }
 
 function displayWidth(text: string): number {

@@ -53,5 +53,40 @@ describe('stream tables laid out by position', () => {
     const t = analyzeText(text).tables;
     expect(t.map((x) => [x.template, x.empty])).toEqual([['final-06', true]]);
   });
+
+  it('should join labels wrapped above and below their figures in rows printed a line each with single spaces (pdfplumber)', () => {
+    const text = [
+      '2023年度收入决算表',
+      '公开02表',
+      '单位：万元',
+      '本年收入合 财政拨款收 上级补助 事业 经营 附属部门上 其他',
+      '科目编码 科目名称',
+      '计 入 收入 收入 收入 缴收入 收入',
+      '栏',
+      '1 2 3 4 5 6 7',
+      '次',
+      '合计 1,300.00 1,300.00',
+      '社会保障和就业支',
+      '208 1,300.00 1,300.00',
+      '出',
+      '人力资源和社会保',
+      '20801 1,000.00 1,000.00',
+      '障管理事务',
+      '2080102 一般行政管理事务 1,000.00 1,000.00',
+      '20807 就业补助 300.00 300.00',
+      '2080701 就业创业服务补贴 300.00 300.00',
+      '注：本表反映部门本年度取得的各项收入情况。',
+    ].join('\n');
+    const r = analyzeText(text);
+    expect(r.tables[0]?.rows.map((x) => [x.code ?? '', x.label])).toEqual([
+      ['', '合计'],
+      ['208', '社会保障和就业支出'],
+      ['20801', '人力资源和社会保障管理事务'],
+      ['2080102', '一般行政管理事务'],
+      ['20807', '就业补助'],
+      ['2080701', '就业创业服务补贴'],
+    ]);
+    expect(r.summary.discrepancy).toBe(0);
+  });
 });
 

@@ -19,7 +19,7 @@ import { compact, labelKey, toHalfWidth } from '../text/normalize.ts';
 import { makeColumn } from './columns.ts';
 import { type DraftRow, type TableDraft, codeKindOf, isTotalLabel } from './draft.ts';
 import { tidyLabel } from './grid.ts';
-import { AMOUNT, columnsByPosition, hintPositions, isLaidOut, reflow, sidesOfCells, type StreamRecord } from './laid-out.ts';
+import { AMOUNT, columnsByPosition, hasCentredWraps, hintPositions, isLaidOut, reflow, sidesOfCells, type StreamRecord } from './laid-out.ts';
 
 interface Token {
   text: string;
@@ -114,7 +114,7 @@ function isCodeToken(t: Token, next: Token | undefined): boolean {
   return t.kind === 'digits' && (/^\d{3}(?:\d{2}){0,2}$|^\d{6}$/.test(t.text) || PROJECT_CODE.test(t.text)) && next?.kind === 'text';
 }
 
-function toRecords(tokens: Token[], twoSided: boolean, laidOut = false): Record[] {
+function toRecords(tokens: Token[], twoSided: boolean, rowsOnLines = false, laidOut = false): Record[] {
   const cells = laidOut && twoSided;
   const records: Record[] = [];
   let cur: Record | undefined;
@@ -128,8 +128,8 @@ function toRecords(tokens: Token[], twoSided: boolean, laidOut = false): Record[
     const t = tokens[i];
     if (!t) continue;
     const next = tokens[i + 1];
-    // laid out by position, a line with figures is a row of its own
-    if (laidOut && t.lineStart && cur?.values.length) close();
+    // printed a row a line, a line with figures is a row of its own
+    if (rowsOnLines && t.lineStart && cur?.values.length) close();
     if (t.kind === 'text') {
       // laid out by position, a two-sided row prints both sides' labels on one line: a new cell is a new record
       if (!cur || cur.values.length || cur.lineNo !== undefined || (cells && t.cellStart && cur.label.length)) {
@@ -280,10 +280,12 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
 
   // 3. Records.
   const laidOut = isLaidOut(bodyLines);
-  let tokens = tokenize(laidOut ? reflow(bodyLines) : bodyLines);
+  // a row a line, labels wrapped above and below their figures: laid out by position, or not
+  const rowsOnLines = laidOut || hasCentredWraps(bodyLines);
+  let tokens = tokenize(rowsOnLines ? reflow(bodyLines, laidOut) : bodyLines);
   const decimals = typicalDecimals(tokens);
   tokens = repair(tokens, decimals);
-  const records = toRecords(tokens, twoSided, laidOut);
+  const records = toRecords(tokens, twoSided, rowsOnLines, laidOut);
   const rows: DraftRow[] = [];
   const rowRecords: Record[] = [];
   let firstExpenseRowNo = Infinity;
