@@ -107,4 +107,26 @@ describe('bad input', () => {
       { numRuns: 60 },
     );
   });
+
+  it('should never throw on text laid out by position with random edits: lines cut, shifted, blanked, joined (property)', () => {
+    const lines = readFileSync('tests/samples/laid-out/donghu-hrss-2023-final.txt', 'utf8').split('\n');
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(lines.length - 1), fc.integer({ min: 0, max: 3 }), fc.nat(40)), { maxLength: 40 }),
+        (edits) => {
+          const copy = lines.slice();
+          for (const [at, op, n] of edits) {
+            const l = copy[at] ?? '';
+            if (op === 0) copy[at] = l.slice(0, n);
+            else if (op === 1) copy[at] = ' '.repeat(n) + l;
+            else if (op === 2) copy.splice(at, 0, '');
+            else copy.splice(at, 2, `${l}${' '.repeat(n)}${copy[at + 1] ?? ''}`);
+          }
+          expectHonest(analyzeText(copy.join('\n')));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
 });
+
