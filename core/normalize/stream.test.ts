@@ -88,5 +88,24 @@ describe('stream tables laid out by position', () => {
     ]);
     expect(r.summary.discrepancy).toBe(0);
   });
+
+  it('should place a two-level header read a line at a time where its figures add up (基本支出 over 小计 人员经费 公用经费)', () => {
+    const text = [
+      '2024 年一般公共预算支出表(分功能科目)',
+      '单位：万元',
+      '基本支出',
+      '科目编码 科目名称 合计 项目支出',
+      '小计 人员经费 公用经费',
+      '合计 300.00 120.00 100.00 20.00 180.00',
+      '208 社会保障和就业支出 300.00 120.00 100.00 20.00 180.00',
+      '20801 人力资源和社会保障管理事务 300.00 120.00 100.00 20.00 180.00',
+      '2080101 行政运行 120.00 120.00 100.00 20.00',
+      '2080199 其他人力资源和社会保障管理事务支出 180.00 180.00',
+    ].join('\n');
+    const r = analyzeText(text);
+    expect(r.tables[0]?.columns.map((c) => c.label)).toEqual(['合计', '小计', '人员经费', '公用经费', '项目支出']);
+    expect(r.summary.discrepancy).toBe(0);
+    expect(r.summary.ok).toBeGreaterThan(5);
+  });
 });
 

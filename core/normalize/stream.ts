@@ -16,7 +16,7 @@ import { labels, type TemplateSpec } from '../knowledge.ts';
 import { columnNumbersOf } from '../detect/lines.ts';
 import { parseNumber } from '../text/numbers.ts';
 import { compact, labelKey, toHalfWidth } from '../text/normalize.ts';
-import { makeColumn } from './columns.ts';
+import { describeColumn, makeColumn } from './columns.ts';
 import { type DraftRow, type TableDraft, codeKindOf, isTotalLabel } from './draft.ts';
 import { tidyLabel } from './grid.ts';
 import { AMOUNT, columnsByPosition, hasCentredWraps, hintPositions, isLaidOut, reflow, sidesOfCells, type StreamRecord } from './laid-out.ts';
@@ -335,5 +335,61 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
     const byPosition = columnsByPosition(headerLines, rows, rowRecords, nextPage);
     if (byPosition) columns = byPosition;
   }
+  if (!twoSided && !columnNumbers && !(Array.isArray(specCols) && specCols.length === columns.length) && !(laidOut && columns.some((c) => c.path.length > 1))) {
+    const ordered = headerByArithmetic(headerLines, rows);
+    if (ordered) columns = ordered.map((p, i) => makeColumn(i, p));
+  }
   return { columns, rows, columnNumbers, issues, headerText, codeHeader };
+}
+
+/** Parts that add up to another column, by role (the national templates' columns). */
+const RELATIONS: Array<[string, string[]]> = [
+  ['total', ['basic', 'project']],
+  ['basic', ['personnel', 'public']],
+];
+
+/**
+ * A header over two or three lines read without positions (text extracted a line at a time):
+ * `基本支出` / `合计 项目支出` / `小计 人员经费 公用经费` does not say where the group's columns
+ * sit among the others. Each placement of the lowest line's labels (together, under the
+ * one-label line above them when there is one) among the middle line's is tried on the rows
+ * that print every column; the one placement whose figures add up as the columns' roles say
+ * (合计 = 基本支出 + 项目支出, 基本支出 = 人员经费 + 公用经费) is taken. Undefined when no line
+ * structure of that kind, or not exactly one placement adds up.
+ */
+function headerByArithmetic(header: RawLine[], rows: DraftRow[]): string[][] | undefined {
+  const lines = header.map((l) => scanColumnLabels(compact(l.text))).filter((x) => x.length > 0);
+  if (lines.length < 2) return undefined;
+  const width = Math.max(0, ...rows.map((r) => r.values.length));
+  const full = rows.filter((r) => r.values.length === width && width >= 3);
+  if (full.length === 0) return undefined;
+  const lowest = lines[lines.length - 1] as string[];
+  const upper = lines.slice(0, -1);
+  const group = upper.length >= 1 && (upper[0]?.length ?? 0) === 1 ? (upper[0]?.[0] as string) : undefined;
+  const middle = (group ? upper.slice(1) : upper).flat();
+  if (lowest.length < 2) return undefined;
+  const candidates: string[][][] = [];
+  for (let at = 0; at <= middle.length; at++) {
+    const block = lowest.map((x) => (group ? [group, x] : [x]));
+    candidates.push([...middle.slice(0, at).map((x) => [x]), ...block, ...middle.slice(at).map((x) => [x])]);
+  }
+  const scored = candidates
+    .filter((c) => c.length === width)
+    .map((paths) => {
+      const roles = paths.map((p) => describeColumn(p).role);
+      let score = 0;
+      for (const [whole, parts] of RELATIONS) {
+        const w = roles.indexOf(whole);
+        const ps = parts.map((x) => roles.indexOf(x));
+        if (w < 0 || ps.some((x) => x < 0)) continue;
+        for (const r of full) {
+          const v = (k: number) => r.values[k]?.value ?? 0;
+          score += Math.abs(v(w) - ps.reduce((a, k) => a + v(k), 0)) < 0.015 * (ps.length + 1) ? 1 : -1;
+        }
+      }
+      return { paths, score };
+    });
+  const best = Math.max(-Infinity, ...scored.map((x) => x.score));
+  const winners = scored.filter((x) => x.score === best);
+  return best > 0 && winners.length === 1 ? winners[0]?.paths : undefined;
 }
