@@ -51,6 +51,16 @@ export function conditionHolds(work: WorkDocument, kind: 'final' | 'budget', con
   return undefined;
 }
 
+/** Rows holding figures that neither a code nor a label names (a garbled reading), counted once per table and pass. */
+function unnamedRowsOf(table: Table, memo: Map<Table, number>): number {
+  let n = memo.get(table);
+  if (n === undefined) {
+    n = table.rows.filter((r) => !r.code && !r.label.trim() && Object.values(r.cells).some((c) => c.value !== null && c.value !== 0)).length;
+    memo.set(table, n);
+  }
+  return n;
+}
+
 export function selectRow(table: Table, sel: TieTerm['row'], key?: string): Row | undefined {
   if (sel.role === 'class') {
     if (table.twoSided) return table.rows.find((r) => r.role === 'class' && r.code === key);
@@ -121,6 +131,7 @@ export const crossTable: Check = {
     const out: Identity[] = [];
     const kind = work.doc.kind;
     if (kind === 'unknown') return out;
+    const unnamedMemo = new Map<Table, number>();
     for (const tie of applicableTies(work)) {
       const tables = tieTables(work, tie);
       if (!tables) continue;
@@ -144,7 +155,7 @@ export const crossTable: Check = {
             if (!selectColumn(wt.table, term.col, undefined)) unusable = true;
             else {
               missing.push(`${wt.table.tableNo ?? wt.table.title}${key ? ` ${key}` : ''}`);
-              const unnamed = wt.table.rows.filter((r) => !r.code && !r.label.trim() && Object.values(r.cells).some((c) => c.value !== null && c.value !== 0)).length;
+              const unnamed = unnamedRowsOf(wt.table, unnamedMemo);
               if (unnamed) unnamedRows = { table: wt.table.tableNo ?? wt.table.title, rows: unnamed };
             }
             return;

@@ -107,3 +107,8 @@ export function columnNumbersOf(text: string): number[][] | undefined {
   if (!/栏/.test(t) && (flat[0] !== 1 || flat.length < 2)) return undefined;
   return groups;
 }
+
+/** Runs of three spaces or more between printed characters: cells of a row laid out by position. */
+export function cellGaps(text: string): number {
+  return text.trim().match(/\S {3,}(?=\S)/g)?.length ?? 0;
+}

@@ -20,7 +20,7 @@ import {
   isTableNoLine,
   isTableTitle,
 } from '../detect/lines.ts';
-import { columnNumbersOf } from '../detect/lines.ts';
+import { cellGaps, columnNumbersOf } from '../detect/lines.ts';
 import { compact, toHalfWidth } from '../text/normalize.ts';
 
 /** Inputs beyond this many lines are cut, with an issue (keeps every run bounded). */
@@ -148,8 +148,7 @@ function saysEmpty(lines: string[], from: number, end: number): boolean {
 /** Two runs of three spaces or more between printed characters, and an amount: a row of cells. */
 function isStrayRow(line: string): boolean {
   if (line.includes('\t') || !/\d\.\d/.test(line)) return false;
-  const gaps = line.trim().match(/\S {3,}(?=\S)/g);
-  return (gaps?.length ?? 0) >= 2;
+  return cellGaps(line) >= 2;
 }
 
 const AMOUNT_TOKEN = /(?:^|[^\d.])(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,2}(?!\d)|(?:^|\D)\d{1,3}(?:,\d{3})+(?!\d)/g;

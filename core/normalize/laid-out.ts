@@ -7,6 +7,7 @@
  */
 import type { RawLine } from '../model/raw.ts';
 import type { Column, SourceRef } from '../model/schemas.ts';
+import { cellGaps } from '../detect/lines.ts';
 import { labelKey, toHalfWidth } from '../text/normalize.ts';
 import { makeColumn } from './columns.ts';
 import type { DraftRow } from './draft.ts';
@@ -20,7 +21,6 @@ export interface StreamRecord {
   source: SourceRef;
 }
 
-const GAP = /\S {3,}\S/;
 const FIGURE = /\d/;
 /** An amount as tables print it: the first line holding one starts a laid-out table's body. */
 export const AMOUNT = /\d\.\d{1,2}(?!\d)/;
@@ -32,7 +32,7 @@ export function isLaidOut(lines: RawLine[]): boolean {
   for (const l of lines) {
     if (!FIGURE.test(l.text)) continue;
     figures++;
-    if (GAP.test(l.text.trim())) gaps++;
+    if (cellGaps(l.text) > 0) gaps++;
   }
   return gaps >= 3 && gaps * 2 >= figures;
 }
