@@ -13,6 +13,12 @@ const PAGES = {
   'jianghan-hr-2024-budget.pdf': 'jianghan-hr-2024-budget.trs.html',
   'donghu-hrss-2023-final.injected.pdf': 'donghu-hrss-2023-final.trs.injected.html',
 };
+// Tables printed without rules (borders off): columns only by where the text stands.
+const UNRULED = {
+  'hanyang-hr-2023-final.unruled.pdf': 'hanyang-hr-2023-final.trs.html',
+  'jianghan-hr-2024-budget.unruled.pdf': 'jianghan-hr-2024-budget.trs.html',
+};
+const NO_RULES = 'table, tr, td, th { border: none !important; border-collapse: separate !important; background: none !important; }';
 
 const srv = await serve('tests/pages');
 const b = await launch({ extension: false });
@@ -22,6 +28,12 @@ for (const [pdf, html] of Object.entries(PAGES)) {
   await page.addStyleTag({ content: 'tr { break-inside: avoid; }' });
   await page.pdf({ path: `${OUT}/${pdf}`, format: 'A4', printBackground: true });
   console.log(`${OUT}/${pdf} ← gov/${html}`);
+}
+for (const [pdf, html] of Object.entries(UNRULED)) {
+  await page.goto(`http://www.example.gov.cn:${srv.port}/gov/${html}`);
+  await page.addStyleTag({ content: `tr { break-inside: avoid; } ${NO_RULES}` });
+  await page.pdf({ path: `${OUT}/${pdf}`, format: 'A4', printBackground: true });
+  console.log(`${OUT}/${pdf} ← gov/${html}, without rules`);
 }
 // A scan: a page that is one image, no text layer.
 const icon = readFileSync('public/icon/128.png').toString('base64');

@@ -43,6 +43,28 @@ describe('fixture PDFs', () => {
   }, 30_000);
 });
 
+describe('PDFs whose tables are printed without rules', () => {
+  /** Checks of the tables' arithmetic. */
+  const isTableCheck = (c: AuditReport['checks'][number]) => !/^(?:narrative|text-arithmetic|self-evaluation|group-total|project-budget|table-coverage)/.test(c.rule);
+  const key = (c: AuditReport['checks'][number]) => `${c.rule} ${c.stated} ${c.expected === null ? '' : c.expected.toFixed(2)}`;
+  for (const [name, share] of [['hanyang-hr-2023-final', 0.95], ['jianghan-hr-2024-budget', 0.6]] as const) {
+    it(`${name}.unruled.pdf: the web page's table discrepancies, none more, and most of its table checks`, async () => {
+      const fromPdf = await pdf(`${name}.unruled.pdf`);
+      const fromPage = html(`${name}.trs.html`);
+      expect(fromPdf.document.source.format).toBe('pdf');
+      const discrepancies = (r: AuditReport) => [...new Set(r.checks.filter((c) => isTableCheck(c) && c.verdict === 'discrepancy').map(key))].sort();
+      expect(discrepancies(fromPdf)).toEqual(discrepancies(fromPage));
+      const verdicts = new Map(fromPdf.checks.filter((c) => c.verdict !== 'undecided').map((c) => [key(c), c.verdict]));
+      const evaluated = fromPage.checks.filter((c) => isTableCheck(c) && c.verdict !== 'undecided');
+      const same = evaluated.filter((c) => verdicts.get(key(c)) === c.verdict).length;
+      console.log(`${name}.unruled.pdf: ${same}/${evaluated.length} table checks of the web page read alike`);
+      expect(same / evaluated.length).toBeGreaterThan(share);
+      // every figure a finding names is on a page of the PDF, on a line whose place is known
+      for (const c of fromPdf.checks) for (const w of c.where) if (w.table && w.value !== null) expect(w.source?.page, `${c.id}`).toBeGreaterThan(0);
+    }, 30_000);
+  }
+});
+
 describe('pdf.js in Node', () => {
   it('should leave the native Array.prototype.push in place (its legacy build brings a slower one)', async () => {
     await pdf('donghu-hrss-2023-final.pdf');

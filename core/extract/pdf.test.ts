@@ -105,17 +105,30 @@ describe('PDF reader: ruled tables', () => {
 });
 
 describe('PDF reader: tables without rules', () => {
-  it('should take columns from the gaps that hold across rows', () => {
+  it('should read a table printed without rules as text laid out by position, each line keeping its page and boxes', () => {
     const rows = [
       ['科目编码', '科目名称', '合计'],
       ['208', '社会保障和就业支出', '30.00'],
       ['20801', '人力资源和社会保障管理事务', '30.00'],
       ['2080101', '行政运行', '30.00'],
     ];
-    const items = rows.flatMap((r, i) => [text(r[0] as string, 50, 100 + i * 14), text(r[1] as string, 150, 100 + i * 14), text(r[2] as string, 450, 100 + i * 14, 40)]);
-    const raw = extractPdf([page(1, [text('2023年度一般公共预算财政拨款支出决算表', 50, 60), ...items])]);
+    const items = rows.flatMap((r, i) => [text(r[0] as string, 50, 100 + i * 24), text(r[1] as string, 150, 100 + i * 24), text(r[2] as string, 450, 100 + i * 24, 40)]);
+    const boxes = new Map<string, unknown>();
+    const raw = extractPdf([page(1, [text('2023年度一般公共预算财政拨款支出决算表', 50, 60), ...items])], { onBox: (p, b) => boxes.set(p, b) });
+    expect(raw.format).toBe('pdf');
     expect(raw.tables).toHaveLength(1);
-    expect(raw.tables[0]?.grid.map((r) => r.cells.map((c) => c.text))).toEqual(rows);
+    const t = raw.tables[0];
+    expect(t?.layout).toBe('stream');
+    // each row a line, its cells apart by runs of spaces, at their columns
+    const lines = [...(t?.preamble ?? []), ...(t?.stream ?? [])].map((l) => l.text);
+    for (const r of rows) expect(lines.some((l) => l.trim().split(/\s{2,}/).join('|') === r.join('|')), r.join('|')).toBe(true);
+    const at = (s: string) => lines.find((l) => l.includes(s))?.indexOf(s);
+    expect(at('社会保障和就业支出')).toBe(at('行政运行'));
+    expect(t?.source).toMatchObject({ page: 1, path: 't0' });
+    for (const l of t?.stream ?? []) {
+      expect(l.source.page).toBe(1);
+      expect(boxes.get(l.source.path ?? '')).toMatchObject({ page: 1 });
+    }
   });
 
   it('should read running text as lines in reading order, indented ones starting paragraphs', () => {

@@ -22,6 +22,8 @@
 import type { RawCell, RawDocument, RawGridRow } from '../model/raw.ts';
 import { assembleItems, type ExtractItem, type GridItem } from './dom.ts';
 import { MAX_CELLS } from './dom.ts';
+import { extractText } from './text.ts';
+import type { SourceRef } from '../model/schemas.ts';
 
 /** A text item in PDF user space: `x`, `y` of its baseline's start (y up), width and height. */
 export interface PdfTextItem {
@@ -594,7 +596,107 @@ function gridCell(text: string, starts: number[] | undefined, lines: Line[], box
   return { text, lines, starts, box, span, of, path: undefined };
 }
 
+// ── tables without rules: the pages laid out as text ─────────────────────────────────────
+
+/** A page's lines as text laid out by position, and where each piece of each line is. */
+interface LaidOutLine {
+  text: string;
+  page: number;
+  box: PdfBox;
+  pieces: { start: number; end: number; box: PdfBox }[];
+}
+
+/**
+ * Each line written as `pdftotext -layout` prints it: an item starts at the character column
+ * of its left edge (a column is half the document's usual font size, the same on every page),
+ * items apart by more than 0.8 of a character at least two spaces apart (a cell's edge), by
+ * less one space or none; lines further apart than two of their heights have a blank line
+ * between. A page after the first starts with a form feed.
+ */
+function layOutPages(pages: PdfPage[]): LaidOutLine[] {
+  const out: LaidOutLine[] = [];
+  const itemsOf = pages.map(toItems);
+  // One column width for the whole document, so that a table continued on the next page keeps its columns.
+  const sizes = itemsOf.flat().map((i) => i.size).sort((a, b) => a - b);
+  const unit = (sizes[sizes.length >> 1] ?? 10) / 2;
+  pages.forEach((page, k) => {
+    const lines = toLines(itemsOf[k] ?? []).filter((l) => !(PAGE_NUMBER.test(l.text.trim()) && (l.top < page.height * 0.08 || l.bottom > page.height * 0.92)));
+    const feed = k > 0 ? '\f' : '';
+    if (lines.length === 0 && feed) out.push({ text: feed, page: page.number, box: { page: page.number, x: 0, y: 0, w: 0, h: 0 }, pieces: [] });
+    lines.forEach((l, n) => {
+      const before = lines[n - 1];
+      // Lines further apart than two of their own heights: a blank line between (a table's rows,
+      // padded, are; a cell's wrapped lines and a paragraph's are not).
+      if (before && l.bottom - before.bottom > 2 * Math.min(l.bottom - l.top, before.bottom - before.top)) out.push({ text: '', page: page.number, box: { page: page.number, x: l.left, y: before.bottom, w: 0, h: 0 }, pieces: [] });
+      const lead = n === 0 ? feed : '';
+      let text = lead;
+      const pieces: LaidOutLine['pieces'] = [];
+      let prev: Item | undefined;
+      for (const it of l.items) {
+        const str = it.str.replace(SPACE_RUNS, ' ').trim();
+        if (!str) continue;
+        let pad = Math.max(0, Math.round(it.left / unit) - (text.length - lead.length));
+        if (prev) {
+          const gap = it.left - prev.right;
+          const size = Math.min(it.size, prev.size);
+          pad = gap > 0.8 * size ? Math.max(pad, 2) : gap > 0.2 * size ? 1 : 0;
+        }
+        text += ' '.repeat(pad);
+        pieces.push({ start: text.length, end: text.length + str.length, box: { page: page.number, x: it.left, y: it.top, w: Math.max(0, it.right - it.left), h: Math.max(0, it.bottom - it.top) } });
+        text += str;
+        prev = it;
+      }
+      out.push({ text, page: page.number, box: { page: page.number, x: l.left, y: l.top, w: Math.max(0, l.right - l.left), h: Math.max(0, l.bottom - l.top) }, pieces });
+    });
+  });
+  return out;
+}
+
+/**
+ * A document whose pages draw no rules but print tables (columns apart by gaps) read by the
+ * text reader as laid-out text: it joins labels wrapped above and below their figures and
+ * places figures by where they end under the header, which cutting lines into chunks cannot.
+ * Every line keeps its page and boxes: line `n` is the path `ln`, a table its `tk`.
+ */
+function extractLaidOut(pages: PdfPage[], options: PdfExtractOptions): RawDocument {
+  const lines = layOutPages(pages);
+  const raw = extractText(lines.map((l) => l.text).join('\n'), { name: options.name, url: options.url });
+  const at = (source: SourceRef | undefined): SourceRef | undefined => {
+    const l = source?.line !== undefined ? lines[source.line - 1] : undefined;
+    return l ? Object.assign(source as SourceRef, { page: l.page }) : source;
+  };
+  const onLine = (source: SourceRef): void => {
+    const l = source.line !== undefined ? lines[source.line - 1] : undefined;
+    if (!l) return;
+    source.path = `l${source.line}`;
+    options.onBox?.(source.path, l.box);
+    if (l.pieces.length) options.onLine?.(source.path, l.pieces);
+  };
+  for (const t of raw.tables) {
+    for (const l of [...(t.title ? [t.title] : []), ...t.preamble, ...t.stream, ...t.tail]) onLine(at(l.source) as SourceRef);
+    for (const r of t.grid) at(r.source);
+    at(t.source);
+    // The table's box: its lines on the page it starts on.
+    const first = t.source.line !== undefined ? lines[t.source.line - 1] : undefined;
+    const own = lines.slice((t.source.line ?? 1) - 1, t.source.endLine ?? t.source.line).filter((l) => l.page === first?.page && l.pieces.length);
+    if (first && own.length) {
+      t.source.path = `t${t.index}`;
+      const left = Math.min(...own.map((l) => l.box.x));
+      const top = Math.min(...own.map((l) => l.box.y));
+      const right = Math.max(...own.map((l) => l.box.x + l.box.w));
+      const bottom = Math.max(...own.map((l) => l.box.y + l.box.h));
+      options.onBox?.(t.source.path, { page: first.page, x: left, y: top, w: right - left, h: bottom - top });
+    }
+  }
+  for (const l of raw.text) onLine(at(l.source) as SourceRef);
+  for (const i of raw.issues) at(i.source);
+  return { ...raw, format: 'pdf' };
+}
+
 export function extractPdf(pages: PdfPage[], options: PdfExtractOptions = {}): RawDocument {
+  // Pages that draw no rules at all but print tables: read as laid-out text.
+  const regionsOf = pages.map(latticeRegions);
+  if (regionsOf.every((r) => r.length === 0) && pages.some((p) => streamTables(toLines(toItems(p))).length > 0)) return extractLaidOut(pages, options);
   const items: ExtractItem[] = [];
   const budget = { cells: options.maxCells ?? MAX_CELLS };
   let order = 0;
@@ -606,9 +708,9 @@ export function extractPdf(pages: PdfPage[], options: PdfExtractOptions = {}): R
 
   // 1. Each page's blocks in reading order.
   const perPage: Block[][] = [];
-  for (const page of pages) {
+  pages.forEach((page, n) => {
     const all = toItems(page);
-    const regions = latticeRegions(page);
+    const regions = regionsOf[n] ?? [];
     const inRegion = (it: Item) => {
       const cx = (it.left + it.right) / 2;
       const cy = (it.top + it.bottom) / 2;
@@ -636,7 +738,7 @@ export function extractPdf(pages: PdfPage[], options: PdfExtractOptions = {}): R
     for (const l of lines) if (!inStream.has(l)) blocks.push({ top: l.top, emit: () => emitLine(page.number, l, margin) });
     blocks.sort((a, b) => a.top - b.top);
     perPage.push(blocks);
-  }
+  });
   // 2. A table that ends one page and one that starts the next, with the same columns give or
   //    take a few: one table over a page break. Both get the union of their columns, so that
   //    the assembly joins them (same width, nothing between).

@@ -55,7 +55,7 @@ function tokenize(lines: RawLine[]): Token[] {
             ? 'number'
             : 'text';
       const at = m.index ?? 0;
-      out.push({ text: t, kind, lineStart: first, source: { line: l.source.line }, end: at + t.length, cellStart: first || text.startsWith('  ', at - 2) });
+      out.push({ text: t, kind, lineStart: first, source: l.source, end: at + t.length, cellStart: first || text.startsWith('  ', at - 2) });
       first = false;
     }
   }
