@@ -598,6 +598,8 @@ function gridCell(text: string, starts: number[] | undefined, lines: Line[], box
 
 // ── tables without rules: the pages laid out as text ─────────────────────────────────────
 
+const boxOf = (page: number, l: number, t: number, r: number, b: number): PdfBox => ({ page, x: l, y: t, w: Math.max(0, r - l), h: Math.max(0, b - t) });
+
 /** A page's lines as text laid out by position, and where each piece of each line is. */
 interface LaidOutLine {
   text: string;
@@ -622,12 +624,12 @@ function layOutPages(pages: PdfPage[]): LaidOutLine[] {
   pages.forEach((page, k) => {
     const lines = toLines(itemsOf[k] ?? []).filter((l) => !(PAGE_NUMBER.test(l.text.trim()) && (l.top < page.height * 0.08 || l.bottom > page.height * 0.92)));
     const feed = k > 0 ? '\f' : '';
-    if (lines.length === 0 && feed) out.push({ text: feed, page: page.number, box: { page: page.number, x: 0, y: 0, w: 0, h: 0 }, pieces: [] });
+    if (lines.length === 0 && feed) out.push({ text: feed, page: page.number, box: boxOf(page.number, 0, 0, 0, 0), pieces: [] });
     lines.forEach((l, n) => {
       const before = lines[n - 1];
       // Lines further apart than two of their own heights: a blank line between (a table's rows,
       // padded, are; a cell's wrapped lines and a paragraph's are not).
-      if (before && l.bottom - before.bottom > 2 * Math.min(l.bottom - l.top, before.bottom - before.top)) out.push({ text: '', page: page.number, box: { page: page.number, x: l.left, y: before.bottom, w: 0, h: 0 }, pieces: [] });
+      if (before && l.bottom - before.bottom > 2 * Math.min(l.bottom - l.top, before.bottom - before.top)) out.push({ text: '', page: page.number, box: boxOf(page.number, l.left, before.bottom, l.left, before.bottom), pieces: [] });
       const lead = n === 0 ? feed : '';
       let text = lead;
       const pieces: LaidOutLine['pieces'] = [];
@@ -642,11 +644,11 @@ function layOutPages(pages: PdfPage[]): LaidOutLine[] {
           pad = gap > 0.8 * size ? Math.max(pad, 2) : gap > 0.2 * size ? 1 : 0;
         }
         text += ' '.repeat(pad);
-        pieces.push({ start: text.length, end: text.length + str.length, box: { page: page.number, x: it.left, y: it.top, w: Math.max(0, it.right - it.left), h: Math.max(0, it.bottom - it.top) } });
+        pieces.push({ start: text.length, end: text.length + str.length, box: boxOf(page.number, it.left, it.top, it.right, it.bottom) });
         text += str;
         prev = it;
       }
-      out.push({ text, page: page.number, box: { page: page.number, x: l.left, y: l.top, w: Math.max(0, l.right - l.left), h: Math.max(0, l.bottom - l.top) }, pieces });
+      out.push({ text, page: page.number, box: boxOf(page.number, l.left, l.top, l.right, l.bottom), pieces });
     });
   });
   return out;
@@ -661,35 +663,33 @@ function layOutPages(pages: PdfPage[]): LaidOutLine[] {
 function extractLaidOut(pages: PdfPage[], options: PdfExtractOptions): RawDocument {
   const lines = layOutPages(pages);
   const raw = extractText(lines.map((l) => l.text).join('\n'), { name: options.name, url: options.url });
-  const at = (source: SourceRef | undefined): SourceRef | undefined => {
+  /** A source gets its page; a line also its path (`l` and its number) and its boxes. */
+  const place = (source: SourceRef | undefined, line = false): void => {
     const l = source?.line !== undefined ? lines[source.line - 1] : undefined;
-    return l ? Object.assign(source as SourceRef, { page: l.page }) : source;
-  };
-  const onLine = (source: SourceRef): void => {
-    const l = source.line !== undefined ? lines[source.line - 1] : undefined;
-    if (!l) return;
+    if (!source || !l) return;
+    source.page = l.page;
+    if (!line) return;
     source.path = `l${source.line}`;
     options.onBox?.(source.path, l.box);
     if (l.pieces.length) options.onLine?.(source.path, l.pieces);
   };
   for (const t of raw.tables) {
-    for (const l of [...(t.title ? [t.title] : []), ...t.preamble, ...t.stream, ...t.tail]) onLine(at(l.source) as SourceRef);
-    for (const r of t.grid) at(r.source);
-    at(t.source);
+    for (const l of [...(t.title ? [t.title] : []), ...t.preamble, ...t.stream, ...t.tail]) place(l.source, true);
+    for (const r of t.grid) place(r.source);
+    place(t.source);
     // The table's box: its lines on the page it starts on.
-    const first = t.source.line !== undefined ? lines[t.source.line - 1] : undefined;
-    const own = lines.slice((t.source.line ?? 1) - 1, t.source.endLine ?? t.source.line).filter((l) => l.page === first?.page && l.pieces.length);
-    if (first && own.length) {
+    const own = lines.slice((t.source.line ?? 1) - 1, t.source.endLine ?? t.source.line).filter((l) => l.page === t.source.page && l.pieces.length);
+    if (own.length) {
       t.source.path = `t${t.index}`;
       const left = Math.min(...own.map((l) => l.box.x));
       const top = Math.min(...own.map((l) => l.box.y));
       const right = Math.max(...own.map((l) => l.box.x + l.box.w));
       const bottom = Math.max(...own.map((l) => l.box.y + l.box.h));
-      options.onBox?.(t.source.path, { page: first.page, x: left, y: top, w: right - left, h: bottom - top });
+      options.onBox?.(t.source.path, boxOf(t.source.page ?? 1, left, top, right, bottom));
     }
   }
-  for (const l of raw.text) onLine(at(l.source) as SourceRef);
-  for (const i of raw.issues) at(i.source);
+  for (const l of raw.text) place(l.source, true);
+  for (const i of raw.issues) place(i.source);
   return { ...raw, format: 'pdf' };
 }
 
@@ -702,7 +702,6 @@ export function extractPdf(pages: PdfPage[], options: PdfExtractOptions = {}): R
   let order = 0;
   let tables = 0;
   let lineNo = 0;
-  const boxOf = (page: number, l: number, t: number, r: number, b: number): PdfBox => ({ page, x: l, y: t, w: Math.max(0, r - l), h: Math.max(0, b - t) });
   const pieceBoxes = (page: number, line: Line) =>
     line.pieces.map((p) => ({ start: p.start, end: p.end, box: boxOf(page, p.item.left, p.item.top, p.item.right, p.item.bottom) }));
 
