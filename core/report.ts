@@ -85,6 +85,10 @@ export function formatText(report: AuditReport): string {
   for (const t of report.tables) {
     lines.push(`  ${t.id} ${t.tableNo ?? ''} ${t.title} [${t.template}, ${t.unit}, ${t.rows.length} ${zh ? '行' : 'rows'}${t.empty ? (zh ? '，空表' : ', empty') : ''}]`);
   }
+  // Where a figure or sentence is: a PDF's page (its text has no lines a reader can count), else the line.
+  const pdf = d.source.format === 'pdf';
+  const place = (src: { line?: number; page?: number } | undefined) => (pdf ? src?.page : src?.line);
+  const [unitZh, unitEn] = pdf ? ['页', 'page'] : ['行', 'line'];
   const shown = report.checks
     .filter((c) => c.verdict !== 'ok')
     .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
@@ -100,10 +104,11 @@ export function formatText(report: AuditReport): string {
     // The sentences of the text a finding is about, quoted.
     const quoted = new Set<string>();
     for (const w of c.where.filter((x) => x.quote && !quoted.has(x.quote) && quoted.add(x.quote)).slice(0, 3)) {
-      lines.push(`    「${w.quote}」${w.source?.line ? (zh ? `（第${w.source.line}行）` : ` (line ${w.source.line})`) : ''}`);
+      const at = place(w.source);
+      lines.push(`    「${w.quote}」${at !== undefined ? (zh ? `（第${at}${unitZh}）` : ` (${unitEn} ${at})`) : ''}`);
     }
-    const lines_ = c.where.map((w) => w.source?.line).filter((x): x is number => x !== undefined);
-    if (lines_.length) lines.push(`    ${zh ? '位置：第' : 'lines '}${[...new Set(lines_)].slice(0, 8).join(', ')}${zh ? ' 行' : ''}`);
+    const places = c.where.map((w) => place(w.source)).filter((x): x is number => x !== undefined);
+    if (places.length) lines.push(`    ${zh ? '位置：第' : `${unitEn}s `}${[...new Set(places)].slice(0, 8).join(', ')}${zh ? ` ${unitZh}` : ''}`);
     if (c.cause) lines.push(`    ${zh ? '可能原因：' : 'likely cause: '}${c.cause.message}`);
   }
   if (!shown.length && s.checks > 0) lines.push('', zh ? `✓ 全部 ${s.ok} 项检查相符。` : `✓ all ${s.ok} checks consistent.`);

@@ -9,6 +9,15 @@ import { analyzeDocument } from '../core/analyze.ts';
 import { extractHtmlString } from '../core/node/html.ts';
 import { extractPdfBytes } from '../core/node/pdf.ts';
 import type { AuditReport } from '../core/model/schemas.ts';
+import { formatText } from '../core/report.ts';
+
+/** Every figure and sentence a finding names is on a page of the PDF, and the text report says which. */
+function expectPages(r: AuditReport): void {
+  for (const c of r.checks) for (const w of c.where) if ((w.table && w.value !== null) || w.quote) expect(w.source?.page, `${c.id}`).toBeGreaterThan(0);
+  const places = formatText(r).split('\n').filter((l) => /^\s+位置：/.test(l));
+  expect(places.length).toBeGreaterThan(0);
+  for (const l of places) expect(l).toMatch(/^\s+位置：第[\d, ]+ 页$/);
+}
 
 /** Taken before any test loads pdf.js. */
 const NATIVE_PUSH = Array.prototype.push;
@@ -30,8 +39,7 @@ describe('fixture PDFs', () => {
       expect(fromPdf.tables.map((t) => `${t.template} ${t.rows.length}`)).toEqual(fromPage.tables.map((t) => `${t.template} ${t.rows.length}`));
       expect(findings(fromPdf)).toEqual(findings(fromPage));
       expect(Math.abs(fromPdf.summary.checks - fromPage.summary.checks)).toBeLessThanOrEqual(Math.ceil(fromPage.summary.checks * 0.02));
-      // every cell a finding names is on a page of the PDF
-      for (const c of fromPdf.checks) for (const w of c.where) if (w.table && w.value !== null) expect(w.source?.page, `${c.id}`).toBeGreaterThan(0);
+      expectPages(fromPdf);
     }, 30_000);
   }
 
@@ -59,8 +67,7 @@ describe('PDFs whose tables are printed without rules', () => {
       const same = evaluated.filter((c) => verdicts.get(key(c)) === c.verdict).length;
       console.log(`${name}.unruled.pdf: ${same}/${evaluated.length} table checks of the web page read alike`);
       expect(same / evaluated.length).toBeGreaterThan(share);
-      // every figure a finding names is on a page of the PDF, on a line whose place is known
-      for (const c of fromPdf.checks) for (const w of c.where) if (w.table && w.value !== null) expect(w.source?.page, `${c.id}`).toBeGreaterThan(0);
+      expectPages(fromPdf);
     }, 30_000);
   }
 });

@@ -133,7 +133,7 @@ export const Paragraph = z.object({
   index: z.number().int().min(0),
   text: z.string(),
   /** Offsets in `text` where each source line starts, for positions of quotes (`path` for DOM lines). */
-  lineStarts: z.array(z.object({ offset: z.number().int().min(0), line: z.number().int().min(0), path: z.string().optional() })),
+  lineStarts: z.array(z.object({ offset: z.number().int().min(0), line: z.number().int().min(0), path: z.string().optional(), page: z.number().int().positive().optional() })),
   heading: z.boolean(),
   source: SourceRef,
 });

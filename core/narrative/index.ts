@@ -134,8 +134,9 @@ export function sentenceSource(p: Paragraph, start: number, end: number): Source
   const endLine = lineAt(p, Math.max(a, b - 1));
   const out: SourceRef = endLine > line ? { line, endLine } : { line };
   // A page: the element the sentence was read from.
-  const path = lineOf(p, start).source.path;
+  const { path, page } = lineOf(p, start).source;
   if (path) out.path = path;
+  if (page) out.page = page;
   return out;
 }
 
@@ -190,6 +191,7 @@ function lineOf(p: Paragraph, offset: number): { source: SourceRef; lineOffset: 
   }
   const source: SourceRef = at?.line ? { line: at.line } : {};
   if (at?.path) source.path = at.path;
+  if (at?.page) source.page = at.page;
   return { source, lineOffset: Math.max(0, offset - (at?.offset ?? 0)) };
 }
 

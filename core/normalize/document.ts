@@ -223,8 +223,8 @@ export function toParagraphs(lines: RawLine[], pdfText: boolean): Paragraph[] {
         text,
         lineStarts: cur.lineStarts,
         heading: isHeading(text),
-        // Lines of a page also have paths (the element they were read from).
-        source: cur.lineStarts[0]?.path ? { line: cur.first, endLine: cur.last, path: cur.lineStarts[0].path } : { line: cur.first, endLine: cur.last },
+        // Lines of a page also have paths (the element they were read from), a PDF's their page.
+        source: { line: cur.first, endLine: cur.last, ...(cur.lineStarts[0]?.path ? { path: cur.lineStarts[0].path } : {}), ...(cur.lineStarts[0]?.page ? { page: cur.lineStarts[0].page } : {}) },
       });
     }
     cur = undefined;
@@ -260,7 +260,10 @@ export function toParagraphs(lines: RawLine[], pdfText: boolean): Paragraph[] {
     const digits = pdfText && /\d$/.test(prev) && /^\d/.test(trimmed) && !/^\d+[.、．]\D/.test(trimmed);
     const join = !digits && prev !== '' && /[A-Za-z0-9]$/.test(prev) && /^[A-Za-z0-9]/.test(trimmed) ? ' ' : '';
     cur.text += join;
-    cur.lineStarts.push(l.source.path ? { offset: cur.text.length, line, path: l.source.path } : { offset: cur.text.length, line });
+    const start: Paragraph['lineStarts'][number] = { offset: cur.text.length, line };
+    if (l.source.path) start.path = l.source.path;
+    if (l.source.page) start.page = l.source.page;
+    cur.lineStarts.push(start);
     cur.text += trimmed;
     cur.last = line;
     // A short heading line closes its paragraph; a full-width one without end punctuation runs on.
