@@ -5,9 +5,13 @@
  *     grids; x and y positions of the rules give the columns and rows, a missing rule between
  *     two grid cells makes them one cell (a colspan or rowspan); every text item goes to the cell
  *     its centre falls in, the lines of a cell joined with newlines;
- *   tables, stream: where a page draws no rules, runs of lines split by wide gaps into several
- *     chunks are a table; its columns are the gaps that hold across all its rows (Tabula's
- *     stream method); a line with fewer chunks puts each where it overlaps a column;
+ *   tables, laid out: a document that draws no rules on any page but prints tables is written
+ *     out as text laid out by position (as `pdftotext -layout` prints it) and read by the text
+ *     reader (extract/text.ts, normalize/laid-out.ts), each line keeping its page and boxes;
+ *   tables, stream: on the rule-less pages of a document with rules elsewhere, runs of lines
+ *     split by wide gaps into several chunks are a table; its columns are the gaps that hold
+ *     across all its rows (Tabula's stream method); a line with fewer chunks puts each where it
+ *     overlaps a column;
  *   text: the other items grouped into lines by baseline, in reading order; page numbers at
  *     the top or bottom of a page dropped (they would cut a table continued on the next page).
  *
