@@ -26,30 +26,42 @@ function firstValueColumn(table: Table): Column | undefined {
 
 /** Similarity of two project names (1 = same): common-subsequence length over the longer name. */
 export function nameSimilarity(a: string, b: string): number {
-  const x = labelKey(a);
-  const y = labelKey(b);
+  return keySimilarity(labelKey(a), labelKey(b));
+}
+
+function keySimilarity(x: string, y: string): number {
   if (!x || !y) return 0;
   if (x === y) return 1;
-  const dp = new Array<number>(y.length + 1).fill(0);
+  const dp = new Uint16Array(y.length + 1);
   for (let i = 1; i <= x.length; i++) {
+    const cx = x.charCodeAt(i - 1);
     let prev = 0;
     for (let j = 1; j <= y.length; j++) {
-      const tmp = dp[j] ?? 0;
-      dp[j] = x[i - 1] === y[j - 1] ? prev + 1 : Math.max(dp[j] ?? 0, dp[j - 1] ?? 0);
+      const tmp = dp[j] as number;
+      dp[j] = cx === y.charCodeAt(j - 1) ? prev + 1 : Math.max(tmp, dp[j - 1] as number);
       prev = tmp;
     }
   }
-  return (dp[y.length] ?? 0) / Math.max(x.length, y.length);
+  return (dp[y.length] as number) / Math.max(x.length, y.length);
 }
 
 const MIN_SIMILARITY = 0.8;
 
+/** The one entry whose name is most like `name` (at least MIN_SIMILARITY, and no tie). */
 export function bestMatch(name: string, pool: Entry[]): Entry | undefined {
-  const scored = pool.map((e) => ({ e, s: nameSimilarity(name, e.name) })).sort((a, b) => b.s - a.s);
-  const [first, second] = scored;
-  if (!first || first.s < MIN_SIMILARITY) return undefined;
-  if (second && second.s === first.s) return undefined;
-  return first.e;
+  const x = labelKey(name);
+  let first: { e: Entry; s: number } | undefined;
+  let tie = false;
+  for (const e of pool) {
+    const y = labelKey(e.name);
+    // The common subsequence is at most the shorter name: too different in length to match.
+    if (Math.min(x.length, y.length) < MIN_SIMILARITY * Math.max(x.length, y.length)) continue;
+    const s = keySimilarity(x, y);
+    if (s < MIN_SIMILARITY) continue;
+    if (!first || s > first.s) [first, tie] = [{ e, s }, false];
+    else if (s === first.s) tie = true;
+  }
+  return first && !tie ? first.e : undefined;
 }
 
 /** The project table's projects (leaf rows with a project code), by name, at their budget. */

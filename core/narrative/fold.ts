@@ -27,13 +27,22 @@ function foldCode(code: number): number {
 }
 
 const NEEDS_FOLD = /[\uff01-\uff0b\uff0d-\uff5e\u3000\u00a0\u2002\u2003\u2009\u2212\u2013]/;
-const FOLD_ALL = /[\uff01-\uff0b\uff0d-\uff5e\u3000\u00a0\u2002\u2003\u2009\u2212\u2013]/g;
 
 /** A full-width comma inside a number written in full-width digits (`９，４５２．１７`) groups thousands. */
 const GROUPING_COMMA = /(?<=\d)，(?=\d{3}(?!\d))/g;
 
 export function foldChars(text: string): string {
   if (!NEEDS_FOLD.test(text)) return text;
-  const folded = text.replace(FOLD_ALL, (c) => String.fromCharCode(foldCode(c.charCodeAt(0))));
+  let folded = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xa0) continue;
+    const f = foldCode(c);
+    if (f === c) continue;
+    folded += text.slice(from, i) + String.fromCharCode(f);
+    from = i + 1;
+  }
+  folded += text.slice(from);
   return /[\uff10-\uff19]，[\uff10-\uff19]/.test(text) ? folded.replace(GROUPING_COMMA, ',') : folded;
 }

@@ -53,9 +53,9 @@ export const measurePatterns: { measure: Measure; re: RegExp }[] = narrative.mea
   re: new RegExp(alt(m.patterns), 'g'),
 }));
 
-/** Terms of every quantity, longest first, for matching inside a subject. */
-export const quantityTerms: { term: string; id: string }[] = narrative.quantities
-  .flatMap((q) => q.terms.map((term) => ({ term, id: q.id })))
+/** Terms of every quantity, longest first, for matching inside a subject (`bare`: without quotes). */
+export const quantityTerms: { term: string; bare: string; id: string }[] = narrative.quantities
+  .flatMap((q) => q.terms.map((term) => ({ term, bare: term.replace(/[“”"]/g, ''), id: q.id })))
   .sort((a, b) => b.term.length - a.term.length);
 
 export const quantityById = new Map(narrative.quantities.map((q) => [q.id, q]));

@@ -58,8 +58,7 @@ export function quantityOf(subject: string): Named | undefined {
   const s = subject.replace(anyScopeRe, '').replace(/‹[类款项]›/g, '').replace(/、/g, '');
   if (!s) return undefined;
   let best: { named: Named; score: [number, number, number] } | undefined;
-  for (const { term, id } of quantityTerms) {
-    const t = term.replace(/[“”"]/g, '');
+  for (const { term, bare: t, id } of quantityTerms) {
     if (t.length <= WEAK) {
       // 收入 / 支出 / 拨款 only as the whole subject (`一般公共预算财政拨款支出`).
       if (s === t || s === `${t}总额` || s === `${t}总计`) {

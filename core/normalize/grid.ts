@@ -250,13 +250,15 @@ export function readGrid(raw: RawTable, spec: TemplateSpec | undefined, options:
       : [{ from: 0, to: width - 1 }];
   const rowNoCols = new Set(stubIdx.filter((i) => ROW_NO.test(labelKey(paths[i]?.[paths[i].length - 1] ?? ''))));
 
+  // A text column's header names the attribute its cells give (项目单位 → 区人社局).
+  const headerLabels = paths.map((p) => tidyLabel(p[p.length - 1] ?? ''));
   let group: string | undefined;
   for (let r = 0; r < body.length; r++) {
     const cells = body[r] ?? [];
     const rawRow = bodyRaw[r];
     if (!rawRow) continue;
     for (const range of ranges) {
-      const row = readRow(cells, rawRow, range, kinds, hintOf, rowNoCols, raw.alignedCells, (c) => tidyLabel(paths[c]?.[paths[c].length - 1] ?? ''));
+      const row = readRow(cells, rawRow, range, kinds, hintOf, rowNoCols, raw.alignedCells, headerLabels);
       if (!row) continue;
       if (options.form) {
         // In a form block the innermost label names the row; an outer one names its group.
@@ -303,7 +305,7 @@ function readRow(
   hintOf: Map<number, number>,
   rowNoCols: Set<number>,
   aligned: boolean,
-  headerOf: (c: number) => string,
+  headerLabels: readonly string[],
 ): DraftRow | undefined {
   const attrs: Record<string, string> = {};
   let code: string | undefined;
@@ -364,7 +366,7 @@ function readRow(
     }
     if (kind === 'value') texts.push({ text: text.trim(), hint: hintOf.get(c) });
     else if (text.length <= MAX_LABEL) {
-      const h = headerOf(c);
+      const h = headerLabels[c];
       if (h && !(h in attrs)) attrs[h] = tidyLabel(text);
     }
   }

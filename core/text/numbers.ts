@@ -74,7 +74,17 @@ export function exactSum(values: readonly number[]): number {
 /** Format a number the way Chinese tables print it: thousands separators, fixed decimals. */
 export function formatAmount(value: number, decimals = 2): string {
   const neg = value < 0;
-  const fixed = roundTo(Math.abs(value), decimals).toFixed(decimals);
+  const f = 10 ** decimals;
+  // The rounded figure as an integer count of 10^-decimals; written digit by digit (toFixed is
+  // slow, and this is called for every operand of every check).
+  const units = Math.floor(Math.abs(value) * f + 0.5 + 1e-9);
+  let fixed: string;
+  if (Number.isSafeInteger(units) && Number.isInteger(decimals) && decimals >= 0 && decimals <= 15) {
+    const digits = String(units).padStart(decimals + 1, '0');
+    fixed = decimals > 0 ? `${digits.slice(0, digits.length - decimals)}.${digits.slice(digits.length - decimals)}` : digits;
+  } else {
+    fixed = roundTo(Math.abs(value), decimals).toFixed(decimals);
+  }
   const dot = fixed.indexOf('.');
   const int = dot < 0 ? fixed : fixed.slice(0, dot);
   let grouped = '';
