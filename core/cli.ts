@@ -18,6 +18,11 @@ import { analyzeDocument } from './analyze.ts';
 import { extractText } from './extract/text.ts';
 import { extractHtmlString } from './node/html.ts';
 import { extractPdfBytes } from './node/pdf.ts';
+import { inflateRawSync } from 'node:zlib';
+import { extractWorkbook } from './extract/sheet.ts';
+import { readXlsx } from './sheet/xlsx.ts';
+import { readXls } from './sheet/xls.ts';
+import { MAX_ENTRY_BYTES } from './sheet/zip.ts';
 import { AuditReport } from './model/schemas.ts';
 import { Dataset } from './model/dataset.ts';
 import { exportDataset } from './dataset.ts';
@@ -58,7 +63,16 @@ export async function readDisclosure(path: string): Promise<RawDocument> {
     if (fatal) throw new InputError(`${path}: ${fatal.message}`);
     return raw;
   }
-  if (/^(PK\x03\x04|\xD0\xCF\x11\xE0)/.test(head)) throw new InputError(`${path}: Office documents (.xls/.doc/.xlsx/.docx) are not supported`);
+  // A workbook (.xlsx, or .xls of Excel 97–2003): one table per sheet, as shown.
+  if (/^(PK\x03\x04|\xD0\xCF\x11\xE0)/.test(head)) {
+    const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+    try {
+      const book = head.startsWith('PK') ? await readXlsx(bytes, (d) => inflateRawSync(d, { maxOutputLength: MAX_ENTRY_BYTES })) : readXls(bytes);
+      return extractWorkbook(book, { name: basename(path) });
+    } catch (e) {
+      throw new InputError(`${path}: ${e instanceof Error ? e.message : String(e)} (workbooks .xlsx and .xls are read; Word documents are not)`);
+    }
+  }
   const sample = buf.subarray(0, Math.min(buf.length, 65536));
   const nul = sample.indexOf(0);
   const text = new TextDecoder('utf-8', { fatal: false }).decode(buf);

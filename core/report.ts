@@ -85,10 +85,12 @@ export function formatText(report: AuditReport): string {
   for (const t of report.tables) {
     lines.push(`  ${t.id} ${t.tableNo ?? ''} ${t.title} [${t.template}, ${t.unit}, ${t.rows.length} ${zh ? '行' : 'rows'}${t.empty ? (zh ? '，空表' : ', empty') : ''}]`);
   }
-  // Where a figure or sentence is: a PDF's page (its text has no lines a reader can count), else the line.
+  // Where a figure or sentence is: a PDF's page (its text has no lines a reader can count), a
+  // workbook's cell (`公开01表!C7`), else the line.
   const pdf = d.source.format === 'pdf';
-  const place = (src: { line?: number; page?: number } | undefined) => (pdf ? src?.page : src?.line);
-  const [unitZh, unitEn] = pdf ? ['页', 'page'] : ['行', 'line'];
+  const book = d.source.format === 'spreadsheet';
+  const place = (src: { line?: number; page?: number; cell?: string } | undefined) => (pdf ? src?.page : book ? src?.cell : src?.line);
+  const [unitZh, unitEn] = pdf ? ['页', 'page'] : book ? ['', 'cell'] : ['行', 'line'];
   const shown = report.checks
     .filter((c) => c.verdict !== 'ok')
     .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
@@ -105,10 +107,11 @@ export function formatText(report: AuditReport): string {
     const quoted = new Set<string>();
     for (const w of c.where.filter((x) => x.quote && !quoted.has(x.quote) && quoted.add(x.quote)).slice(0, 3)) {
       const at = place(w.source);
-      lines.push(`    「${w.quote}」${at !== undefined ? (zh ? `（第${at}${unitZh}）` : ` (${unitEn} ${at})`) : ''}`);
+      lines.push(`    「${w.quote}」${at !== undefined ? (zh ? (book ? `（${at}）` : `（第${at}${unitZh}）`) : ` (${unitEn} ${at})`) : ''}`);
     }
-    const places = c.where.map((w) => place(w.source)).filter((x): x is number => x !== undefined);
-    if (places.length) lines.push(`    ${zh ? '位置：第' : `${unitEn}s `}${[...new Set(places)].slice(0, 8).join(', ')}${zh ? ` ${unitZh}` : ''}`);
+    const places = c.where.map((w) => place(w.source)).filter((x): x is number | string => x !== undefined);
+    const listed = [...new Set(places)].slice(0, 8).join(', ');
+    if (places.length) lines.push(`    ${book ? (zh ? `位置：${listed}` : `cells ${listed}`) : zh ? `位置：第${listed} ${unitZh}` : `${unitEn}s ${listed}`}`);
     if (c.cause) lines.push(`    ${zh ? '可能原因：' : 'likely cause: '}${c.cause.message}`);
   }
   if (!shown.length && s.checks > 0) lines.push('', zh ? `✓ 全部 ${s.ok} 项检查相符。` : `✓ all ${s.ok} checks consistent.`);

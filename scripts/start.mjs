@@ -22,6 +22,8 @@ const samples = [
   ...readdirSync('tests/pages').filter((f) => f.endsWith('.html')).map((f) => `tests/pages/${f}`),
   // the fixture pages with an injected error, as the extension sees them
   ...readdirSync('tests/pages/gov').filter((f) => f.endsWith('.injected.html')).map((f) => `tests/pages/gov/${f}`),
+  // a workbook as departments publish their tables (one sheet per table), with an injected error
+  'tests/pages/xls/donghu-hrss-2023-final.injected.xls',
 ].sort();
 for (const file of samples) step(`audit ${file}`, 'node', ['bin/budget-lens.mjs', 'audit', file]);
 console.log(`\nDone: ${samples.length} documents audited. Run \`npx budget-lens audit <file> --format json\` for the full report.`);

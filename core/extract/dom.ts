@@ -364,7 +364,7 @@ function walkPage(root: DomNode, options: DomExtractOptions): { items: Item[]; s
  * second grid (a page break) joined to the first, untitled prose tables also read as text.
  * Shared by the page reader and the PDF reader.
  */
-export function assembleItems(all: ExtractItem[], cellsLeft: number, options: { name?: string; url?: string; maxCells?: number }, format: 'html' | 'pdf'): RawDocument {
+export function assembleItems(all: ExtractItem[], cellsLeft: number, options: { name?: string; url?: string; maxCells?: number }, format: 'html' | 'pdf' | 'spreadsheet'): RawDocument {
   // Tables past the cell budget were not read: they are left out.
   const items = all.filter((it) => it.kind === 'text' || it.read);
   const issues: RawDocument['issues'] = [];

@@ -14,7 +14,7 @@ export type Unit = z.infer<typeof Unit>;
 export const DocumentKind = z.enum(['final', 'budget', 'unknown']);
 export type DocumentKind = z.infer<typeof DocumentKind>;
 
-export const SourceFormat = z.enum(['text', 'pdf-text', 'html', 'pdf']);
+export const SourceFormat = z.enum(['text', 'pdf-text', 'html', 'pdf', 'spreadsheet']);
 export type SourceFormat = z.infer<typeof SourceFormat>;
 
 /** Where something sits in the input: a text line, a DOM path, a PDF page. */
@@ -23,6 +23,8 @@ export const SourceRef = z.object({
   endLine: z.number().int().positive().optional(),
   path: z.string().optional(),
   page: z.number().int().positive().optional(),
+  /** A spreadsheet's cell: sheet name and address (`公开01表!C7`). */
+  cell: z.string().optional(),
 });
 export type SourceRef = z.infer<typeof SourceRef>;
 

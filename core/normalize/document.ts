@@ -174,12 +174,19 @@ const COVER_END = '(?:部门)?(?:决算|预算)(?:公开|报告|信息公开|公
 const COVER_YEAR_FIRST = new RegExp(`^(20\\d{2})年度?(.{2,40}?)${COVER_END}`);
 const COVER_NAME_FIRST = new RegExp(`^(.{2,40}?)(20\\d{2})年度?${COVER_END}`);
 
+/** A table's number printed beside other fields (`公开01表`, `预算 01 表`). */
+const TABLE_NO_TOKEN = /(?:公开|预算|决算)\s*\d{1,2}\s*表/g;
+
 function departmentOf(raw: RawDocument): string | undefined {
   const names: string[] = [];
   for (const t of raw.tables) {
     for (const p of t.preamble) {
-      const m = /^(?:部门|部门名称|单位名称|编制单位|填报单位)[:：]\s*(.+?)(?:\s+(?:金额)?单位[:：].*)?$/.exec(toHalfWidth(p.text).trim());
-      if (m?.[1]) names.push(m[1].replace(/\s+/g, '').replace(/(?:本级|\(本级\))$/, ''));
+      // One line may hold several fields (a spreadsheet row: `公开01表  部门：X  单位：万元`).
+      const fields = toHalfWidth(p.text).replace(TABLE_NO_TOKEN, ' ').trim().split(/\s+(?=[^\s:：]{1,8}[:：])/);
+      for (const f of fields) {
+        const m = /^(?:部门|部门名称|单位名称|编制单位|填报单位)[:：]\s*(.+?)(?:\s+(?:金额)?单位[:：].*)?$/.exec(f.trim());
+        if (m?.[1]) names.push(m[1].replace(/\s+/g, '').replace(/(?:本级|\(本级\))$/, ''));
+      }
     }
   }
   const fromTables = mode(names);

@@ -11,12 +11,19 @@ export function csvCell(v: unknown): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** One line per check. */
+/** Line numbers, space-separated; a workbook's cells, `; `-separated (sheet names hold spaces). */
+function places(where: AuditReport['checks'][number]['where']): string {
+  const cells = [...new Set(where.map((w) => w.source?.cell).filter((x) => x !== undefined))];
+  if (cells.length) return cells.join('; ');
+  return [...new Set(where.map((w) => w.source?.line).filter((x) => x !== undefined))].join(' ');
+}
+
+/** One line per check; `lines`: the source lines of its figures (a workbook's cells, `公开01表!C7`). */
 export function formatCsv(report: AuditReport): string {
   const header = ['id', 'rule', 'verdict', 'severity', 'stated', 'expected', 'difference', 'tolerance', 'unit', 'formula', 'message', 'cause', 'lines'];
   const rows = report.checks.map((c) =>
     [c.id, c.rule, c.verdict, c.severity, c.stated, c.expected, c.difference, c.tolerance, c.unit, c.formula, c.message, c.cause?.message,
-      [...new Set(c.where.map((w) => w.source?.line).filter((x) => x !== undefined))].join(' ')].map(csvCell).join(','),
+      places(c.where)].map(csvCell).join(','),
   );
   return [header.join(','), ...rows].join('\n');
 }
