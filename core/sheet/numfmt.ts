@@ -65,6 +65,23 @@ function skeleton(section: string): string {
     .replace(/[_*]./g, '');
 }
 
+/** The literal text of a section: quoted and escaped characters, and plain ones that are not placeholders. */
+function literal(section: string): string {
+  let out = '';
+  for (let i = 0; i < section.length; i++) {
+    const ch = section[i] as string;
+    if (ch === '"') {
+      const end = section.indexOf('"', i + 1);
+      out += section.slice(i + 1, end < 0 ? undefined : end);
+      i = end < 0 ? section.length : end;
+    } else if (ch === '\\') out += section[++i] ?? '';
+    else if (ch === '_' || ch === '*') i++;
+    else if (ch === '[') i = Math.max(i, section.indexOf(']', i));
+    else if (!/[0#?.,%@]/.test(ch)) out += ch;
+  }
+  return out.trim();
+}
+
 function general(value: number): string {
   if (value === 0) return '0';
   const abs = Math.abs(value);
@@ -99,8 +116,9 @@ export function formatNumber(value: number, code: string): string {
   const sk = skeleton(sec);
   const dateOrScientific = /[yYdDhHsS]|[eE][+-]/.test(sk) || (/[mM]/.test(sk) && !/[0#?]/.test(sk));
   if (/general/i.test(sk) || sk.trim() === '@' || dateOrScientific) return general(value);
-  // A section without placeholders prints its literal text (a zero shown as `-` or as nothing).
-  if (!/[0#?]/.test(sk)) return sec.replace(/\[[^\]]*\]|[_*]./g, '').replace(/["\\]/g, '').trim();
+  // A section without placeholders prints its literal text (a zero shown as `-` or as nothing);
+  // so does a zero under `?` placeholders only (accounting formats: `_ * "-"??_ `).
+  if (!/[0#?]/.test(sk) || (value === 0 && !/[0#]/.test(sk))) return literal(sec);
   const percent = sk.includes('%');
   // Commas right after the last placeholder scale by a thousand each.
   const scaleCommas = /[0#?](,+)(?![0#?])/.exec(sk)?.[1]?.length ?? 0;
