@@ -1,6 +1,6 @@
 /**
  * A spreadsheet cell's number as the sheet shows it. A workbook stores full precision
- * (6689.8245) and prints it through a number format (`#,##0.00` → 6,689.82); the published
+ * (1234.5678) and prints it through a number format (`#,##0.00` → 1,234.57); the published
  * figure is the printed one, so that is what the engine reads, with the decimals the format
  * gives — the rounding model then works on the table as readers see it.
  *
