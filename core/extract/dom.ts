@@ -362,7 +362,7 @@ function walkPage(root: DomNode, options: DomExtractOptions): { items: Item[]; s
  * Items in reading order → RawDocument: each table's title, table number and unit from caption
  * rows or the lines just above it, its notes from the lines just below, a table continued in a
  * second grid (a page break) joined to the first, untitled prose tables also read as text.
- * Shared by the page reader and the PDF reader.
+ * Shared by the page reader, the PDF reader and the workbook reader.
  */
 export function assembleItems(all: ExtractItem[], cellsLeft: number, options: { name?: string; url?: string; maxCells?: number }, format: 'html' | 'pdf' | 'spreadsheet'): RawDocument {
   // Tables past the cell budget were not read: they are left out.
