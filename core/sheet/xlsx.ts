@@ -21,8 +21,12 @@ export function decodeXml(s: string): string {
   });
 }
 
+const attrRes = new Map<string, RegExp>();
+
 function attr(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(attrs);
+  let re = attrRes.get(name);
+  if (!re) attrRes.set(name, (re = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*("([^"]*)"|'([^']*)')`)));
+  const m = re.exec(attrs);
   return m ? decodeXml(m[2] ?? m[3] ?? '') : undefined;
 }
 
