@@ -28,7 +28,7 @@ const FORMULA = 0x0006;
 const STRING = 0x0207;
 const MERGEDCELLS = 0x00e5;
 
-interface Record {
+interface BiffRecord {
   type: number;
   /** The record's data followed by its CONTINUE records' data. */
   data: Uint8Array;
@@ -38,8 +38,8 @@ interface Record {
   at: number;
 }
 
-function records(stream: Uint8Array): Record[] {
-  const out: Record[] = [];
+function records(stream: Uint8Array): BiffRecord[] {
+  const out: BiffRecord[] = [];
   let pos = 0;
   while (pos + 4 <= stream.length) {
     const type = stream[pos]! | (stream[pos + 1]! << 8);
@@ -62,7 +62,7 @@ function records(stream: Uint8Array): Record[] {
 class StringReader {
   pos: number;
   constructor(
-    private rec: Record,
+    private rec: BiffRecord,
     start: number,
   ) {
     this.pos = start;
