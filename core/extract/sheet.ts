@@ -75,7 +75,7 @@ export function extractWorkbook(book: Workbook, options: SheetExtractOptions = {
     if (sheet.hidden) continue;
     const { slots, top, left } = slotsOf(sheet);
     const address = (r: number, c: number) => `${sheet.name}!${cellName(r, c)}`;
-    const line = (text: string, r: number): RawLine => ({ text, source: { line: ++order, path: `l${order}`, cell: address(top + r, left) } });
+    const line = (text: string, cell: string): RawLine => ({ text, source: { line: ++order, path: `l${order}`, cell } });
     let grid: RawGridRow[] = [];
     let index = 0;
     let bodyRows = 0;
@@ -86,7 +86,7 @@ export function extractWorkbook(book: Workbook, options: SheetExtractOptions = {
       bodyRows = 0;
     };
     // The sheet's name says which table it holds when the sheet itself prints no title.
-    if (isTableTitle(sheet.name)) items.push({ kind: 'text', line: { text: sheet.name, source: { line: ++order, path: `l${order}`, cell: `${sheet.name}!A1` } } });
+    if (isTableTitle(sheet.name)) items.push({ kind: 'text', line: line(sheet.name, `${sheet.name}!A1`) });
     slots.forEach((row, r) => {
       const texts = rowTexts(row);
       if (texts.length === 0) return;
@@ -96,7 +96,7 @@ export function extractWorkbook(book: Workbook, options: SheetExtractOptions = {
         // any body: caption rows (title, unit), read as such by the assembly.
         if (inTail || (bodyRows > 0 && (isTableTitle(text) || isNoteStart(text) || isFormulaLine(text) || isEmptyStatement(text) || text.length > 40))) {
           close();
-          items.push({ kind: 'text', line: line(text, r) });
+          items.push({ kind: 'text', line: line(text, address(top + r, left)) });
           inTail = true;
           return;
         }

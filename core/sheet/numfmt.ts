@@ -10,6 +10,8 @@
  * Dates and scientific formats are shown as General: a budget table holds neither.
  */
 
+import { formatAmount } from '../text/numbers.ts';
+
 const BUILTIN: Record<number, string> = {
   0: 'General',
   1: '0',
@@ -91,26 +93,14 @@ function general(value: number): string {
   return String(Number(value.toFixed(Math.min(digits, 15))));
 }
 
-function group(int: string): string {
-  let out = '';
-  for (let i = 0; i < int.length; i++) {
-    if (i > 0 && (int.length - i) % 3 === 0) out += ',';
-    out += int[i];
-  }
-  return out;
-}
-
 /** The text a cell holding `value` shows under the format `code`. */
 export function formatNumber(value: number, code: string): string {
   if (!Number.isFinite(value)) return '';
   const secs = sections(code || 'General');
   let sec = secs[0] ?? 'General';
-  let sign = value < 0 ? '-' : '';
-  if (value < 0 && secs.length >= 2 && secs[1] !== undefined) {
-    sec = secs[1];
-    // A negative section prints its own sign or brackets; the figure stays negative.
-    sign = '-';
-  } else if (value === 0 && secs.length >= 3 && secs[2] !== undefined) {
+  // A negative section prints its own sign or brackets; the figure stays negative (`-`).
+  if (value < 0 && secs.length >= 2 && secs[1] !== undefined) sec = secs[1];
+  else if (value === 0 && secs.length >= 3 && secs[2] !== undefined) {
     sec = secs[2];
   }
   const sk = skeleton(sec);
@@ -127,13 +117,10 @@ export function formatNumber(value: number, code: string): string {
   const decimals = (fracPart.match(/[0#?]/g) ?? []).length;
   const intPart = dot >= 0 ? sk.slice(0, dot) : sk;
   const grouping = /[0#?],[0#?]/.test(intPart);
-  let v = Math.abs(value) * (percent ? 100 : 1) / 1000 ** scaleCommas;
-  const units = Math.floor(v * 10 ** decimals + 0.5 + 1e-9);
-  v = units / 10 ** decimals;
-  let text = decimals > 0 ? v.toFixed(decimals) : String(units);
+  // Rounded and grouped as the tables print amounts; a figure that rounds to zero has no sign.
+  let text = formatAmount((Math.abs(value) * (percent ? 100 : 1)) / 1000 ** scaleCommas, decimals);
+  if (!grouping) text = text.replace(/,/g, '');
   if (text.startsWith('0') && !/0/.test(intPart.replace(/,/g, '')) && text.length > 1) text = text.slice(1); // `#.00` → `.50`
-  const [i, f] = text.split('.');
-  text = `${grouping ? group(i ?? '') : i}${f !== undefined ? `.${f}` : ''}`;
-  if (units === 0) sign = '';
+  const sign = value < 0 && /[1-9]/.test(text) ? '-' : '';
   return `${sign}${text}${percent ? '%' : ''}`;
 }
