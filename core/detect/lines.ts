@@ -53,6 +53,8 @@ export function isPreambleLine(text: string): boolean {
   if (/^[(（]?单位[:：](?:亿元|万元|元)[)）]?$/.test(t)) return true;
   if (/^(?:万元|元|亿元)$/.test(t)) return true;
   if (/^附件\d*$/.test(t)) return true;
+  // The title's year printed apart from it (`2023` above or below `年度收入决算表`).
+  if (/^(?:19|20)\d{2}(?:年度?)?$/.test(t)) return true;
   return false;
 }
 
