@@ -24,6 +24,7 @@ import { checkList } from './checks/index.ts';
 import { evaluate, isBlankIdentity, type Identity } from './checks/identity.ts';
 import { uniqueById } from './checks/select.ts';
 import { solveColumns } from './solve/columns.ts';
+import { doubtScatteredReadings } from './solve/doubt.ts';
 import { type Lang, message } from './messages.ts';
 import { buildReport } from './report.ts';
 import { extractText, type TextExtractOptions } from './extract/text.ts';
@@ -112,7 +113,7 @@ export function runChecks(work: WorkDocument, lang: Lang): CheckResult[] {
     if (checkList.some((c) => c.id === rule)) continue;
     for (const r of list) if (!seen.has(r.id)) results.push(r);
   }
-  return [...results, ...errors];
+  return [...doubtScatteredReadings(work, results, lang), ...errors];
 }
 
 /** 1–6 for an already extracted document. */

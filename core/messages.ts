@@ -106,6 +106,12 @@ export const messages = {
     zh: (p: { where: string }) => `${p.where} 的数字无法确定属于哪一栏（PDF 文本丢失了空单元格）`,
     en: (p: { where: string }) => `the column of the figures in ${p.where} could not be decided (the PDF text lost its empty cells)`,
   },
+  'reason.reading-doubtful': {
+    zh: (p: { table: string; places: number; stated: string; expected: string }) =>
+      `${p.table} 是从 PDF 文本按位置或顺序还原的，其中 ${p.places} 处互不相关的数字对不上，更可能是读错了行或栏，而不是表本身有误（印出 ${p.stated}，重新计算 ${p.expected}）；请用原 PDF 或 pdftotext -layout 的文本核对`,
+    en: (p: { table: string; places: number; stated: string; expected: string }) =>
+      `${p.table} was rebuilt from PDF text by position or order, and ${p.places} unrelated places in it do not add up: a misread row or column is likelier than an error in the table (printed ${p.stated}, recomputed ${p.expected}); check it against the PDF itself or text from pdftotext -layout`,
+  },
   'reason.rows-unnamed': {
     zh: (p: { table: string; rows: number }) => `${p.table} 中找不到所需的行，而该表有 ${p.rows} 行数字的名称未能读出（所需的行可能就在其中）`,
     en: (p: { table: string; rows: number }) => `the row needed is not found in ${p.table}, which holds ${p.rows} rows of figures whose names could not be read (it may be one of them)`,

@@ -48,6 +48,8 @@ export interface WorkTable {
   /** Row index → figures not yet placed. */
   pending: Map<number, Pending>;
   draft: TableDraft;
+  /** Cells placed by reading positions or token order (PDF text), not by markup or tabs. */
+  inferredLayout?: boolean;
 }
 
 /** Placements considered per row, at most; beyond that the row is left undecided. */
@@ -187,7 +189,7 @@ export function buildTable(raw: RawTable, kind: DocumentKind, docUnit: Unit | un
     issues,
   };
   table.isEmpty = computeEmpty(table, pending);
-  return { table, pending, draft };
+  return { table, pending, draft, inferredLayout: raw.layout === 'stream' };
 }
 
 /** Rows of a 部门整体绩效目标申报表's money block: 人员类 / 运转类 / 特定目标类 … */
