@@ -109,3 +109,50 @@ describe('stream tables laid out by position', () => {
   });
 });
 
+
+describe('stream tables in drawing order (one cell a line)', () => {
+  // A made-up 公开08表 as plain pdftotext prints it: the title's year apart, header words and the
+  // 栏次 numbers a line each, interleaved.
+  const DRAWN = [
+    '年度国有资本经营预算财政拨款支出决算表',
+    '',
+    '2023',
+    '公开08表',
+    '部门：测试局',
+    '单位：万元',
+    '本年支出',
+    '项目',
+    '合计',
+    '',
+    '基本支出',
+    '',
+    '栏',
+    '次',
+    '',
+    '项目支出',
+    '',
+    '1',
+    '',
+    '2',
+    '',
+    '3',
+    '',
+    '合计',
+    '',
+    '5.00',
+    '',
+    '2.00',
+    '',
+    '3.00',
+    '',
+    '注：本表反映部门本年度国有资本经营预算财政拨款支出情况。',
+  ].join('\n');
+
+  it('should read 栏次 printed one number a line as the header, not as a row of figures', () => {
+    const r = analyzeText(DRAWN);
+    const t = r.tables[0];
+    expect(t?.template).toBe('final-08');
+    expect(t?.rows.map((row) => [row.label, ...row.values])).toEqual([['合计', 5, 2, 3]]);
+    expect(r.checks.filter((c) => c.verdict === 'discrepancy')).toEqual([]);
+  });
+});

@@ -198,6 +198,31 @@ function splitSides(numbers: number[], spec: TemplateSpec | undefined): number[]
   return inc === undefined ? [numbers] : [numbers.slice(0, inc), numbers.slice(inc)];
 }
 
+/** Lines a 栏次 printed one number a line may be spread over, header words between them. */
+const SPREAD_WINDOW = 16;
+
+/**
+ * 栏次 printed one number a line, as text in drawing order gives it: after a line holding 栏 (or
+ * 栏次), lone numbers 1, 2, … n (n ≥ 2) in order, header words (no digits) allowed between
+ * them. The run ends at the first line with digits that does not continue it.
+ */
+export function spreadColumnNumbers(lines: RawLine[]): { numbers: number[]; end: number; lines: Set<number> } | undefined {
+  const start = lines.findIndex((l, i) => i < SPREAD_WINDOW * 4 && /栏/.test(l.text) && !/\d/.test(l.text));
+  if (start < 0) return undefined;
+  const numbers: number[] = [];
+  const at = new Set<number>();
+  let end = -1;
+  for (let i = start + 1; i < lines.length && i <= start + SPREAD_WINDOW; i++) {
+    const t = compact(lines[i]?.text ?? '');
+    if (!/\d/.test(t)) continue;
+    if (!/^\d{1,2}$/.test(t) || Number(t) !== numbers.length + 1) break;
+    numbers.push(Number(t));
+    at.add(i);
+    end = i;
+  }
+  return numbers.length >= 2 ? { numbers, end, lines: at } : undefined;
+}
+
 export function readStream(raw: RawTable, spec: TemplateSpec | undefined): TableDraft {
   const issues: string[] = [];
   // 1. Header: down to the column-numbering line, or to the first record start.
@@ -211,6 +236,15 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
       break;
     }
   }
+  let spreadNumbers: Set<number> | undefined;
+  if (headerEnd < 0) {
+    const spread = spreadColumnNumbers(raw.stream);
+    if (spread) {
+      headerEnd = spread.end;
+      columnNumbers = [spread.numbers];
+      spreadNumbers = spread.lines;
+    }
+  }
   if (headerEnd < 0) {
     // laid out by position, a row is a line: the first with an amount starts the body
     const rowsAreLines = isLaidOut(raw.stream);
@@ -220,7 +254,7 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
       return /^\d{3,7}\D/.test(t) || /^\d{3,7}$/.test(t) || isTotalLabel(t) || /^(合计|总计)\d/.test(t);
     }) - 1;
   }
-  const headerLines = raw.stream.slice(0, Math.max(0, headerEnd + (columnNumbers ? 0 : 1)));
+  const headerLines = raw.stream.slice(0, Math.max(0, headerEnd + (columnNumbers ? 0 : 1))).filter((_, i) => !spreadNumbers?.has(i));
   // The rest of a vertical `栏` / `次` label printed after the numbers is header, not the first label.
   let bodyStart = headerEnd + 1;
   while (columnNumbers && /^[栏次行]+$/.test(compact(raw.stream[bodyStart]?.text ?? ''))) bodyStart++;
