@@ -20,8 +20,7 @@ import { extractHtmlString } from './node/html.ts';
 import { extractPdfBytes } from './node/pdf.ts';
 import { inflateRawSync } from 'node:zlib';
 import { extractWorkbook } from './extract/sheet.ts';
-import { readXlsx } from './sheet/xlsx.ts';
-import { readXls } from './sheet/xls.ts';
+import { readWorkbook, workbookKind } from './sheet/open.ts';
 import { MAX_ENTRY_BYTES } from './sheet/zip.ts';
 import { AuditReport } from './model/schemas.ts';
 import { Dataset } from './model/dataset.ts';
@@ -64,10 +63,10 @@ export async function readDisclosure(path: string): Promise<RawDocument> {
     return raw;
   }
   // A workbook (.xlsx, or .xls of Excel 97–2003): one table per sheet, as shown.
-  if (/^(PK\x03\x04|\xD0\xCF\x11\xE0)/.test(head)) {
-    const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  if (workbookKind(bytes)) {
     try {
-      const book = head.startsWith('PK') ? await readXlsx(bytes, (d) => inflateRawSync(d, { maxOutputLength: MAX_ENTRY_BYTES })) : readXls(bytes);
+      const book = await readWorkbook(bytes, (d) => inflateRawSync(d, { maxOutputLength: MAX_ENTRY_BYTES }));
       return extractWorkbook(book, { name: basename(path) });
     } catch (e) {
       throw new InputError(`${path}: ${e instanceof Error ? e.message : String(e)} (workbooks .xlsx and .xls are read; Word documents are not)`);

@@ -15,6 +15,9 @@ import { readXls } from '../core/sheet/xls.ts';
 import { readXlsx } from '../core/sheet/xlsx.ts';
 import { extractWorkbook } from '../core/extract/sheet.ts';
 import { MAX_SHEET_CELLS } from '../core/sheet/workbook.ts';
+import { readWorkbook, workbookKind } from '../core/sheet/open.ts';
+import { MAX_ENTRY_BYTES } from '../core/sheet/zip.ts';
+import { inflateWithStreams } from '../core/pdf/drawn.ts';
 
 const BOOKS = 'tests/pages/xls';
 const NARRATIVE = /^(?:narrative|text-|self-)/;
@@ -230,5 +233,24 @@ describe('workbooks', () => {
     expect(raw.issues.map((i) => i.code)).toContain('cells-truncated');
     const cells = raw.tables.reduce((s, t) => s + t.grid.reduce((n, r) => n + r.cells.filter((c) => c.text).length, 0), 0);
     expect(cells).toBeLessThanOrEqual(MAX_SHEET_CELLS);
+  });
+});
+
+describe('workbooks read as the extension reads them', () => {
+  const bytes = (name: string) => new Uint8Array(readFileSync(`${BOOKS}/${name}`));
+
+  it('should give the same workbook whether ZIP entries are inflated by zlib or by DecompressionStream', async () => {
+    const data = bytes('jianghan-hr-2024-budget.xlsx');
+    const byZlib = await readWorkbook(data, inflate);
+    const byStreams = await readWorkbook(data, (d) => inflateWithStreams(d, 'deflate-raw', MAX_ENTRY_BYTES));
+    expect(byStreams).toEqual(byZlib);
+    expect(byZlib.sheets.length).toBeGreaterThan(5);
+    expect(workbookKind(bytes('jianghan-hr-2024-budget.xls'))).toBe('xls');
+    expect(workbookKind(new TextEncoder().encode('%PDF-1.7'))).toBeUndefined();
+  });
+
+  it('should stop inflating a part past its limit, with a reason', async () => {
+    const data = bytes('jianghan-hr-2024-budget.xlsx');
+    await expect(readWorkbook(data, (d) => inflateWithStreams(d, 'deflate-raw', 1000))).rejects.toThrow(/larger than the limit/);
   });
 });

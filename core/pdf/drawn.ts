@@ -877,8 +877,12 @@ export class DrawnReader {
 
 const NEWLINE = Uint8Array.of(0x0a);
 
+/** Content streams joined by newlines (the trailing one dropped when there is a single stream). */
 function concat(chunks: Uint8Array[]): Uint8Array {
-  if (chunks.length === 2) return chunks[0] as Uint8Array;
+  return chunks.length === 2 ? (chunks[0] as Uint8Array) : joinBytes(chunks);
+}
+
+function joinBytes(chunks: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(chunks.reduce((s, c) => s + c.length, 0));
   let at = 0;
   for (const c of chunks) {
@@ -888,8 +892,26 @@ function concat(chunks: Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** Inflate with the web platform's DecompressionStream (browsers, and Node ≥ 18). */
-export async function inflateWithStreams(data: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+/**
+ * Inflate with the web platform's DecompressionStream (browsers, and Node ≥ 18): zlib data
+ * (`deflate`, PDF streams) or raw (`deflate-raw`, ZIP entries); past `limit` bytes it stops and
+ * throws.
+ */
+export async function inflateWithStreams(data: Uint8Array, format: 'deflate' | 'deflate-raw' = 'deflate', limit = Infinity): Promise<Uint8Array> {
+  const stream = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream(format));
+  if (limit === Infinity) return new Uint8Array(await new Response(stream).arrayBuffer());
+  const reader = stream.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new Error('a compressed part is larger than the limit once unpacked');
+    }
+    parts.push(value);
+  }
+  return joinBytes(parts);
 }
