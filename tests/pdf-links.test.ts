@@ -10,23 +10,28 @@ describe('disclosure PDF links', () => {
     const { document } = parseHTML(readFileSync('tests/pages/detect/budget-pdf-article.html', 'utf8'));
     const links = [...document.querySelectorAll('a')].map((a) => ({ href: a.getAttribute('href') ?? '', text: a.textContent ?? '' }));
     expect(disclosurePdfLinks([...links, ...links], page)).toEqual([
-      { href: 'http://www.jianghan.gov.cn/attachment/2024/02/jhrlzy2024bmys.pdf', text: '2024年武汉市江汉区人力资源局部门预算.pdf' },
+      { href: 'http://www.jianghan.gov.cn/attachment/2024/02/jhrlzy2024bmys.pdf', text: '2024年武汉市江汉区人力资源局部门预算.pdf', kind: 'pdf' },
     ]);
   });
 
-  it('should take TRS attachment names on a disclosure page, and leave other PDFs and non-PDFs', () => {
+  it('should take TRS attachment names on a disclosure page and workbooks named as disclosures, and leave other files', () => {
     const links = [
       { href: './P020240920512345678901.pdf', text: '附件1' },
       { href: '/files/招聘公告.pdf', text: '2024年招聘公告' },
       { href: '/xxgk/2024预算.xls', text: '2024年部门预算（Excel）' },
       { href: 'javascript:void(0)', text: '部门预算.pdf' },
       { href: '/download?file=2023部门决算.pdf', text: '下载' },
+      { href: '/files/W020240920512345678901.xlsx', text: '附件2' },
+      { href: '/files/通讯录.xlsx', text: '联系方式' },
+      { href: '/files/公开表.doc', text: '2024年部门预算公开表' },
     ];
-    expect(disclosurePdfLinks(links, page).map((l) => l.href)).toEqual([
-      'http://www.jianghan.gov.cn/zwgk/art/2024/2/6/P020240920512345678901.pdf',
-      'http://www.jianghan.gov.cn/download?file=2023%E9%83%A8%E9%97%A8%E5%86%B3%E7%AE%97.pdf',
+    expect(disclosurePdfLinks(links, page).map((l) => [l.kind, l.href])).toEqual([
+      ['pdf', 'http://www.jianghan.gov.cn/zwgk/art/2024/2/6/P020240920512345678901.pdf'],
+      ['workbook', 'http://www.jianghan.gov.cn/xxgk/2024%E9%A2%84%E7%AE%97.xls'],
+      ['pdf', 'http://www.jianghan.gov.cn/download?file=2023%E9%83%A8%E9%97%A8%E5%86%B3%E7%AE%97.pdf'],
+      ['workbook', 'http://www.jianghan.gov.cn/files/W020240920512345678901.xlsx'],
     ]);
-    expect(disclosurePdfLinks(links, page, false).map((l) => l.href)).toHaveLength(1);
+    expect(disclosurePdfLinks(links, page, false).map((l) => l.href)).toHaveLength(2);
   });
 
   it('should take a PDF the page shows in itself on a disclosure page, and the file a viewer page shows', () => {
@@ -38,8 +43,8 @@ describe('disclosure PDF links', () => {
       { href: '/uploads/banner.pdf', text: '' },
     ];
     expect(disclosurePdfLinks(links, page)).toEqual([
-      { href: 'http://www.jianghan.gov.cn/uploads/20240206093015.pdf', text: '20240206093015.pdf' },
-      { href: 'http://www.jianghan.gov.cn/files/2023%E9%83%A8%E9%97%A8%E5%86%B3%E7%AE%97.pdf', text: '在线查看' },
+      { href: 'http://www.jianghan.gov.cn/uploads/20240206093015.pdf', text: '20240206093015.pdf', kind: 'pdf' },
+      { href: 'http://www.jianghan.gov.cn/files/2023%E9%83%A8%E9%97%A8%E5%86%B3%E7%AE%97.pdf', text: '在线查看', kind: 'pdf' },
     ]);
     // on a page that is no disclosure, an embedded PDF needs its name to say what it is
     expect(disclosurePdfLinks(links, page, false).map((l) => l.href)).toEqual(['http://www.jianghan.gov.cn/files/2023%E9%83%A8%E9%97%A8%E5%86%B3%E7%AE%97.pdf']);

@@ -1,5 +1,5 @@
 /**
- * Links to PDF attachments that are likely disclosures: a `.pdf` file whose link text or
+ * Links to PDF and workbook (`.xls`, `.xlsx`) attachments that are likely disclosures: a file whose link text or
  * file name names a budget or final accounts (预算, 决算, 三公 …), or that a TRS site named
  * by its attachment scheme (`P020240920…pdf`, `W020…pdf`) on a page that is a disclosure.
  * A PDF the page shows in itself (`<iframe>`, `<embed>`, `<object>`) is taken on a page that
@@ -11,14 +11,19 @@ export interface PdfLink {
   text: string;
   /** shown in the page itself, not linked */
   embedded?: boolean;
+  /** what the file is, by its name: a PDF or a workbook */
+  kind?: 'pdf' | 'workbook';
 }
 
 const WORDS = /预算|决算|预决算|三公|收支|部门|财政|budget/i;
-const TRS_ATTACHMENT = /\/[PW]0\d{6,}\S*\.pdf$/i;
+const TRS_ATTACHMENT = /\/[PW]0\d{6,}\S*\.(?:pdf|xlsx?)$/i;
 const MAX_LINKS = 20;
 
-function isPdf(url: URL): boolean {
-  return /\.pdf$/i.test(url.pathname) || /[?&](?:file|filename|name)=[^&]*\.pdf(?:&|$)/i.test(url.search);
+/** The attachment's kind by its name (a download script's `file=` / `name=` too), if it is one. */
+function kindOf(url: URL): PdfLink['kind'] {
+  const name = /\.(pdf|xlsx?)$/i.exec(url.pathname)?.[1] ?? /[?&](?:file|filename|name)=[^&]*\.(pdf|xlsx?)(?:&|$)/i.exec(url.search)?.[1];
+  if (!name) return undefined;
+  return name.toLowerCase() === 'pdf' ? 'pdf' : 'workbook';
 }
 
 /** A viewer page's `file=` parameter: the PDF it shows, resolved against the viewer. */
@@ -44,7 +49,10 @@ export function disclosurePdfLinks(links: PdfLink[], pageUrl: string, pageIsDisc
       continue;
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;
-    if (!isPdf(url)) continue;
+    const kind = kindOf(url);
+    if (!kind) continue;
+    // an embedded workbook is not something the page shows; only PDFs are shown in frames
+    if (l.embedded && kind !== 'pdf') continue;
     const viewed = viewedFile(url);
     if (viewed) {
       if (viewed.protocol !== 'http:' && viewed.protocol !== 'https:') continue;
@@ -62,7 +70,7 @@ export function disclosurePdfLinks(links: PdfLink[], pageUrl: string, pageIsDisc
     const href = url.href;
     if (seen.has(href)) continue;
     seen.add(href);
-    out.push({ href, text: text || name.trim() });
+    out.push({ href, text: text || name.trim(), kind });
     if (out.length >= MAX_LINKS) break;
   }
   return out;
