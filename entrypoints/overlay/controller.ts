@@ -309,7 +309,8 @@ export class Overlay {
     const s = strings(this.lang);
     this.notes = [];
     if (report.issues.some((i) => i.code === 'cells-truncated')) this.notes.push(`${s.stopped}${MAX_CELLS.toLocaleString('en')} cells`);
-    for (const i of report.issues) if (i.code.startsWith('pdf-')) this.notes.push(i.message);
+    // what kept a file (a PDF, a workbook) from being read whole
+    for (const i of report.issues) if (/^(?:pdf-|sheet-unreadable$|sheets-hidden$|no-sheets$)/.test(i.code)) this.notes.push(i.message);
     if (report.summary.tablesRecognised === 0) this.notes.push(s.noTables);
     return true;
   }

@@ -34,46 +34,18 @@ export interface Surface {
   pdfLinks(): PdfLink[];
 }
 
-/** The live page the content script runs in. */
-export class PageSurface implements Surface {
-  readonly live = true;
-  private registry: Registry = new Map();
-  private tables: Element[] = [];
+/**
+ * A surface whose paths are elements of a document: each path of the reading registered to the
+ * element that shows it, numbers found in those elements' text.
+ */
+export abstract class ElementSurface {
+  protected registry: Registry = new Map();
+  protected lines = new Map<string, string>();
   private flats?: FlatCache;
-  private lines = new Map<string, string>();
 
-  constructor(
-    private readonly doc: Document,
-    private readonly limits: { maxCells: number; slice: number },
-  ) {}
+  constructor(protected readonly doc: Document) {}
 
-  worthAuditing(): boolean {
-    return hasDisclosureTables(lookAtTables(this.doc.getElementsByTagName('table')));
-  }
-
-  async read(pause: () => Promise<void>): Promise<RawDocument> {
-    const registry: Registry = new Map();
-    const tables: Element[] = [];
-    const raw = await extractDomInSlices((this.doc.body ?? this.doc.documentElement) as unknown as DomNode, {
-      url: this.doc.location?.href,
-      name: this.doc.title,
-      maxCells: this.limits.maxCells,
-      onNode: (path, node) => {
-        registry.set(path, node as unknown as Element);
-        // a table's own path is `t<n>` (its rows and cells `t<n>.r…`, lines `l<n>`)
-        if (path.charCodeAt(0) === 116 && path.indexOf('.') < 0) tables.push(node as unknown as Element);
-      },
-      now: () => performance.now(),
-      pause,
-      slice: this.limits.slice,
-    });
-    this.registry = registry;
-    this.tables = tables;
-    this.lines = new Map(raw.text.flatMap((l) => (l.source.path ? [[l.source.path, l.text] as [string, string]] : [])));
-    return raw;
-  }
-
-  private element(path: string): Element | undefined {
+  protected element(path: string): Element | undefined {
     const el = this.registry.get(path);
     return el?.isConnected ? el : undefined;
   }
@@ -108,6 +80,50 @@ export class PageSurface implements Surface {
     if (!el) return false;
     el.scrollIntoView({ block: 'center', inline: 'nearest' });
     return true;
+  }
+
+  /** The text lines of a reading, by path (where a number of the text is looked for). */
+  protected keepLines(raw: RawDocument): void {
+    this.lines = new Map(raw.text.flatMap((l) => (l.source.path ? [[l.source.path, l.text] as [string, string]] : [])));
+  }
+}
+
+/** The live page the content script runs in. */
+export class PageSurface extends ElementSurface implements Surface {
+  readonly live = true;
+  private tables: Element[] = [];
+
+  constructor(
+    doc: Document,
+    private readonly limits: { maxCells: number; slice: number },
+  ) {
+    super(doc);
+  }
+
+  worthAuditing(): boolean {
+    return hasDisclosureTables(lookAtTables(this.doc.getElementsByTagName('table')));
+  }
+
+  async read(pause: () => Promise<void>): Promise<RawDocument> {
+    const registry: Registry = new Map();
+    const tables: Element[] = [];
+    const raw = await extractDomInSlices((this.doc.body ?? this.doc.documentElement) as unknown as DomNode, {
+      url: this.doc.location?.href,
+      name: this.doc.title,
+      maxCells: this.limits.maxCells,
+      onNode: (path, node) => {
+        registry.set(path, node as unknown as Element);
+        // a table's own path is `t<n>` (its rows and cells `t<n>.r…`, lines `l<n>`)
+        if (path.charCodeAt(0) === 116 && path.indexOf('.') < 0) tables.push(node as unknown as Element);
+      },
+      now: () => performance.now(),
+      pause,
+      slice: this.limits.slice,
+    });
+    this.registry = registry;
+    this.tables = tables;
+    this.keepLines(raw);
+    return raw;
   }
 
   resizeTargets(): Element[] {

@@ -247,7 +247,7 @@ function panelView(st: ViewState, a: ViewActions): TemplateResult {
           ${st.pdfs.map(
             (l) => html`<div class="pdf">
               <span class="pdf-name" title=${clean(l.href, 300)}>${clean(l.text, 80)}</span>
-              <button class="tool" data-bl-audit-pdf=${l.href} @click=${() => a.auditPdf(l)}>${s.auditPdf}</button>
+              <button class="tool" data-bl-audit-pdf=${l.href} @click=${() => a.auditPdf(l)}>${l.kind === 'workbook' ? s.auditWorkbook : s.auditPdf}</button>
             </div>`,
           )}
         </div>`

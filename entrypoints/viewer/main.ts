@@ -1,5 +1,6 @@
 /**
- * The PDF viewer (an extension page: `viewer.html?src=<pdf url>[&tab=<tab id>]`). The file is
+ * The viewer (an extension page: `viewer.html?src=<file url>[&tab=<tab id>]`) for a PDF or a
+ * workbook (.xlsx, .xls), told apart by their first bytes. The file is
  * fetched once, for this audit only: through the page that links it when it can (the page's
  * own site, no permission needed), else by the viewer, after asking the user for permission to
  * read that one site. pdf.js runs with its worker, character maps and fonts from the extension.
@@ -8,6 +9,8 @@ import * as pdfjs from 'pdfjs-dist';
 import { browser } from 'wxt/browser';
 import { Overlay } from '../overlay/controller.ts';
 import { PdfSurface, type ViewerDocument } from './pdf-surface.ts';
+import { WorkbookSurface } from './workbook-surface.ts';
+import { workbookKind } from '../../core/sheet/open.ts';
 
 const MAX_BYTES = 100 * 1024 * 1024;
 const params = new URLSearchParams(location.search);
@@ -16,8 +19,8 @@ const tab = Number(params.get('tab') ?? NaN);
 const status = document.getElementById('status') as HTMLElement;
 const zh = !navigator.language.toLowerCase().startsWith('en');
 const t = zh
-  ? { reading: '正在读取 PDF…', allow: (h: string) => `读取此 PDF 需要访问 ${h} 的权限（仅此一次用途：下载此文件）。`, grant: '允许读取', failed: '无法取得此 PDF：', none: '没有指定要核对的 PDF。' }
-  : { reading: 'Reading the PDF…', allow: (h: string) => `Reading this PDF needs access to ${h} (used only to download this file).`, grant: 'Allow', failed: 'Could not get this PDF: ', none: 'No PDF to audit was given.' };
+  ? { reading: '正在读取文件…', allow: (h: string) => `读取此文件需要访问 ${h} 的权限（仅此一次用途：下载此文件）。`, grant: '允许读取', failed: '无法取得此文件：', none: '没有指定要核对的文件。' }
+  : { reading: 'Reading the file…', allow: (h: string) => `Reading this file needs access to ${h} (used only to download this file).`, grant: 'Allow', failed: 'Could not get this file: ', none: 'No file to audit was given.' };
 
 function say(kind: 'info' | 'error', text: string, button?: { label: string; onClick: () => void }): void {
   const box = document.createElement('div');
@@ -99,6 +102,13 @@ async function main(): Promise<void> {
     return;
   }
   status.replaceChildren();
+  const pages = document.getElementById('pages') as HTMLElement;
+  if (workbookKind(data)) {
+    // a workbook (.xlsx, .xls): its sheets shown as tables, read as the CLI reads them
+    pages.classList.add('sheets');
+    await new Overlay(new WorkbookSurface(data, pages, { url: src, name })).start({ force: true, gateStart: performance.now() });
+    return;
+  }
   pdfjs.GlobalWorkerOptions.workerSrc = asset('/pdfjs/pdf.worker.min.mjs');
   const load = () =>
     pdfjs.getDocument({
@@ -109,7 +119,7 @@ async function main(): Promise<void> {
       wasmUrl: asset('/pdfjs/wasm/'),
       isEvalSupported: false,
     }).promise as unknown as Promise<ViewerDocument>;
-  const surface = new PdfSurface(load, pdfjs.OPS as unknown as Record<string, number>, document.getElementById('pages') as HTMLElement, { url: src, name });
+  const surface = new PdfSurface(load, pdfjs.OPS as unknown as Record<string, number>, pages, { url: src, name });
   await new Overlay(surface).start({ force: true, gateStart: performance.now() });
 }
 

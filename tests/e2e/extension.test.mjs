@@ -577,6 +577,42 @@ describe('PDF attachments', () => {
     assert.ok(drawn.claims > 10, JSON.stringify(drawn));
     await Promise.all([article.close(), viewer.close()]);
   });
+  it('a page that links workbooks lists them; the viewer shows the sheets, gives the CLI\'s counts and marks the changed cell', async () => {
+    const article = await open(ext.context, `http://www.wehdz.gov.cn:${srv.port}/xls/article.html`);
+    const buttons = article.locator('budget-lens-overlay >> [data-bl-audit-pdf]');
+    await buttons.first().waitFor();
+    assert.deepEqual(
+      (await buttons.evaluateAll((bs) => bs.map((b) => [b.dataset.blAuditPdf.split('/').pop(), b.textContent]))),
+      [['donghu-hrss-2023-final.injected.xls', '核对此表格'], ['donghu-hrss-2023-final.xlsx', '核对此表格']],
+    );
+    for (const [i, file] of [[0, 'donghu-hrss-2023-final.injected.xls'], [1, 'donghu-hrss-2023-final.xlsx']]) {
+      const [viewer] = await Promise.all([ext.context.waitForEvent('page'), buttons.nth(i).click()]);
+      await viewer.waitForLoadState();
+      const shown = await auditSummary(viewer, 60_000);
+      const { tablesRecognised, ...cli } = cliSummary(`tests/pages/xls/${file}`);
+      assert.deepEqual(shown, cli, file);
+      assert.equal(tablesRecognised, 9, file);
+      // the sheets are on the page as tables of their cells' texts
+      assert.ok((await viewer.locator('.sheet table').count()) >= 9, file);
+      if (file.includes('injected')) {
+        // the changed figure: a discrepancy marker over the cell that shows it
+        const placed = await viewer.evaluate(() => {
+          const m = document.querySelector('budget-lens-overlay').shadowRoot.querySelector('.mark.discrepancy[data-stated="4938.56"]');
+          if (!m) return null;
+          m.scrollIntoView({ block: 'center' });
+          const r = m.getBoundingClientRect();
+          const at = document.elementsFromPoint(r.x + r.width / 2, r.y + r.height / 2).find((e) => e.tagName === 'TD');
+          return { text: at?.textContent, w: r.width, h: r.height };
+        });
+        assert.ok(placed && placed.w > 10 && placed.h > 5, JSON.stringify(placed));
+        assert.equal(placed.text, '4,938.56');
+      } else {
+        assert.equal(shown.discrepancy, cliSummary('tests/pages/xls/donghu-hrss-2023-final.xls').discrepancy);
+      }
+      await viewer.close();
+    }
+    await article.close();
+  });
   it('a PDF the page shows through its own viewer (an iframe on viewer.html?file=…) is listed as the file itself', async () => {
     const page = await open(ext.context, `http://www.wehdz.gov.cn:${srv.port}/pdf/embedded.html`);
     const button = page.locator('budget-lens-overlay >> [data-bl-audit-pdf]');
@@ -600,7 +636,7 @@ describe('after all pages', () => {
     const ours = (u) => {
       const x = new URL(u);
       if (['chrome-extension:', 'data:', 'blob:', 'chrome:'].includes(x.protocol)) return true;
-      return x.hostname.endsWith('.gov.cn') && x.port === String(srv.port) && /^\/(?:(?:gov|csp|hostile|css|detect|spa|generated|pdf)\/.*|favicon\.ico)?$/.test(x.pathname);
+      return x.hostname.endsWith('.gov.cn') && x.port === String(srv.port) && /^\/(?:(?:gov|csp|hostile|css|detect|spa|generated|pdf|xls)\/.*|favicon\.ico)?$/.test(x.pathname);
     };
     const key = (u) => {
       const x = new URL(u);
@@ -619,10 +655,15 @@ describe('after all pages', () => {
       if (fs.statSync(file).isFile() && /\.(?:js|json|html)$/.test(file)) assert.doesNotMatch(fs.readFileSync(file, 'utf8'), /googleapis\.com|gstatic\.com|google\.com\//, file);
     }
     assert.deepEqual(urls.filter((u) => !ours(u) && !browsers.has(key(u)) && !google.test(new URL(u).hostname)), []);
-    // and the server saw only what the pages reference, and the one PDF a user asked to audit,
-    // fetched once
+    // and the server saw only what the pages reference, and the files a user asked to audit
     const paths = srv.requests.map((r) => new URL(r.url, 'http://x').pathname);
-    for (const p of paths.filter((x) => !x.endsWith('.pdf'))) assert.match(p, /\.(?:html|css|js)$|^\/favicon\.ico$/, p);
-    assert.deepEqual([...new Set(paths.filter((x) => x.endsWith('.pdf')))].sort(), ['/pdf/donghu-hrss-2023-final.injected.pdf', '/pdf/jianghan-hr-2024-budget.unruled.pdf']);
+    const files = /\.(?:pdf|xlsx?)$/;
+    for (const p of paths.filter((x) => !files.test(x))) assert.match(p, /\.(?:html|css|js)$|^\/favicon\.ico$/, p);
+    assert.deepEqual([...new Set(paths.filter((x) => files.test(x)))].sort(), [
+      '/pdf/donghu-hrss-2023-final.injected.pdf',
+      '/pdf/jianghan-hr-2024-budget.unruled.pdf',
+      '/xls/donghu-hrss-2023-final.injected.xls',
+      '/xls/donghu-hrss-2023-final.xlsx',
+    ]);
   });
 });
