@@ -39,6 +39,8 @@ export const ruleTitles = {
   'text-arithmetic': { zh: '测算式计算正确', en: 'Worked calculations are right' },
   'self-evaluation': { zh: '绩效自评表与正文一致', en: 'Self-evaluation forms agree with themselves and the text' },
   'narrative-naming': { zh: '同一科目各处名称一致', en: 'One classification item, one name throughout the text' },
+  'narrative-wording': { zh: '文字无模板残留、无重复字词', en: 'No template leftovers or doubled words in the text' },
+  'narrative-year': { zh: '年份与本年度相符', en: 'Year labels match the document\'s year' },
   'narrative-coverage': { zh: '正文数字的核对范围', en: 'Figures in the text that could be checked' },
 } as const satisfies Record<string, Text>;
 export type RuleId = keyof typeof ruleTitles;
@@ -233,6 +235,22 @@ export const messages = {
   'narr.direction': {
     zh: (p: { item: string; up: string; down: string }) => `“${p.item}”一处说增加（${p.up}），另一处说减少（${p.down}）。`,
     en: (p: { item: string; up: string; down: string }) => `"${p.item}" is said to increase in one place (${p.up}) and to decrease in another (${p.down}).`,
+  },
+  'narr.alternative': {
+    zh: (p: { words: string }) => `“${p.words}”：模板中的两种写法都留在了正文里，应只保留实际的一种。`,
+    en: (p: { words: string }) => `"${p.words}": both of the template's alternatives were left in the text; only the one that applies should remain.`,
+  },
+  'narr.placeholder': {
+    zh: (p: { words: string }) => `“${p.words}”：模板占位符未填写。`,
+    en: (p: { words: string }) => `"${p.words}": a template placeholder was left unfilled.`,
+  },
+  'narr.doubled': {
+    zh: (p: { words: string }) => `“${p.words}”：同一词语重复录入。`,
+    en: (p: { words: string }) => `"${p.words}": a word typed twice.`,
+  },
+  'narr.year': {
+    zh: (p: { words: string; year: string }) => `“${p.words}”：本文件是 ${p.year} 年度的，此处年份疑为沿用上年文本未改。`,
+    en: (p: { words: string; year: string }) => `"${p.words}": this document is for ${p.year}; the year looks left over from last year's text.`,
   },
   'narr.repeat': {
     zh: (p: { claim: string; values: string; ok: boolean; rounding: boolean }) =>

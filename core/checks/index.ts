@@ -33,6 +33,8 @@ import { narrativeRepeat } from './narrative-repeat.ts';
 import { narrativeUnit } from './narrative-unit.ts';
 import { narrativeAbsence } from './narrative-absence.ts';
 import { narrativeDirection } from './narrative-direction.ts';
+import { narrativeWording } from './narrative-wording.ts';
+import { narrativeYear } from './narrative-year.ts';
 import { textArithmetic } from './text-arithmetic.ts';
 import { narrativeCoverage } from './narrative-coverage.ts';
 import { selfEvaluation } from './self-evaluation.ts';
@@ -70,6 +72,8 @@ export const checks = {
   'text-arithmetic': textArithmetic,
   'self-evaluation': selfEvaluation,
   'narrative-naming': narrativeNaming,
+  'narrative-wording': narrativeWording,
+  'narrative-year': narrativeYear,
   // Last: reports the figures the checks above could not use.
   'narrative-coverage': narrativeCoverage,
 } as const satisfies Record<RuleId, Check>;

@@ -86,9 +86,9 @@ export function narrativeOf(work: WorkDocument): NarrativeModel {
   return model;
 }
 
-/** The department's own name and the ways a text refers to itself: not part of a subject. */
-function selfNames(department: string | undefined): RegExp {
-  const names = ['本部门', '本单位', '我单位', '我部门', '我局', '本局', '部门整体', '单位整体'];
+/** The department's name, with and without its city prefix, and the ways a text says "we" (regex sources). */
+export function ownNames(department: string | undefined): string[] {
+  const names = ['本部门', '本单位', '我单位', '我部门', '我局', '本局'];
   if (department) {
     const d = department.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
     names.unshift(d);
@@ -96,9 +96,13 @@ function selfNames(department: string | undefined): RegExp {
     const short = department.replace(/^.{2,4}?[省市]/, '').replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
     if (short.length >= 4 && short !== d) names.unshift(short);
   }
+  return names;
+}
+
+/** The department's own name and the ways a text refers to itself: not part of a subject. */
+function selfNames(department: string | undefined): RegExp {
   // `部门收入预算`, `部门支出`: the department's own (its name left out).
-  names.push('部门(?=收|支|预算|决算)');
-  return new RegExp(names.join('|'), 'g');
+  return new RegExp([...ownNames(department), '部门整体', '单位整体', '部门(?=收|支|预算|决算)'].join('|'), 'g');
 }
 
 /** A function removing the department's own name from a subject. */

@@ -4,13 +4,13 @@
  * and `where` entries that quote each sentence and point at each table cell compared.
  */
 import type { WorkDocument } from '../normalize/document.ts';
-import type { Cause, CheckResult, Unit, Where } from '../model/schemas.ts';
+import type { Cause, CheckResult, Paragraph, Severity, Unit, Where } from '../model/schemas.ts';
 import { type Lang, type RuleId, headed, message, ruleTitle } from '../messages.ts';
 import { type Figure, type Judgement, judgeSum } from '../rounding.ts';
 import { formatAmount, roundTo } from '../text/numbers.ts';
 import { type Ref, whereOf } from '../checks/identity.ts';
 import type { Claim } from './claims.ts';
-import { type NarrativeModel, claimWhere } from './index.ts';
+import { type NarrativeModel, claimWhere, quoteAt, sentenceSource } from './index.ts';
 
 export type Bilingual = { zh: string; en: string };
 
@@ -156,6 +156,28 @@ export function undecidedResult(rule: RuleId, id: string, claim: Bilingual, reas
     formula: '',
     where,
     reason: reason.en,
+  };
+}
+
+/**
+ * A slip of wording in one passage of the text (nothing recomputed): the passage quoted where
+ * it stands, `start..end` being the words at fault.
+ */
+export function wordingResult(rule: RuleId, p: Paragraph, start: number, end: number, f: { severity: Severity; messageKey: string; text: string; formula: string }, lang: Lang): CheckResult {
+  const words = p.text.slice(start, end);
+  return {
+    id: `${rule}/p${p.index}@${start}`,
+    rule,
+    verdict: 'discrepancy',
+    severity: f.severity,
+    message: headed(ruleTitle(rule, lang), lang, f.text),
+    messageKey: f.messageKey,
+    stated: null,
+    expected: null,
+    difference: null,
+    tolerance: null,
+    formula: f.formula,
+    where: [{ role: 'stated', label: words, value: null, quote: quoteAt(p, start, end), source: sentenceSource(p, start, end) }],
   };
 }
 
