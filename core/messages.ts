@@ -41,6 +41,7 @@ export const ruleTitles = {
   'narrative-naming': { zh: '同一科目各处名称一致', en: 'One classification item, one name throughout the text' },
   'narrative-wording': { zh: '文字无模板残留、无重复字词', en: 'No template leftovers or doubled words in the text' },
   'narrative-year': { zh: '年份与本年度相符', en: 'Year labels match the document\'s year' },
+  'table-department': { zh: '各表所列部门一致', en: 'Every table names the same department' },
   'narrative-coverage': { zh: '正文数字的核对范围', en: 'Figures in the text that could be checked' },
 } as const satisfies Record<string, Text>;
 export type RuleId = keyof typeof ruleTitles;
@@ -235,6 +236,10 @@ export const messages = {
   'narr.direction': {
     zh: (p: { item: string; up: string; down: string }) => `“${p.item}”一处说增加（${p.up}），另一处说减少（${p.down}）。`,
     en: (p: { item: string; up: string; down: string }) => `"${p.item}" is said to increase in one place (${p.up}) and to decrease in another (${p.down}).`,
+  },
+  'table.department': {
+    zh: (p: { table: string; name: string; main: string; n: number }) => `${p.table} 表头所列部门为“${p.name}”，其余 ${p.n} 张表为“${p.main}”：疑为沿用他表未改。`,
+    en: (p: { table: string; name: string; main: string; n: number }) => `${p.table} is headed "${p.name}", while ${p.n} other tables are headed "${p.main}": it may have been copied without being re-headed.`,
   },
   'narr.alternative': {
     zh: (p: { words: string }) => `“${p.words}”：模板中的两种写法都留在了正文里，应只保留实际的一种。`,

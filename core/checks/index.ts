@@ -34,6 +34,7 @@ import { narrativeUnit } from './narrative-unit.ts';
 import { narrativeAbsence } from './narrative-absence.ts';
 import { narrativeDirection } from './narrative-direction.ts';
 import { narrativeWording } from './narrative-wording.ts';
+import { tableDepartment } from './table-department.ts';
 import { narrativeYear } from './narrative-year.ts';
 import { textArithmetic } from './text-arithmetic.ts';
 import { narrativeCoverage } from './narrative-coverage.ts';
@@ -60,6 +61,7 @@ export const checks = {
   'empty-table': emptyTable,
   'code-name': codeName,
   'table-coverage': tableCoverage,
+  'table-department': tableDepartment,
   'narrative-table': narrativeTable,
   'narrative-change': narrativeChange,
   'narrative-share': narrativeShare,

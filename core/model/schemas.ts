@@ -107,6 +107,8 @@ export const Table = z.object({
   title: z.string(),
   /** `公开01表`, `预算05表` as printed. */
   tableNo: z.string().optional(),
+  /** The department printed above the table (`部门：…`, `单位名称：…`), and where. */
+  department: z.object({ name: z.string(), source: SourceRef }).optional(),
   unit: Unit,
   /** true when no unit is printed for this table and the document's unit was assumed. */
   unitAssumed: z.boolean(),

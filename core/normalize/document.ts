@@ -5,7 +5,7 @@
 import type { RawDocument, RawLine } from '../model/raw.ts';
 import type { BudgetDocument, DocIssue, Paragraph, SourceRef, Unit } from '../model/schemas.ts';
 import { compact, toHalfWidth } from '../text/normalize.ts';
-import { buildTable, type WorkTable } from './table.ts';
+import { buildTable, departmentField, type WorkTable } from './table.ts';
 import { splitForm, type FormParts } from './forms.ts';
 import { makeColumn } from './columns.ts';
 import { parseNumber } from '../text/numbers.ts';
@@ -174,20 +174,11 @@ const COVER_END = '(?:部门)?(?:决算|预算)(?:公开|报告|信息公开|公
 const COVER_YEAR_FIRST = new RegExp(`^(20\\d{2})年度?(.{2,40}?)${COVER_END}`);
 const COVER_NAME_FIRST = new RegExp(`^(.{2,40}?)(20\\d{2})年度?${COVER_END}`);
 
-/** A table's number printed beside other fields (`公开01表`, `预算 01 表`). */
-const TABLE_NO_TOKEN = /(?:公开|预算|决算)\s*\d{1,2}\s*表/g;
-
 function departmentOf(raw: RawDocument): string | undefined {
   const names: string[] = [];
   for (const t of raw.tables) {
-    for (const p of t.preamble) {
-      // One line may hold several fields (a spreadsheet row: `公开01表  部门：X  单位：万元`).
-      const fields = toHalfWidth(p.text).replace(TABLE_NO_TOKEN, ' ').trim().split(/\s+(?=[^\s:：]{1,8}[:：])/);
-      for (const f of fields) {
-        const m = /^(?:部门|部门名称|单位名称|编制单位|填报单位)[:：]\s*(.+?)(?:\s+(?:金额)?单位[:：].*)?$/.exec(f.trim());
-        if (m?.[1]) names.push(m[1].replace(/\s+/g, '').replace(/(?:本级|\(本级\))$/, ''));
-      }
-    }
+    const d = departmentField(t.preamble);
+    if (d) names.push(d.name);
   }
   const fromTables = mode(names);
   if (fromTables) return fromTables;

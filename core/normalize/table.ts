@@ -5,11 +5,11 @@
  * written into cells; the others are kept as `Pending` with every placement that keeps
  * their printed order — solve/columns.ts narrows those down with the table's identities.
  */
-import type { RawTable } from '../model/raw.ts';
+import type { RawLine, RawTable } from '../model/raw.ts';
 import type { Cell, Column, DocumentKind, Row, SourceRef, Table, TemplateId, Unit } from '../model/schemas.ts';
 import { classCodeOfName, expenseRowRoles, incomeRowRoles, performanceRowRoles, roleOf, type TemplateSpec } from '../knowledge.ts';
 import { isEmptyStatement, isFormulaLine, tableNoOf } from '../detect/lines.ts';
-import { labelKey } from '../text/normalize.ts';
+import { labelKey, toHalfWidth } from '../text/normalize.ts';
 import { type DraftRow, type DraftValue, type TableDraft, isTotalLabel } from './draft.ts';
 import { readGrid } from './grid.ts';
 import { readStream } from './stream.ts';
@@ -84,6 +84,23 @@ export function cellOf(v: DraftValue, status: Cell['status']): Cell {
 
 function tableTitle(raw: RawTable): string {
   return (raw.title?.text ?? '').replace(/\*+/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** A table's number printed beside other fields (`公开01表`, `预算 01 表`). */
+const TABLE_NO_TOKEN = /(?:公开|预算|决算)\s*\d{1,2}\s*表/g;
+
+/** The department printed above a table: `部门：X`, `单位名称：X` (`本级` dropped), maybe among other fields. */
+export function departmentField(preamble: RawLine[]): Table['department'] {
+  for (const p of preamble) {
+    // One line may hold several fields (a spreadsheet row: `公开01表  部门：X  单位：万元`).
+    const fields = toHalfWidth(p.text).replace(TABLE_NO_TOKEN, ' ').trim().split(/\s+(?=[^\s:：]{1,8}[:：])/);
+    for (const f of fields) {
+      const m = /^(?:部门|部门名称|单位名称|编制单位|填报单位)[:：]\s*(.+?)(?:\s+(?:金额)?单位[:：].*)?$/.exec(f.trim());
+      const name = m?.[1]?.replace(/\s+/g, '').replace(/(?:本级|\(本级\))$/, '');
+      if (name) return { name, source: p.source };
+    }
+  }
+  return undefined;
 }
 
 export interface BuildOptions {
@@ -174,6 +191,7 @@ export function buildTable(raw: RawTable, kind: DocumentKind, docUnit: Unit | un
     template,
     title: title || (spec?.name ?? ''),
     tableNo: tableNo ?? undefined,
+    department: departmentField(raw.preamble),
     unit,
     unitAssumed: !printedUnit,
     twoSided,
