@@ -47,6 +47,7 @@ export const LabelsFile = z.object({
 export const ClassesFile = z.object({
   classes: z.array(z.object({ code: z.string().regex(/^\d{3}$/), name: z.string(), aliases: z.array(z.string()).optional() })),
   economicClasses: z.array(z.object({ code: z.string().regex(/^\d{3}$/), name: z.string(), group: z.enum(['personnel', 'public']) })),
+  economicItems: z.array(z.object({ code: z.string().regex(/^\d{5}$/), name: z.string() })),
 });
 
 const ColSel = z.object({
@@ -141,6 +142,16 @@ export function classCodeOfName(label: string): string | undefined {
 
 export function functionClassName(code: string): string | undefined {
   return classes.classes.find((c) => c.code === code)?.name;
+}
+
+/** The name of a 部门支出经济分类 款 (`30113` → 住房公积金), where the data lists it. */
+export function economicItemName(code: string): string | undefined {
+  return classes.economicItems.find((c) => c.code === code)?.name;
+}
+
+/** The economic items whose name is `name` (compared with `same`). */
+export function economicItemsNamed(name: string, same: (a: string, b: string) => boolean): { code: string; name: string }[] {
+  return classes.economicItems.filter((c) => same(c.name, name));
 }
 
 export function economicGroup(code: string): 'personnel' | 'public' | undefined {

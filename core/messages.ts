@@ -195,6 +195,10 @@ export const messages = {
     zh: (p: { formula: string }) => `表中无任何数字，公式 ${p.formula} 的各项均为空白，自然成立。`,
     en: (p: { formula: string }) => `the table holds no figure; every term of ${p.formula} is blank, so it holds.`,
   },
+  'code-name.other-item': {
+    zh: (p: { code: string; name: string; other: string; own: string }) => `${p.code} 印作“${p.name}”，而“${p.name}”是经济分类 ${p.other} 的名称（${p.code} 为“${p.own}”）：编码或名称有误。`,
+    en: (p: { code: string; name: string; other: string; own: string }) => `${p.code} is printed as "${p.name}", the name of economic item ${p.other} (${p.code} is "${p.own}"): the code or the name is wrong.`,
+  },
   'code-name.differs': {
     zh: (p: { code: string; names: string }) => `科目 ${p.code} 在不同表中名称不同：${p.names}。`,
     en: (p: { code: string; names: string }) => `code ${p.code} is named differently in different tables: ${p.names}.`,

@@ -1,13 +1,15 @@
 /**
  * code-name: one 科目编码 should carry one name in every table. A slight variant (a wrapped or
- * cut label, 的 for 和) is reported as information; a different name as a warning.
+ * cut label, 的 for 和) is reported as information; a different name as a warning. An economic
+ * 款 printed with the name of another 款 of the classification (`30110 住房公积金`, which is
+ * 30113) is a warning too: the figure sits on the wrong code, or the code is wrong.
  */
 import type { WorkDocument } from '../normalize/document.ts';
 import type { CheckResult, Where } from '../model/schemas.ts';
 import { type Lang, message, ruleTitle, headed } from '../messages.ts';
 import { compareText, labelKey } from '../text/normalize.ts';
 import type { Check } from './types.ts';
-import { economicGroup, functionClassName } from '../knowledge.ts';
+import { economicGroup, economicItemName, economicItemsNamed, functionClassName } from '../knowledge.ts';
 
 /**
  * A code of the classifications (a 类 of 支出功能分类, of the 部门 or 政府 economic classification):
@@ -47,6 +49,21 @@ export function isNameVariant(a: string, b: string): boolean {
   return editDistance(x, y) <= 1;
 }
 
+/** Names that are one name, written a little differently (not one contained in the other). */
+function sameName(a: string, b: string): boolean {
+  const x = labelKey(a);
+  const y = labelKey(b);
+  return x === y || editDistance(x, y) <= 1;
+}
+
+/** An economic 款 printed with another 款's name: that other item, if so. */
+function otherItem(code: string, name: string): { code: string; name: string } | undefined {
+  const own = economicItemName(code);
+  if (!own || isNameVariant(name, own)) return undefined;
+  const others = economicItemsNamed(name, sameName).filter((c) => c.code !== code);
+  return others.length === 1 ? others[0] : undefined;
+}
+
 export const codeName: Check = {
   id: 'code-name',
   findings(work: WorkDocument, lang: Lang): CheckResult[] {
@@ -66,6 +83,27 @@ export const codeName: Check = {
     }
     const out: CheckResult[] = [];
     for (const [code, list] of [...byCode].sort(([a], [b]) => compareText(a, b))) {
+      const reported = new Set<string | undefined>();
+      for (const x of list) {
+        const other = /^\d{5}$/.test(code) && !reported.has(x.where.table) ? otherItem(code, x.name) : undefined;
+        if (!other) continue;
+        reported.add(x.where.table);
+        const own = economicItemName(code) ?? '';
+        out.push({
+          id: `code-name/${code}/${x.where.table ?? ''}`,
+          rule: 'code-name',
+          verdict: 'discrepancy',
+          severity: 'warning',
+          message: headed(ruleTitle('code-name', lang), lang, message('code-name.other-item', lang, { code, name: x.name, other: other.code, own })),
+          messageKey: 'code-name.other-item',
+          stated: null,
+          expected: null,
+          difference: null,
+          tolerance: null,
+          formula: `${code} ${x.name} ≠ ${code} ${own}`,
+          where: [{ ...x.where, role: 'stated' }],
+        });
+      }
       const names = [...new Map(list.map((x) => [labelKey(x.name), x.name])).values()];
       if (names.length < 2) continue;
       const variant = names.every((n) => isNameVariant(n, names[0] ?? ''));
