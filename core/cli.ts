@@ -1,7 +1,9 @@
 /**
  * budget-lens — the command line around the engine (the one Node-only module of core/).
  *
- *   budget-lens audit <file>… [--format text|json|csv] [--lang zh|en]
+ *   budget-lens audit <file or folder>… [--format text|json|csv|summary] [--lang zh|en]
+ *                                              a folder: every disclosure file in it, recursively;
+ *                                              summary: one CSV line of counts per file
  *   budget-lens export <file> [--lang zh|en]   the dataset the widgets chart (JSON)
  *   budget-lens embed <file> [--widget bl-…] [--script URL] [--lang zh|en]
  *                                              the embed code: the loader's script tag and a
@@ -9,10 +11,10 @@
  *   budget-lens schema [dataset]  print the JSON Schema of the report (or of the dataset)
  *
  * Exit 0 when the audit ran (findings or not); 2 with a one-line reason when a file cannot
- * be read or is not a supported kind of document.
+ * be read or is not a supported kind of document (the other files are still audited).
  */
-import { readFileSync, statSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
 import { z } from 'zod';
 import { analyzeDocument } from './analyze.ts';
 import { extractText } from './extract/text.ts';
@@ -27,7 +29,7 @@ import { Dataset } from './model/dataset.ts';
 import { exportDataset } from './dataset.ts';
 import { EMBED_WIDGETS, type EmbedWidget, embedSnippet } from './embed.ts';
 import type { RawDocument } from './model/raw.ts';
-import { formatCsv, formatTablesCsv, formatText } from './report.ts';
+import { SUMMARY_HEADER, formatCsv, formatSummaryLine, formatTablesCsv, formatText } from './report.ts';
 import type { Lang } from './messages.ts';
 
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -37,10 +39,45 @@ export class InputError extends Error {}
 /** A PDF that cannot be read at all is an input error; one read without text is a report saying so. */
 const FATAL_PDF = new Set(['pdf-encrypted', 'pdf-invalid', 'pdf-unreadable', 'pdf-timeout']);
 
-const USAGE = `usage: budget-lens audit <file>… [--format text|json|csv] [--lang zh|en] [--tables]
+const USAGE = `usage: budget-lens audit <file or folder>… [--format text|json|csv|summary] [--lang zh|en] [--tables]
        budget-lens export <file> [--lang zh|en]
        budget-lens embed <file> [--widget ${EMBED_WIDGETS.join('|')}] [--script URL] [--lang zh|en]
        budget-lens schema [dataset]`;
+
+/** Share of U+FFFD in a decoded text above which the guessed encoding is wrong. */
+const BAD_SHARE = 1 / 1000;
+
+/** Share of characters no text holds: U+FFFD (bytes the encoding could not read) and control characters. */
+function badShare(text: string): number {
+  const sample = text.slice(0, 65536);
+  return (sample.match(/[\uFFFD\x00-\x08\x0e-\x1f\x7f]/g) ?? []).length / Math.max(1, sample.length);
+}
+
+/**
+ * The text of a file: UTF-8, or UTF-16 with its BOM, or the encoding an HTML page declares
+ * (`<meta charset=gb2312>`: many government pages are saved in GBK), or GB18030 when UTF-8
+ * fails and GB18030 reads cleanly. Undefined for binary data.
+ */
+export function decodeText(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  if (bytes.subarray(0, 65536).includes(0)) return undefined;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // not UTF-8: a declared or a Chinese encoding
+  }
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+  const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+  const labels = [...(declared && /^(?:gb2312|gbk|gb18030|big5|x-gbk|cp936)$/.test(declared) ? [declared === 'gb2312' || declared === 'cp936' ? 'gbk' : declared] : []), 'gb18030', 'utf-8'];
+  for (const label of labels) {
+    const text = new TextDecoder(label).decode(bytes);
+    if (badShare(text) <= BAD_SHARE) return text;
+  }
+  // UTF-8 with a few broken bytes (a file cut mid-character) is still read.
+  const utf8 = new TextDecoder('utf-8').decode(bytes);
+  return badShare(utf8) <= 1 / 20 ? utf8 : undefined;
+}
 
 /** Read a file into a RawDocument, or throw InputError with a one-line reason. */
 export async function readDisclosure(path: string): Promise<RawDocument> {
@@ -72,12 +109,9 @@ export async function readDisclosure(path: string): Promise<RawDocument> {
       throw new InputError(`${path}: ${e instanceof Error ? e.message : String(e)} (workbooks .xlsx and .xls are read; Word documents are not)`);
     }
   }
-  const sample = buf.subarray(0, Math.min(buf.length, 65536));
-  const nul = sample.indexOf(0);
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(buf);
-  const bad = (text.slice(0, 65536).match(/\uFFFD/g) ?? []).length;
-  if (nul >= 0 || bad > sample.length / 20) {
-    throw new InputError(`${path}: binary or non-UTF-8 file; expected a text (.txt) or HTML (.html) disclosure`);
+  const text = decodeText(bytes);
+  if (text === undefined) {
+    throw new InputError(`${path}: binary file, or text in an encoding not recognised (UTF-8, UTF-16 with BOM, GBK/GB18030 and Big5 are read); expected a text (.txt) or HTML (.html) disclosure`);
   }
   const name = basename(path);
   const isHtml = ext === '.html' || ext === '.htm' || ext === '.shtml' || /^\s*<(?:!doctype|html|head|body|meta|div|table)/i.test(text.slice(0, 512));
@@ -87,7 +121,7 @@ export async function readDisclosure(path: string): Promise<RawDocument> {
 interface Args {
   command: string;
   files: string[];
-  format: 'text' | 'json' | 'csv';
+  format: 'text' | 'json' | 'csv' | 'summary';
   lang: Lang;
   tables: boolean;
   widget?: EmbedWidget;
@@ -106,7 +140,7 @@ function parseArgs(argv: string[]): Args {
     };
     if (a.startsWith('--format')) {
       const v = value();
-      if (v !== 'text' && v !== 'json' && v !== 'csv') throw new InputError(`--format must be text, json or csv (got ${v})`);
+      if (v !== 'text' && v !== 'json' && v !== 'csv' && v !== 'summary') throw new InputError(`--format must be text, json, csv or summary (got ${v})`);
       args.format = v;
     } else if (a.startsWith('--lang')) {
       const v = value();
@@ -162,19 +196,62 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.err(USAGE);
     return args.command === 'help' ? 0 : 2;
   }
-  const reports: AuditReport[] = [];
-  for (const file of args.files) {
-    try {
-      reports.push(analyzeDocument(await readDisclosure(file), { lang: args.lang }));
-    } catch (e) {
-      io.err(e instanceof InputError ? e.message : `${file}: could not be audited (${e instanceof Error ? e.message : String(e)})`);
-      return 2;
-    }
+  let files: string[];
+  try {
+    files = args.files.flatMap(expandFolder);
+  } catch (e) {
+    io.err(e instanceof Error ? e.message : String(e));
+    return 2;
   }
-  if (args.format === 'json') io.out(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
-  else if (args.format === 'csv') {
-    const blocks = reports.map((r) => (args.tables ? formatTablesCsv(r) : formatCsv(r)));
-    io.out(reports.length === 1 ? (blocks[0] ?? '') : blocks.map((b, i) => `# ${args.files[i]}\n${b}`).join('\n'));
-  } else io.out(reports.map(formatText).join('\n\n'));
-  return 0;
+  // Each file on its own, written as soon as it is audited (a batch of many documents does not
+  // pile up in memory); one that cannot be read is named on stderr, the others are audited.
+  const single = files.length === 1 && args.files.length === 1 && files[0] === args.files[0];
+  const asArray = args.format === 'json' && !single;
+  let audited = 0;
+  let failed = 0;
+  if (args.format === 'summary') io.out(`${SUMMARY_HEADER}\n`);
+  for (const file of files) {
+    let report: AuditReport;
+    try {
+      report = analyzeDocument(await readDisclosure(file), { lang: args.lang });
+    } catch (e) {
+      failed++;
+      io.err(e instanceof InputError ? e.message : `${file}: could not be audited (${e instanceof Error ? e.message : String(e)})`);
+      continue;
+    }
+    const first = audited++ === 0;
+    if (args.format === 'summary') io.out(`${formatSummaryLine(file, report)}\n`);
+    else if (args.format === 'json') io.out(`${asArray ? (first ? '[' : ',') : ''}${JSON.stringify(report, null, 2)}`);
+    else if (args.format === 'csv') io.out(`${single ? '' : `${first ? '' : '\n'}# ${file}\n`}${args.tables ? formatTablesCsv(report) : formatCsv(report)}`);
+    else io.out(`${first ? '' : '\n'}${formatText(report)}`);
+  }
+  if (asArray) io.out(audited ? ']' : '[]');
+  if (files.length > 1) io.err(`${audited} of ${files.length} files audited${failed ? `; ${failed} could not be read` : ''}`);
+  return failed ? 2 : 0;
+}
+
+/** File kinds a folder is searched for. */
+const DISCLOSURE_FILE = /\.(?:txt|html?|shtml|pdf|xlsx?)$/i;
+
+/** A folder → the disclosure files under it (sorted, recursively); a file → itself. */
+function expandFolder(path: string): string[] {
+  let isFolder = false;
+  try {
+    isFolder = statSync(path).isDirectory();
+  } catch {
+    return [path]; // reported as unreadable when audited
+  }
+  if (!isFolder) return [path];
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (entry.name.startsWith('.')) continue;
+      const p = join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (DISCLOSURE_FILE.test(entry.name)) out.push(p);
+    }
+  };
+  walk(path);
+  if (out.length === 0) throw new InputError(`${path}: a folder holding no disclosure file (.txt, .html, .pdf, .xls, .xlsx)`);
+  return out;
 }

@@ -119,6 +119,6 @@ export function formatText(report: AuditReport): string {
   return lines.join('\n');
 }
 
-export { formatCsv, formatTablesCsv } from './report/csv.ts';
+export { SUMMARY_HEADER, formatCsv, formatSummaryLine, formatTablesCsv } from './report/csv.ts';
 
 export type { CheckResult };

@@ -1,6 +1,6 @@
 /** The CLI as a user runs it: the built `budget-lens` command, formats, languages, exit codes. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,6 +69,40 @@ describe('budget-lens audit', async () => {
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(reason);
+  });
+
+  it.each([
+    ['tests/samples/encodings/hanyang-hr-2023-final.gb18030.txt', 'tests/fixtures/hanyang-hr-2023-final.txt'],
+    ['tests/samples/encodings/word-pasted-split.gb2312.html', 'tests/pages/word-pasted-split.html'],
+    ['tests/samples/encodings/word-pasted-split.utf16.html', 'tests/pages/word-pasted-split.html'],
+  ])('should read %s as its UTF-8 original', async (encoded, original) => {
+    const a = await inProcess('audit', encoded, '--format', 'json');
+    const b = await inProcess('audit', original, '--format', 'json');
+    expect(a.code).toBe(0);
+    const [x, y] = [JSON.parse(a.out), JSON.parse(b.out)];
+    expect(x.summary).toEqual(y.summary);
+    expect(x.summary.tablesRecognised).toBeGreaterThan(0);
+    expect(x.checks.map((c: { message: string }) => c.message)).toEqual(y.checks.map((c: { message: string }) => c.message));
+  });
+
+  it('should audit every disclosure under a folder, go on past a file it cannot read, and sum each up in one CSV line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bl-batch-'));
+    mkdirSync(join(dir, 'sub'));
+    copyFileSync('tests/fixtures/donghu-hrss-2023-final.txt', join(dir, 'a.txt'));
+    copyFileSync('tests/pages/word-pasted-split.html', join(dir, 'sub', 'b.html'));
+    writeFileSync(join(dir, 'sub', 'c.pdf'), '%PDF-1.7\n');
+    writeFileSync(join(dir, 'notes.md'), 'not a disclosure');
+    const r = run('audit', dir, '--format', 'summary');
+    expect(r.status).toBe(2);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('file,department,year,kind,tables,tablesRecognised,checks,ok,rounding,discrepancy,undecided,errors,warnings');
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual([join(dir, 'a.txt'), join(dir, 'sub', 'b.html')]);
+    const donghu = JSON.parse(run('audit', 'tests/fixtures/donghu-hrss-2023-final.txt', '--format', 'json').stdout).summary;
+    expect(lines[1]?.split(',').slice(6).map(Number)).toEqual([donghu.checks, donghu.ok, donghu.rounding, donghu.discrepancy, donghu.undecided, donghu.errors, donghu.warnings]);
+    expect(r.stderr).toMatch(/c\.pdf: not a readable PDF/);
+    expect(r.stderr).toMatch(/2 of 3 files audited; 1 could not be read/);
+    const json = run('audit', dir, '--format', 'json');
+    expect(JSON.parse(json.stdout).map((x: { document: { source: { name: string } } }) => x.document.source.name)).toEqual(['a.txt', 'b.html']);
   });
 
   it('should exit 2 for a missing file or a bad option', async () => {

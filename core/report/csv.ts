@@ -38,3 +38,10 @@ export function formatTablesCsv(report: AuditReport): string {
   return out.join('\n');
 }
 
+
+/** The header of a batch summary: one line of counts per audited file, for a spreadsheet. */
+export const SUMMARY_HEADER = 'file,department,year,kind,tables,tablesRecognised,checks,ok,rounding,discrepancy,undecided,errors,warnings';
+
+export function formatSummaryLine(file: string, { document: d, summary: s }: AuditReport): string {
+  return [file, d.department, d.year, d.kind, s.tables, s.tablesRecognised, s.checks, s.ok, s.rounding, s.discrepancy, s.undecided, s.errors, s.warnings].map(csvCell).join(',');
+}
