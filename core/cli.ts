@@ -22,7 +22,8 @@ import { extractHtmlString } from './node/html.ts';
 import { extractPdfBytes } from './node/pdf.ts';
 import { inflateRawSync } from 'node:zlib';
 import { extractWorkbook } from './extract/sheet.ts';
-import { readWorkbook, workbookKind } from './sheet/open.ts';
+import { type OfficeFile, readOffice, workbookKind } from './sheet/open.ts';
+import { extractWord } from './node/word.ts';
 import { MAX_ENTRY_BYTES } from './sheet/zip.ts';
 import { AuditReport } from './model/schemas.ts';
 import { Dataset } from './model/dataset.ts';
@@ -102,12 +103,13 @@ export async function readDisclosure(path: string): Promise<RawDocument> {
   // A workbook (.xlsx, or .xls of Excel 97–2003): one table per sheet, as shown.
   const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   if (workbookKind(bytes)) {
+    let office: OfficeFile;
     try {
-      const book = await readWorkbook(bytes, (d) => inflateRawSync(d, { maxOutputLength: MAX_ENTRY_BYTES }));
-      return extractWorkbook(book, { name: basename(path) });
+      office = await readOffice(bytes, (d) => inflateRawSync(d, { maxOutputLength: MAX_ENTRY_BYTES }));
     } catch (e) {
-      throw new InputError(`${path}: ${e instanceof Error ? e.message : String(e)} (workbooks .xlsx and .xls are read; Word documents are not)`);
+      throw new InputError(`${path}: ${e instanceof Error ? e.message : String(e)} (workbooks .xlsx and .xls and Word .docx are read; Word 97–2003 .doc is not)`);
     }
+    return office.kind === 'word' ? extractWord(office.doc, { name: basename(path) }) : extractWorkbook(office.book, { name: basename(path) });
   }
   const text = decodeText(bytes);
   if (text === undefined) {
@@ -231,7 +233,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 }
 
 /** File kinds a folder is searched for. */
-const DISCLOSURE_FILE = /\.(?:txt|html?|shtml|pdf|xlsx?)$/i;
+const DISCLOSURE_FILE = /\.(?:txt|html?|shtml|pdf|xlsx?|docx)$/i;
 
 /** A folder → the disclosure files under it (sorted, recursively); a file → itself. */
 function expandFolder(path: string): string[] {
@@ -252,6 +254,6 @@ function expandFolder(path: string): string[] {
     }
   };
   walk(path);
-  if (out.length === 0) throw new InputError(`${path}: a folder holding no disclosure file (.txt, .html, .pdf, .xls, .xlsx)`);
+  if (out.length === 0) throw new InputError(`${path}: a folder holding no disclosure file (.txt, .html, .pdf, .xls, .xlsx, .docx)`);
   return out;
 }

@@ -53,6 +53,18 @@ describe('budget-lens audit', async () => {
     expect(bad.stderr).toMatch(/password-protected/);
   });
 
+  it('should read Word .docx files and refuse Word 97–2003 .doc with one line (built command)', async () => {
+    const r = run('audit', 'tests/pages/doc/donghu-hrss-2023-final.docx', '--format', 'json');
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.document.source.format).toBe('word');
+    expect(report.summary.tablesRecognised).toBe(9);
+    const doc = run('audit', 'tests/pages/doc/word-pasted-split.doc');
+    expect(doc.status).toBe(2);
+    expect(doc.stderr.trim().split('\n')).toHaveLength(1);
+    expect(doc.stderr).toMatch(/Word 97–2003 \.doc is not/);
+  });
+
   it('should read saved HTML pages', async () => {
     const r = await inProcess('audit', 'tests/pages/word-pasted-split.html', '--format', 'json');
     expect(JSON.parse(r.out).tables[0].template).toBe('final-05');

@@ -8,7 +8,7 @@
 import type { RawDocument } from './raw.ts';
 
 type Obj = Record<string, unknown>;
-const FORMATS = new Set(['text', 'pdf-text', 'html', 'pdf', 'spreadsheet']);
+const FORMATS = new Set(['text', 'pdf-text', 'html', 'pdf', 'spreadsheet', 'word']);
 
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 const posInt = (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x > 0;

@@ -14,7 +14,7 @@ export type Unit = z.infer<typeof Unit>;
 export const DocumentKind = z.enum(['final', 'budget', 'unknown']);
 export type DocumentKind = z.infer<typeof DocumentKind>;
 
-export const SourceFormat = z.enum(['text', 'pdf-text', 'html', 'pdf', 'spreadsheet']);
+export const SourceFormat = z.enum(['text', 'pdf-text', 'html', 'pdf', 'spreadsheet', 'word']);
 export type SourceFormat = z.infer<typeof SourceFormat>;
 
 /** Where something sits in the input: a text line, a DOM path, a PDF page. */
