@@ -14,7 +14,7 @@ describe('disclosure PDF links', () => {
     ]);
   });
 
-  it('should take TRS attachment names on a disclosure page and workbooks named as disclosures, and leave other files', () => {
+  it('should take TRS attachment names on a disclosure page, and workbooks and Word documents named as disclosures, and leave other files', () => {
     const links = [
       { href: './P020240920512345678901.pdf', text: '附件1' },
       { href: '/files/招聘公告.pdf', text: '2024年招聘公告' },
@@ -24,14 +24,19 @@ describe('disclosure PDF links', () => {
       { href: '/files/W020240920512345678901.xlsx', text: '附件2' },
       { href: '/files/通讯录.xlsx', text: '联系方式' },
       { href: '/files/公开表.doc', text: '2024年部门预算公开表' },
+      { href: '/files/2024年部门预算公开.docx', text: '附件3' },
+      { href: '/files/P020240920512345678902.docx', text: '附件4' },
+      { href: '/files/会议通知.docx', text: '会议通知' },
     ];
     expect(disclosurePdfLinks(links, page).map((l) => [l.kind, l.href])).toEqual([
       ['pdf', 'http://www.jianghan.gov.cn/zwgk/art/2024/2/6/P020240920512345678901.pdf'],
       ['workbook', 'http://www.jianghan.gov.cn/xxgk/2024%E9%A2%84%E7%AE%97.xls'],
       ['pdf', 'http://www.jianghan.gov.cn/download?file=2023%E9%83%A8%E9%97%A8%E5%86%B3%E7%AE%97.pdf'],
       ['workbook', 'http://www.jianghan.gov.cn/files/W020240920512345678901.xlsx'],
+      ['word', 'http://www.jianghan.gov.cn/files/2024%E5%B9%B4%E9%83%A8%E9%97%A8%E9%A2%84%E7%AE%97%E5%85%AC%E5%BC%80.docx'],
+      ['word', 'http://www.jianghan.gov.cn/files/P020240920512345678902.docx'],
     ]);
-    expect(disclosurePdfLinks(links, page, false).map((l) => l.href)).toHaveLength(2);
+    expect(disclosurePdfLinks(links, page, false).map((l) => l.href)).toHaveLength(3);
   });
 
   it('should take a PDF the page shows in itself on a disclosure page, and the file a viewer page shows', () => {

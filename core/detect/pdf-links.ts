@@ -1,5 +1,5 @@
 /**
- * Links to PDF and workbook (`.xls`, `.xlsx`) attachments that are likely disclosures: a file whose link text or
+ * Links to PDF, workbook (`.xls`, `.xlsx`) and Word (`.docx`) attachments that are likely disclosures: a file whose link text or
  * file name names a budget or final accounts (预算, 决算, 三公 …), or that a TRS site named
  * by its attachment scheme (`P020240920…pdf`, `W020…pdf`) on a page that is a disclosure.
  * A PDF the page shows in itself (`<iframe>`, `<embed>`, `<object>`) is taken on a page that
@@ -11,19 +11,20 @@ export interface PdfLink {
   text: string;
   /** shown in the page itself, not linked */
   embedded?: boolean;
-  /** what the file is, by its name: a PDF or a workbook */
-  kind?: 'pdf' | 'workbook';
+  /** what the file is, by its name: a PDF, a workbook or a Word document */
+  kind?: 'pdf' | 'workbook' | 'word';
 }
 
 const WORDS = /预算|决算|预决算|三公|收支|部门|财政|budget/i;
-const TRS_ATTACHMENT = /\/[PW]0\d{6,}\S*\.(?:pdf|xlsx?)$/i;
+const TRS_ATTACHMENT = /\/[PW]0\d{6,}\S*\.(?:pdf|xlsx?|docx)$/i;
 const MAX_LINKS = 20;
 
 /** The attachment's kind by its name (a download script's `file=` / `name=` too), if it is one. */
 function kindOf(url: URL): PdfLink['kind'] {
-  const name = /\.(pdf|xlsx?)$/i.exec(url.pathname)?.[1] ?? /[?&](?:file|filename|name)=[^&]*\.(pdf|xlsx?)(?:&|$)/i.exec(url.search)?.[1];
+  const name = /\.(pdf|xlsx?|docx)$/i.exec(url.pathname)?.[1] ?? /[?&](?:file|filename|name)=[^&]*\.(pdf|xlsx?|docx)(?:&|$)/i.exec(url.search)?.[1];
   if (!name) return undefined;
-  return name.toLowerCase() === 'pdf' ? 'pdf' : 'workbook';
+  const ext = name.toLowerCase();
+  return ext === 'pdf' ? 'pdf' : ext === 'docx' ? 'word' : 'workbook';
 }
 
 /** A viewer page's `file=` parameter: the PDF it shows, resolved against the viewer. */
@@ -51,7 +52,7 @@ export function disclosurePdfLinks(links: PdfLink[], pageUrl: string, pageIsDisc
     if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;
     const kind = kindOf(url);
     if (!kind) continue;
-    // an embedded workbook is not something the page shows; only PDFs are shown in frames
+    // an embedded workbook or Word file is not something the page shows; only PDFs are shown in frames
     if (l.embedded && kind !== 'pdf') continue;
     const viewed = viewedFile(url);
     if (viewed) {

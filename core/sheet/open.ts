@@ -20,6 +20,19 @@ export function workbookKind(bytes: Uint8Array): WorkbookKind | undefined {
   return undefined;
 }
 
+const noInflate = () => new Uint8Array(0);
+
+/** The kind of Office file: a workbook's, or `docx` for a ZIP holding word/document.xml. */
+export function officeKind(bytes: Uint8Array): WorkbookKind | 'docx' | undefined {
+  const kind = workbookKind(bytes);
+  if (kind !== 'xlsx') return kind;
+  try {
+    return zipEntries(bytes, noInflate).has('word/document.xml') ? 'docx' : 'xlsx';
+  } catch {
+    return 'xlsx'; // a damaged archive: the workbook reader says why
+  }
+}
+
 export async function readWorkbook(bytes: Uint8Array, inflate: Inflate): Promise<Workbook> {
   const kind = workbookKind(bytes);
   if (kind === 'xlsx') return readXlsx(bytes, inflate);
@@ -31,7 +44,7 @@ export type OfficeFile = { kind: 'workbook'; book: Workbook } | { kind: 'word'; 
 
 /** A workbook or a Word document (.docx). */
 export async function readOffice(bytes: Uint8Array, inflate: Inflate): Promise<OfficeFile> {
-  if (workbookKind(bytes) === 'xlsx') {
+  if (officeKind(bytes) === 'docx') {
     const word = zipEntries(bytes, inflate).get('word/document.xml');
     if (word) return { kind: 'word', doc: readDocumentXml(new TextDecoder('utf-8').decode(await word.read())) };
   }

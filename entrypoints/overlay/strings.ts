@@ -1,5 +1,6 @@
 /** The overlay's own words (findings bring theirs from core/messages.ts). */
 import type { Lang } from '../../core/messages.ts';
+import type { PdfLink } from '../../core/detect/pdf-links.ts';
 
 const zh = {
   name: '预决算透镜',
@@ -47,6 +48,7 @@ const zh = {
   pdfsFound: (n: number) => `本页有 ${n} 个预决算附件`,
   auditPdf: '核对此 PDF',
   auditWorkbook: '核对此表格',
+  auditWord: '核对此文档',
   dismiss: '标为误报',
   undismiss: '撤销',
   dismissedTitle: '已标为误报（本页）',
@@ -100,6 +102,7 @@ const en: typeof zh = {
   pdfsFound: (n: number) => `${n} disclosure file${n === 1 ? '' : 's'} linked here`,
   auditPdf: 'Audit this PDF',
   auditWorkbook: 'Audit this workbook',
+  auditWord: 'Audit this document',
   dismiss: 'Not an error',
   undismiss: 'Undo',
   dismissedTitle: 'Marked not an error (this page)',
@@ -112,4 +115,9 @@ export type Strings = typeof zh;
 
 export function strings(lang: Lang): Strings {
   return lang === 'en' ? en : zh;
+}
+
+/** The button that opens a linked file in the viewer, named by what the file is. */
+export function auditLabel(kind: PdfLink['kind'], s: { auditPdf: string; auditWorkbook: string; auditWord: string }): string {
+  return kind === 'workbook' ? s.auditWorkbook : kind === 'word' ? s.auditWord : s.auditPdf;
 }

@@ -12,7 +12,7 @@ import type { CellMark, Counts, TableMarks, TextMark, TotalMark } from '../../co
 import type { PdfLink } from '../../core/detect/pdf-links.ts';
 import { formatAmount } from '../../core/text/numbers.ts';
 import type { Box } from './locate.ts';
-import type { Strings } from './strings.ts';
+import { auditLabel, type Strings } from './strings.ts';
 
 export interface Layout {
   tables: { t: TableMarks; box: Box }[];
@@ -247,7 +247,7 @@ function panelView(st: ViewState, a: ViewActions): TemplateResult {
           ${st.pdfs.map(
             (l) => html`<div class="pdf">
               <span class="pdf-name" title=${clean(l.href, 300)}>${clean(l.text, 80)}</span>
-              <button class="tool" data-bl-audit-pdf=${l.href} @click=${() => a.auditPdf(l)}>${l.kind === 'workbook' ? s.auditWorkbook : s.auditPdf}</button>
+              <button class="tool" data-bl-audit-pdf=${l.href} @click=${() => a.auditPdf(l)}>${auditLabel(l.kind, s)}</button>
             </div>`,
           )}
         </div>`

@@ -7,6 +7,8 @@ import { html, render, nothing } from 'lit-html';
 import { browser } from 'wxt/browser';
 import { CHOICES_KEY, NO_CHOICES, readChoices, withRule, type Choices } from '../../core/choices.ts';
 import { ruleTitles, type RuleId } from '../../core/messages.ts';
+import { auditLabel } from '../overlay/strings.ts';
+import type { PdfLink } from '../../core/detect/pdf-links.ts';
 
 type Summary = { checks: number; ok: number; rounding: number; discrepancy: number; undecided: number };
 interface TabState {
@@ -19,13 +21,13 @@ interface TabState {
   tables?: number;
   dismissed?: number;
   hidden?: number;
-  pdfs?: { href: string; text: string; kind?: 'pdf' | 'workbook' }[];
+  pdfs?: { href: string; text: string; kind?: PdfLink['kind'] }[];
 }
 
 const zh = navigator.language.toLowerCase().startsWith('zh') || !navigator.language.toLowerCase().startsWith('en');
 const t = zh
-  ? { title: '预决算透镜', checks: '项核对', ok: '相符', discrepancy: '不符', rounding: '舍入差', undecided: '无法核对', tables: '张表', none: '本页尚未核对。', audit: '核对本页', auditPdf: '核对此 PDF', auditWorkbook: '核对此表格', pdfs: '本页链接的预决算附件：', working: '正在核对…', cannot: '无法在此页面运行（浏览器内部页面或扩展商店）。', failed: '核对失败：', note: '核对在本机完成，不发送任何数据。', rules: '检查项目（取消勾选即关闭，所有页面适用）', shot: '保存带标注的截图', shotSaved: (kb: number) => `已保存截图（${kb} KB）。`, shotFailed: '无法截图：', dismissed: (n: number) => `本页 ${n} 项已标为误报，未计入。`, hidden: (n: number) => `关闭的检查隐藏了 ${n} 项结果。` }
-  : { title: 'Budget Lens', checks: 'checks', ok: 'ok', discrepancy: 'discrepancies', rounding: 'rounding', undecided: 'could not check', tables: 'tables', none: 'This page has not been audited.', audit: 'Audit this page', auditPdf: 'Audit this PDF', auditWorkbook: 'Audit this workbook', pdfs: 'Disclosure files linked here:', working: 'Auditing…', cannot: 'Cannot run on this page (a browser page or the extension store).', failed: 'The audit failed: ', note: 'Everything is checked on this computer; nothing is sent anywhere.', rules: 'Checks (untick to switch one off, on every page)', shot: 'Save an annotated screenshot', shotSaved: (kb: number) => `Screenshot saved (${kb} KB).`, shotFailed: 'Could not take a screenshot: ', dismissed: (n: number) => `${n} finding${n === 1 ? '' : 's'} marked not an error here, not counted.`, hidden: (n: number) => `Checks switched off hid ${n} result${n === 1 ? '' : 's'}.` };
+  ? { title: '预决算透镜', checks: '项核对', ok: '相符', discrepancy: '不符', rounding: '舍入差', undecided: '无法核对', tables: '张表', none: '本页尚未核对。', audit: '核对本页', auditPdf: '核对此 PDF', auditWorkbook: '核对此表格', auditWord: '核对此文档', pdfs: '本页链接的预决算附件：', working: '正在核对…', cannot: '无法在此页面运行（浏览器内部页面或扩展商店）。', failed: '核对失败：', note: '核对在本机完成，不发送任何数据。', rules: '检查项目（取消勾选即关闭，所有页面适用）', shot: '保存带标注的截图', shotSaved: (kb: number) => `已保存截图（${kb} KB）。`, shotFailed: '无法截图：', dismissed: (n: number) => `本页 ${n} 项已标为误报，未计入。`, hidden: (n: number) => `关闭的检查隐藏了 ${n} 项结果。` }
+  : { title: 'Budget Lens', checks: 'checks', ok: 'ok', discrepancy: 'discrepancies', rounding: 'rounding', undecided: 'could not check', tables: 'tables', none: 'This page has not been audited.', audit: 'Audit this page', auditPdf: 'Audit this PDF', auditWorkbook: 'Audit this workbook', auditWord: 'Audit this document', pdfs: 'Disclosure files linked here:', working: 'Auditing…', cannot: 'Cannot run on this page (a browser page or the extension store).', failed: 'The audit failed: ', note: 'Everything is checked on this computer; nothing is sent anywhere.', rules: 'Checks (untick to switch one off, on every page)', shot: 'Save an annotated screenshot', shotSaved: (kb: number) => `Screenshot saved (${kb} KB).`, shotFailed: 'Could not take a screenshot: ', dismissed: (n: number) => `${n} finding${n === 1 ? '' : 's'} marked not an error here, not counted.`, hidden: (n: number) => `Checks switched off hid ${n} result${n === 1 ? '' : 's'}.` };
 
 const app = document.getElementById('app') as HTMLElement;
 const lang = zh ? 'zh' : 'en';
@@ -76,7 +78,7 @@ function view(state: TabState | undefined, busy: boolean, error?: string) {
         : html`<button data-audit ?disabled=${busy} @click=${audit}>${t.audit}</button>`}
       ${pdfs.length
         ? html`<p class="muted">${t.pdfs}</p>
-            ${pdfs.map((l) => html`<p><button data-audit-pdf=${l.href} @click=${() => activeTab().then((tab) => openViewer(l.href, tab?.id))}>${l.kind === 'workbook' ? t.auditWorkbook : t.auditPdf}</button> ${l.text}</p>`)}`
+            ${pdfs.map((l) => html`<p><button data-audit-pdf=${l.href} @click=${() => activeTab().then((tab) => openViewer(l.href, tab?.id))}>${auditLabel(l.kind, t)}</button> ${l.text}</p>`)}`
         : nothing}
       ${s && state?.audited
         ? html`<p><button data-screenshot @click=${screenshot}>${t.shot}</button></p>

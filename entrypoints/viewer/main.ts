@@ -1,6 +1,6 @@
 /**
- * The viewer (an extension page: `viewer.html?src=<file url>[&tab=<tab id>]`) for a PDF or a
- * workbook (.xlsx, .xls), told apart by their first bytes. The file is
+ * The viewer (an extension page: `viewer.html?src=<file url>[&tab=<tab id>]`) for a PDF, a
+ * workbook (.xlsx, .xls) or a Word document (.docx), told apart by their bytes. The file is
  * fetched once, for this audit only: through the page that links it when it can (the page's
  * own site, no permission needed), else by the viewer, after asking the user for permission to
  * read that one site. pdf.js runs with its worker, character maps and fonts from the extension.
@@ -10,7 +10,8 @@ import { browser } from 'wxt/browser';
 import { Overlay } from '../overlay/controller.ts';
 import { PdfSurface, type ViewerDocument } from './pdf-surface.ts';
 import { WorkbookSurface } from './workbook-surface.ts';
-import { workbookKind } from '../../core/sheet/open.ts';
+import { officeKind } from '../../core/sheet/open.ts';
+import { WordSurface } from './word-surface.ts';
 
 const MAX_BYTES = 100 * 1024 * 1024;
 const params = new URLSearchParams(location.search);
@@ -103,10 +104,14 @@ async function main(): Promise<void> {
   }
   status.replaceChildren();
   const pages = document.getElementById('pages') as HTMLElement;
-  if (workbookKind(data)) {
-    // a workbook (.xlsx, .xls): its sheets shown as tables, read as the CLI reads them
-    pages.classList.add('sheets');
-    await new Overlay(new WorkbookSurface(data, pages, { url: src, name })).start({ force: true, gateStart: performance.now() });
+  const office = officeKind(data);
+  if (office) {
+    // a workbook (.xlsx, .xls): its sheets shown as tables; a Word document (.docx): its
+    // paragraphs and tables; each read as the CLI reads it
+    pages.classList.add(office === 'docx' ? 'word' : 'sheets');
+    const meta = { url: src, name };
+    const surface = office === 'docx' ? new WordSurface(data, pages, meta) : new WorkbookSurface(data, pages, meta);
+    await new Overlay(surface).start({ force: true, gateStart: performance.now() });
     return;
   }
   pdfjs.GlobalWorkerOptions.workerSrc = asset('/pdfjs/pdf.worker.min.mjs');

@@ -613,6 +613,33 @@ describe('PDF attachments', () => {
     }
     await article.close();
   });
+  it('a page that links a Word document lists it; the viewer shows its paragraphs and tables, gives the CLI\'s counts and marks the changed cell', async () => {
+    const article = await open(ext.context, `http://www.wehdz.gov.cn:${srv.port}/doc/article.html`);
+    const button = article.locator('budget-lens-overlay >> [data-bl-audit-pdf]');
+    await button.waitFor();
+    assert.equal(await button.count(), 1);
+    assert.equal(await button.textContent(), '核对此文档');
+    const [viewer] = await Promise.all([ext.context.waitForEvent('page'), button.click()]);
+    await viewer.waitForLoadState();
+    const shown = await auditSummary(viewer, 60_000);
+    const { tablesRecognised, ...cli } = cliSummary('tests/pages/doc/donghu-hrss-2023-final.injected.docx');
+    assert.deepEqual(shown, cli);
+    assert.equal(tablesRecognised, 9);
+    assert.ok((await viewer.locator('#pages.word table').count()) >= 9);
+    assert.ok((await viewer.locator('#pages.word > p').count()) > 50);
+    const placed = await viewer.evaluate(() => {
+      const m = document.querySelector('budget-lens-overlay').shadowRoot.querySelector('.mark.discrepancy[data-stated="4938.56"]');
+      if (!m) return null;
+      m.scrollIntoView({ block: 'center' });
+      const r = m.getBoundingClientRect();
+      const at = document.elementsFromPoint(r.x + r.width / 2, r.y + r.height / 2).find((e) => e.tagName === 'TD');
+      return { text: at?.textContent, w: r.width, h: r.height };
+    });
+    assert.ok(placed && placed.w > 10 && placed.h > 5, JSON.stringify(placed));
+    assert.equal(placed.text, '4,938.56');
+    await viewer.close();
+    await article.close();
+  });
   it('a PDF the page shows through its own viewer (an iframe on viewer.html?file=…) is listed as the file itself', async () => {
     const page = await open(ext.context, `http://www.wehdz.gov.cn:${srv.port}/pdf/embedded.html`);
     const button = page.locator('budget-lens-overlay >> [data-bl-audit-pdf]');
@@ -636,7 +663,7 @@ describe('after all pages', () => {
     const ours = (u) => {
       const x = new URL(u);
       if (['chrome-extension:', 'data:', 'blob:', 'chrome:'].includes(x.protocol)) return true;
-      return x.hostname.endsWith('.gov.cn') && x.port === String(srv.port) && /^\/(?:(?:gov|csp|hostile|css|detect|spa|generated|pdf|xls)\/.*|favicon\.ico)?$/.test(x.pathname);
+      return x.hostname.endsWith('.gov.cn') && x.port === String(srv.port) && /^\/(?:(?:gov|csp|hostile|css|detect|spa|generated|pdf|xls|doc)\/.*|favicon\.ico)?$/.test(x.pathname);
     };
     const key = (u) => {
       const x = new URL(u);
@@ -657,9 +684,10 @@ describe('after all pages', () => {
     assert.deepEqual(urls.filter((u) => !ours(u) && !browsers.has(key(u)) && !google.test(new URL(u).hostname)), []);
     // and the server saw only what the pages reference, and the files a user asked to audit
     const paths = srv.requests.map((r) => new URL(r.url, 'http://x').pathname);
-    const files = /\.(?:pdf|xlsx?)$/;
+    const files = /\.(?:pdf|xlsx?|docx)$/;
     for (const p of paths.filter((x) => !files.test(x))) assert.match(p, /\.(?:html|css|js)$|^\/favicon\.ico$/, p);
     assert.deepEqual([...new Set(paths.filter((x) => files.test(x)))].sort(), [
+      '/doc/donghu-hrss-2023-final.injected.docx',
       '/pdf/donghu-hrss-2023-final.injected.pdf',
       '/pdf/jianghan-hr-2024-budget.unruled.pdf',
       '/xls/donghu-hrss-2023-final.injected.xls',
