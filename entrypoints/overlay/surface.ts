@@ -88,6 +88,38 @@ export abstract class ElementSurface {
   }
 }
 
+/**
+ * A file the viewer shows in its own container (a workbook's sheets, a Word document): read
+ * when asked, never changing under us, with no links of its own to offer.
+ */
+export abstract class FileSurface extends ElementSurface {
+  readonly live = false;
+
+  constructor(
+    protected readonly data: Uint8Array,
+    protected readonly container: HTMLElement,
+    protected readonly meta: { url?: string; name?: string },
+  ) {
+    super(container.ownerDocument);
+  }
+
+  worthAuditing(): boolean {
+    return true;
+  }
+
+  resizeTargets(): Element[] {
+    return [this.container];
+  }
+
+  tableCount(): number {
+    return 0;
+  }
+
+  pdfLinks(): PdfLink[] {
+    return [];
+  }
+}
+
 /** The live page the content script runs in. */
 export class PageSurface extends ElementSurface implements Surface {
   readonly live = true;

@@ -7,32 +7,17 @@
 import { extractDomInSlices, type DomNode } from '../../core/extract/dom.ts';
 import { finishWordReading } from '../../core/extract/word.ts';
 import type { RawDocument } from '../../core/model/raw.ts';
-import type { PdfLink } from '../../core/detect/pdf-links.ts';
 import { readOffice } from '../../core/sheet/open.ts';
 import type { WordDocument } from '../../core/sheet/docx.ts';
 import { MAX_ENTRY_BYTES } from '../../core/sheet/zip.ts';
 import { inflateWithStreams } from '../../core/pdf/drawn.ts';
 import type { Registry } from '../overlay/locate.ts';
-import { ElementSurface, type Surface } from '../overlay/surface.ts';
+import { FileSurface, type Surface } from '../overlay/surface.ts';
 import { SLICE_MS } from '../overlay/controller.ts';
 
 const inflateRaw = (data: Uint8Array) => inflateWithStreams(data, 'deflate-raw', MAX_ENTRY_BYTES);
 
-export class WordSurface extends ElementSurface implements Surface {
-  readonly live = false;
-
-  constructor(
-    private readonly data: Uint8Array,
-    private readonly container: HTMLElement,
-    private readonly meta: { url?: string; name?: string },
-  ) {
-    super(container.ownerDocument);
-  }
-
-  worthAuditing(): boolean {
-    return true;
-  }
-
+export class WordSurface extends FileSurface implements Surface {
   async read(pause: () => Promise<void>): Promise<RawDocument> {
     let doc: WordDocument;
     try {
@@ -89,17 +74,5 @@ export class WordSurface extends ElementSurface implements Surface {
       table.append(body);
       this.container.append(table);
     }
-  }
-
-  resizeTargets(): Element[] {
-    return [this.container];
-  }
-
-  tableCount(): number {
-    return 0;
-  }
-
-  pdfLinks(): PdfLink[] {
-    return [];
   }
 }

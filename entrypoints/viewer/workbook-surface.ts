@@ -6,13 +6,12 @@
  */
 import { extractWorkbook } from '../../core/extract/sheet.ts';
 import type { RawDocument } from '../../core/model/raw.ts';
-import type { PdfLink } from '../../core/detect/pdf-links.ts';
 import { readWorkbook } from '../../core/sheet/open.ts';
 import { type Sheet, type Workbook, cellName } from '../../core/sheet/workbook.ts';
 import { MAX_ENTRY_BYTES } from '../../core/sheet/zip.ts';
 import { inflateWithStreams } from '../../core/pdf/drawn.ts';
 import { boxOf, type Box } from '../overlay/locate.ts';
-import { ElementSurface, type Surface } from '../overlay/surface.ts';
+import { FileSurface, type Surface } from '../overlay/surface.ts';
 
 /** An .xlsx entry inflated by the browser (DecompressionStream), bounded like the CLI's zlib. */
 const inflateRaw = (data: Uint8Array) => inflateWithStreams(data, 'deflate-raw', MAX_ENTRY_BYTES);
@@ -20,24 +19,11 @@ const inflateRaw = (data: Uint8Array) => inflateWithStreams(data, 'deflate-raw',
 /** Cells shown at most, over all sheets; the reading itself has the engine's own limits. */
 const MAX_SHOWN = 100_000;
 
-export class WorkbookSurface extends ElementSurface implements Surface {
-  readonly live = false;
+export class WorkbookSurface extends FileSurface implements Surface {
   /** A table's path → its first and last row elements. */
   private spans = new Map<string, [Element, Element]>();
   /** Cells put on the page so far (bounded: a huge sheet is shown in part). */
   private shown = 0;
-
-  constructor(
-    private readonly data: Uint8Array,
-    private readonly container: HTMLElement,
-    private readonly meta: { url?: string; name?: string },
-  ) {
-    super(container.ownerDocument);
-  }
-
-  worthAuditing(): boolean {
-    return true;
-  }
 
   async read(pause: () => Promise<void>): Promise<RawDocument> {
     let book: Workbook;
@@ -155,17 +141,5 @@ export class WorkbookSurface extends ElementSurface implements Surface {
     if (!first) return super.reveal(path);
     first.scrollIntoView({ block: 'center', inline: 'nearest' });
     return true;
-  }
-
-  resizeTargets(): Element[] {
-    return [this.container];
-  }
-
-  tableCount(): number {
-    return 0;
-  }
-
-  pdfLinks(): PdfLink[] {
-    return [];
   }
 }

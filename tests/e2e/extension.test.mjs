@@ -129,6 +129,20 @@ async function markerOver(page, after, text) {
   return now.some((m) => m.x >= box.x - 2 && m.x <= box.x + box.w + 2 && m.y >= box.y - 2 && m.y <= box.y + box.h + 2);
 }
 
+/** A discrepancy marker for `stated` is drawn over the table cell that prints `text` (the viewer's tables). */
+async function assertMarkedCell(viewer, stated, text) {
+  const placed = await viewer.evaluate((stated) => {
+    const m = document.querySelector('budget-lens-overlay').shadowRoot.querySelector(`.mark.discrepancy[data-stated="${stated}"]`);
+    if (!m) return null;
+    m.scrollIntoView({ block: 'center' });
+    const r = m.getBoundingClientRect();
+    const at = document.elementsFromPoint(r.x + r.width / 2, r.y + r.height / 2).find((e) => e.tagName === 'TD');
+    return { text: at?.textContent, w: r.width, h: r.height };
+  }, stated);
+  assert.ok(placed && placed.w > 10 && placed.h > 5, JSON.stringify(placed));
+  assert.equal(placed.text, text);
+}
+
 describe('recognising and auditing the fixture pages', () => {
   for (const file of PAGES) {
     it(`${file}: the overlay's counts are the CLI's for the same page`, async () => {
@@ -596,16 +610,7 @@ describe('PDF attachments', () => {
       assert.ok((await viewer.locator('.sheet table').count()) >= 9, file);
       if (file.includes('injected')) {
         // the changed figure: a discrepancy marker over the cell that shows it
-        const placed = await viewer.evaluate(() => {
-          const m = document.querySelector('budget-lens-overlay').shadowRoot.querySelector('.mark.discrepancy[data-stated="4938.56"]');
-          if (!m) return null;
-          m.scrollIntoView({ block: 'center' });
-          const r = m.getBoundingClientRect();
-          const at = document.elementsFromPoint(r.x + r.width / 2, r.y + r.height / 2).find((e) => e.tagName === 'TD');
-          return { text: at?.textContent, w: r.width, h: r.height };
-        });
-        assert.ok(placed && placed.w > 10 && placed.h > 5, JSON.stringify(placed));
-        assert.equal(placed.text, '4,938.56');
+        await assertMarkedCell(viewer, '4938.56', '4,938.56');
       } else {
         assert.equal(shown.discrepancy, cliSummary('tests/pages/xls/donghu-hrss-2023-final.xls').discrepancy);
       }
@@ -627,16 +632,7 @@ describe('PDF attachments', () => {
     assert.equal(tablesRecognised, 9);
     assert.ok((await viewer.locator('#pages.word table').count()) >= 9);
     assert.ok((await viewer.locator('#pages.word > p').count()) > 50);
-    const placed = await viewer.evaluate(() => {
-      const m = document.querySelector('budget-lens-overlay').shadowRoot.querySelector('.mark.discrepancy[data-stated="4938.56"]');
-      if (!m) return null;
-      m.scrollIntoView({ block: 'center' });
-      const r = m.getBoundingClientRect();
-      const at = document.elementsFromPoint(r.x + r.width / 2, r.y + r.height / 2).find((e) => e.tagName === 'TD');
-      return { text: at?.textContent, w: r.width, h: r.height };
-    });
-    assert.ok(placed && placed.w > 10 && placed.h > 5, JSON.stringify(placed));
-    assert.equal(placed.text, '4,938.56');
+    await assertMarkedCell(viewer, '4938.56', '4,938.56');
     await viewer.close();
     await article.close();
   });
