@@ -40,7 +40,7 @@ export const tableDepartment: Check = {
       else groups.push({ key, tables: [t] });
     }
     const main = groups.reduce<(typeof groups)[number] | undefined>((best, g) => (!best || g.tables.length > best.tables.length ? g : best), undefined);
-    if (!main || main.tables.length < 2 || groups.some((g) => g !== main && g.tables.length === main.tables.length)) return [];
+    if (!main || main.tables.length < 2 || groups.length < 2 || groups.some((g) => g !== main && g.tables.length === main.tables.length)) return [];
     const mainTemplates = new Set(main.tables.map((t) => t.template));
     const text = compact(work.doc.paragraphs.map((p) => p.text).join(''));
     const out: CheckResult[] = [];
