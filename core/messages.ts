@@ -42,6 +42,7 @@ export const ruleTitles = {
   'narrative-wording': { zh: '文字无模板残留、无重复字词', en: 'No template leftovers or doubled words in the text' },
   'narrative-year': { zh: '年份与本年度相符', en: 'Year labels match the document\'s year' },
   'table-department': { zh: '各表所列部门一致', en: 'Every table names the same department' },
+  'table-year': { zh: '各表标题年份一致', en: 'Every table title carries the document\'s year' },
   'narrative-coverage': { zh: '正文数字的核对范围', en: 'Figures in the text that could be checked' },
 } as const satisfies Record<string, Text>;
 export type RuleId = keyof typeof ruleTitles;
@@ -240,6 +241,10 @@ export const messages = {
   'narr.direction': {
     zh: (p: { item: string; up: string; down: string }) => `“${p.item}”一处说增加（${p.up}），另一处说减少（${p.down}）。`,
     en: (p: { item: string; up: string; down: string }) => `"${p.item}" is said to increase in one place (${p.up}) and to decrease in another (${p.down}).`,
+  },
+  'table.year': {
+    zh: (p: { table: string; year: string; docYear: string; n: number }) => `${p.table} 标题年份为 ${p.year}，本文件为 ${p.docYear} 年度（另有 ${p.n} 张表标题为 ${p.docYear} 年）：疑为沿用上年表格未改。`,
+    en: (p: { table: string; year: string; docYear: string; n: number }) => `${p.table} is titled ${p.year}, while the document is for ${p.docYear} (as ${p.n} other table titles say): it may have been left from another year.`,
   },
   'table.department': {
     zh: (p: { table: string; name: string; main: string; n: number }) => `${p.table} 表头所列部门为“${p.name}”，其余 ${p.n} 张表为“${p.main}”：疑为沿用他表未改。`,

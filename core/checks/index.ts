@@ -35,6 +35,7 @@ import { narrativeAbsence } from './narrative-absence.ts';
 import { narrativeDirection } from './narrative-direction.ts';
 import { narrativeWording } from './narrative-wording.ts';
 import { tableDepartment } from './table-department.ts';
+import { tableYear } from './table-year.ts';
 import { narrativeYear } from './narrative-year.ts';
 import { textArithmetic } from './text-arithmetic.ts';
 import { narrativeCoverage } from './narrative-coverage.ts';
@@ -62,6 +63,7 @@ export const checks = {
   'code-name': codeName,
   'table-coverage': tableCoverage,
   'table-department': tableDepartment,
+  'table-year': tableYear,
   'narrative-table': narrativeTable,
   'narrative-change': narrativeChange,
   'narrative-share': narrativeShare,
