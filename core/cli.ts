@@ -4,7 +4,9 @@
  *   budget-lens audit <file or folder>… [--format text|json|csv|summary] [--lang zh|en]
  *                                              a folder: every disclosure file in it, recursively;
  *                                              summary: one CSV line of counts per file
- *   budget-lens export <file> [--lang zh|en]   the dataset the widgets chart (JSON)
+ *   budget-lens export <file> [--format json|fdp] [--lang zh|en]
+ *                                              the dataset the widgets chart (JSON), or its
+ *                                              figures one per line (Fiscal Data Package CSV)
  *   budget-lens embed <file> [--widget bl-…] [--script URL] [--lang zh|en]
  *                                              the embed code: the loader's script tag and a
  *                                              widget holding that dataset inline (HTML)
@@ -28,6 +30,7 @@ import { MAX_ENTRY_BYTES } from './sheet/zip.ts';
 import { AuditReport } from './model/schemas.ts';
 import { Dataset } from './model/dataset.ts';
 import { exportDataset } from './dataset.ts';
+import { formatFdpCsv } from './report/fdp.ts';
 import { EMBED_WIDGETS, type EmbedWidget, embedSnippet } from './embed.ts';
 import type { RawDocument } from './model/raw.ts';
 import { SUMMARY_HEADER, formatCsv, formatSummaryLine, formatTablesCsv, formatText } from './report.ts';
@@ -41,7 +44,7 @@ export class InputError extends Error {}
 const FATAL_PDF = new Set(['pdf-encrypted', 'pdf-invalid', 'pdf-unreadable', 'pdf-timeout']);
 
 const USAGE = `usage: budget-lens audit <file or folder>… [--format text|json|csv|summary] [--lang zh|en] [--tables]
-       budget-lens export <file> [--lang zh|en]
+       budget-lens export <file> [--format json|fdp] [--lang zh|en]
        budget-lens embed <file> [--widget ${EMBED_WIDGETS.join('|')}] [--script URL] [--lang zh|en]
        budget-lens schema [dataset]`;
 
@@ -123,7 +126,7 @@ export async function readDisclosure(path: string): Promise<RawDocument> {
 interface Args {
   command: string;
   files: string[];
-  format: 'text' | 'json' | 'csv' | 'summary';
+  format: 'text' | 'json' | 'csv' | 'summary' | 'fdp';
   lang: Lang;
   tables: boolean;
   widget?: EmbedWidget;
@@ -142,7 +145,7 @@ function parseArgs(argv: string[]): Args {
     };
     if (a.startsWith('--format')) {
       const v = value();
-      if (v !== 'text' && v !== 'json' && v !== 'csv' && v !== 'summary') throw new InputError(`--format must be text, json, csv or summary (got ${v})`);
+      if (v !== 'text' && v !== 'json' && v !== 'csv' && v !== 'summary' && v !== 'fdp') throw new InputError(`--format must be text, json, csv, summary or fdp (got ${v})`);
       args.format = v;
     } else if (a.startsWith('--lang')) {
       const v = value();
@@ -185,9 +188,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.err(USAGE);
       return 2;
     }
+    const fdp = args.format === 'fdp';
+    if (args.command === 'embed' ? args.format !== 'text' : !fdp && args.format !== 'text' && args.format !== 'json') {
+      io.err(`${args.command} takes ${args.command === 'embed' ? 'no --format' : '--format json or fdp'} (got ${args.format})`);
+      return 2;
+    }
     try {
       const dataset = exportDataset(await readDisclosure(args.files[0] as string), args.lang);
-      io.out(args.command === 'export' ? JSON.stringify(dataset, null, 2) : embedSnippet(dataset, { widget: args.widget, script: args.script, lang: args.lang }));
+      io.out(args.command === 'embed' ? embedSnippet(dataset, { widget: args.widget, script: args.script, lang: args.lang }) : fdp ? `${formatFdpCsv(dataset)}\n` : JSON.stringify(dataset, null, 2));
       return 0;
     } catch (e) {
       io.err(e instanceof InputError ? e.message : `${args.files[0]}: could not be exported (${e instanceof Error ? e.message : String(e)})`);
@@ -197,6 +205,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (args.command !== 'audit' || args.files.length === 0) {
     io.err(USAGE);
     return args.command === 'help' ? 0 : 2;
+  }
+  if (args.format === 'fdp') {
+    io.err('--format fdp is a format of export: budget-lens export <file> --format fdp');
+    return 2;
   }
   let files: string[];
   try {

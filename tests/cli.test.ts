@@ -141,3 +141,17 @@ describe('budget-lens embed', () => {
     expect(r.err).toMatch(/--widget must be one of bl-spending-structure/);
   });
 });
+
+describe('budget-lens export', () => {
+  it('should write the dataset as Fiscal Data Package CSV with --format fdp (and only for export)', async () => {
+    const r = await inProcess('export', 'tests/fixtures/hanyang-hr-2023-final.txt', '--format', 'fdp');
+    expect(r.code).toBe(0);
+    const [head, first] = r.out.split('\n');
+    expect(head).toMatch(/^administrative,fiscalYear,phase,classification,functional:class:code/);
+    expect(first).toMatch(/^武汉市汉阳区人力资源局,2023,executed,functional,208,/);
+    const refused = await inProcess('audit', 'tests/fixtures/hanyang-hr-2023-final.txt', '--format', 'fdp');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/format of export/);
+    expect((await inProcess('export', 'tests/fixtures/hanyang-hr-2023-final.txt', '--format', 'csv')).code).toBe(2);
+  });
+});

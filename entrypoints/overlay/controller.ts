@@ -21,6 +21,7 @@ import type { Dataset } from '../../core/model/dataset.ts';
 import { embedSnippet } from '../../core/embed.ts';
 import type { PdfLink } from '../../core/detect/pdf-links.ts';
 import { formatCsv, formatTablesCsv } from '../../core/report/csv.ts';
+import { formatFdpCsv } from '../../core/report/fdp.ts';
 import { isCellPath, pageMarks, type PageMarks, type TableMarks } from '../../core/marks.ts';
 import { ruleTitle, type Lang, type RuleId } from '../../core/messages.ts';
 import { applyChoices, CHOICES_KEY, NO_CHOICES, pageKey, readChoices, withDismissal, type Choices } from '../../core/choices.ts';
@@ -29,7 +30,7 @@ import { createHost, keepHost } from './host.ts';
 import type { Box } from './locate.ts';
 import type { Surface } from './surface.ts';
 import { strings } from './strings.ts';
-import { overlayView, type Layout, type ViewActions, type ViewState } from './view.ts';
+import { type ExportKind, overlayView, type Layout, type ViewActions, type ViewState } from './view.ts';
 import { validateReport } from './validate.ts';
 
 /** Table cells read from one page at most; the rest is reported as not read. */
@@ -460,7 +461,7 @@ export class Overlay {
       this.showMarks = !this.showMarks;
       this.draw();
     },
-    exportAs: (kind) => this.download(kind),
+    exportAs: (kind) => void this.download(kind),
     copyEmbed: () => void this.copyEmbed(),
     open: (findings, box) => this.openCard(findings, box),
     openFinding: (id) => {
@@ -603,17 +604,29 @@ export class Overlay {
     return boxes[0] ?? null;
   }
 
-  private download(kind: 'json' | 'findings' | 'tables'): void {
+  private async download(kind: ExportKind): Promise<void> {
     // Exports are the engine's whole report, whatever the reader set aside.
     const report = this.full;
     if (!report) return;
     const base = `budget-lens-${report.document.year ?? ''}-${(report.document.department ?? 'page').replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40)}`;
+    let fdp = '';
+    if (kind === 'fdp') {
+      const got = await this.fetchDataset();
+      if ('error' in got) {
+        this.embed = { error: got.error };
+        this.draw();
+        return;
+      }
+      fdp = formatFdpCsv(got.dataset);
+    }
     const [text, type, ext] =
       kind === 'json'
         ? [JSON.stringify(report, null, 2), 'application/json', 'json']
         : kind === 'findings'
           ? [`\ufeff${formatCsv(report)}`, 'text/csv', 'findings.csv']
-          : [`\ufeff${formatTablesCsv(report)}`, 'text/csv', 'tables.csv'];
+          : kind === 'fdp'
+            ? [`\ufeff${fdp}`, 'text/csv', 'fdp.csv']
+            : [`\ufeff${formatTablesCsv(report)}`, 'text/csv', 'tables.csv'];
     const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
     const a = document.createElement('a');
     a.href = url;
@@ -625,21 +638,28 @@ export class Overlay {
     window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
-  /** "Copy embed code": the dataset from the background, a widget holding it inline. */
-  private async copyEmbed(): Promise<void> {
-    if (!this.raw) return;
+  /** The dataset the widgets chart, built by the background from the page as read. */
+  private async fetchDataset(): Promise<{ dataset: Dataset } | { error: string }> {
+    if (!this.raw) return { error: 'nothing read on this page' };
     let response: { ok?: boolean; dataset?: Dataset; error?: string } | undefined;
     try {
       response = await browser.runtime.sendMessage({ type: 'bl:dataset', raw: this.raw, lang: this.lang });
     } catch (e) {
       response = { ok: false, error: e instanceof Error ? e.message : String(e) };
     }
-    if (!response?.ok || !response.dataset) {
-      this.embed = { error: response?.error ?? 'no answer from the extension' };
+    return response?.ok && response.dataset ? { dataset: response.dataset } : { error: response?.error ?? 'no answer from the extension' };
+  }
+
+  /** "Copy embed code": the dataset from the background, a widget holding it inline. */
+  private async copyEmbed(): Promise<void> {
+    if (!this.raw) return;
+    const got = await this.fetchDataset();
+    if ('error' in got) {
+      this.embed = { error: got.error };
       this.draw();
       return;
     }
-    const text = embedSnippet(response.dataset, { lang: this.lang });
+    const text = embedSnippet(got.dataset, { lang: this.lang });
     let copied = false;
     try {
       await navigator.clipboard.writeText(text);

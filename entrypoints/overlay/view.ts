@@ -51,6 +51,9 @@ export interface ViewState {
   rulesOff: number;
 }
 
+/** What the panel exports: the report (JSON), its findings or tables (CSV), its figures as a Fiscal Data Package CSV. */
+export type ExportKind = 'json' | 'findings' | 'tables' | 'fdp';
+
 export interface ViewActions {
   toggle(): void;
   setFilter(v: Verdict, on: boolean): void;
@@ -58,7 +61,7 @@ export interface ViewActions {
   showTable(t: TableMarks): void;
   switchLang(): void;
   toggleMarks(): void;
-  exportAs(kind: 'json' | 'findings' | 'tables'): void;
+  exportAs(kind: ExportKind): void;
   copyEmbed(): void;
   open(findings: string[], box: Box): void;
   openFinding(id: string): void;
@@ -275,6 +278,7 @@ function panelView(st: ViewState, a: ViewActions): TemplateResult {
             <button class="tool" data-bl-export="json" @click=${() => a.exportAs('json')}>${s.exportJson}</button>
             <button class="tool" data-bl-export="findings" @click=${() => a.exportAs('findings')}>${s.exportFindings}</button>
             <button class="tool" data-bl-export="tables" @click=${() => a.exportAs('tables')}>${s.exportTables}</button>
+            <button class="tool" data-bl-export="fdp" title=${s.exportFdpTitle} @click=${() => a.exportAs('fdp')}>${s.exportFdp}</button>
             <button class="tool" data-bl-embed @click=${() => a.copyEmbed()}>${s.embed}</button>
           </div>
           ${st.embed

@@ -217,7 +217,7 @@ describe('injected errors', () => {
     await page.locator('budget-lens-overlay >> [data-bl-lang]').click();
     await page.waitForFunction(() => /checks/.test(document.querySelector('budget-lens-overlay').shadowRoot.querySelector('[data-bl-summary]')?.textContent ?? ''));
     assert.deepEqual(await auditSummary(page), summary);
-    // exports: JSON with tables and findings, CSV of findings, CSV of tables
+    // exports: JSON with tables and findings, CSV of findings, CSV of tables, Fiscal Data Package CSV
     for (const [kind, check] of [
       ['json', (t) => {
         const r = JSON.parse(t);
@@ -226,6 +226,13 @@ describe('injected errors', () => {
       }],
       ['findings', (t) => assert.equal(t.replace(/^\ufeff/, '').split('\n')[0].split(',')[0], 'id')],
       ['tables', (t) => assert.match(t, /^\ufeff?table,code,label/)],
+      // the figures one per line: what `export --format fdp` writes for the saved page, its source aside
+      ['fdp', (t) => {
+        const cli = spawnSync(process.execPath, ['bin/budget-lens.mjs', 'export', `${GOV}/${file}`, '--format', 'fdp'], { encoding: 'utf8' }).stdout;
+        const aside = (csv) => csv.replace(/^\ufeff/, '').trim().split('\n').map((l) => l.replace(/,[^,]*$/, ''));
+        assert.ok(aside(t).length > 1);
+        assert.deepEqual(aside(t), aside(cli));
+      }],
     ]) {
       const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`budget-lens-overlay >> [data-bl-export="${kind}"]`).click()]);
       const saved = await download.path();
