@@ -202,6 +202,23 @@ describe('narrative checks', () => {
     expect(r.checks.filter((c) => !c.rule.startsWith('narrative') && c.verdict === 'undecided').length).toBeGreaterThan(0);
   });
 
+  it('should read the grand total in the template’s other wordings (收入、支出决算总计; 收入支出总体与上年相比)', () => {
+    const rates = (text: string) =>
+      analyzeText(`一、收入支出决算总体情况说明\n\n${text}`)
+        .checks.filter((c) => c.rule === 'narrative-change' && c.unit === '%')
+        .map((c) => [c.verdict, c.stated, c.expected === null ? null : Math.round(c.expected * 100) / 100]);
+    // 800 ÷ (8,800 − 800) = 10 %
+    expect(rates('2023年度收入、支出决算总计各8,800.00万元。与2022年度相比，收、支总计各增加800.00万元，增长10.00%。')).toEqual([['ok', 10, 10]]);
+    expect(rates('2023年度收入、支出决算总计8,800.00万元。与2022年度相比，收、支总计各增加800.00万元，增长11.00%。')).toEqual([['discrepancy', 11, 10]]);
+    expect(rates('2023年度收入、支出决算总计8,800.00万元。收入支出总体与上年相比，增加800.00万元，增长10.00%。')).toEqual([['ok', 10, 10]]);
+    // 收入总计 is the grand total (with the carry-over), not 本年收入合计: two figures, no contradiction.
+    const r = analyzeText('一、收入支出决算总体情况说明\n\n2023年度收入总计8,800.00万元。\n\n二、收入决算情况说明\n\n2023年度本年收入合计8,700.00万元。');
+    expect(r.checks.filter((c) => c.rule === 'narrative-repeat' && c.verdict === 'discrepancy')).toEqual([]);
+    // A change and a rate without this year's figure: the reason says what is missing.
+    const alone = analyzeText('一、收入支出决算总体情况说明\n\n收入支出总体与上年相比，增加800.00万元，增长10.00%。').checks.filter((c) => c.rule === 'narrative-coverage');
+    expect(alone.map((c) => c.reason)).toEqual(['the change is given, but neither the text nor the tables give this year’s figure to set it against the rate']);
+  });
+
   it('should count a figure it cannot identify as could-not-check, with the reason', () => {
     const r = analyzeText('十、其他\n\n2023 年度某某专项工作经费 12.34 万元，用于日常运转。');
     const c = r.checks.find((x) => x.rule === 'narrative-coverage');

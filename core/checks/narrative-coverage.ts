@@ -35,8 +35,10 @@ export const narrativeCoverage: Check = {
     for (const g of groups.values()) {
       const c = g[0] as Claim;
       const named = model.named.get(c);
-      const reason =
-        c.kind === 'rate'
+      const withChange = c.kind === 'rate' && paragraphClaims(model, c.para).some((x) => x.sentence === c.sentence && x.kind === 'change');
+      const reason = withChange
+        ? { zh: '给出了增减额，但正文和表中都没有该项本年数，无法与增长率相互核对', en: 'the change is given, but neither the text nor the tables give this year’s figure to set it against the rate' }
+        : c.kind === 'rate'
           ? { zh: '未给出上年数或增减额，表中也没有上年数', en: 'neither last year’s figure nor the change is given, in the text or the tables' }
           : named
             ? { zh: '表中没有可比的数字，正文其他地方也未给出', en: 'neither the tables nor the rest of the text give a figure to compare it with' }

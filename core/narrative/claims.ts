@@ -413,6 +413,8 @@ function readLeft(leftRaw: string, unit: string, docYear: number | undefined): L
     } while (x !== prev);
     return x;
   };
+  // `收入、支出决算总计`, `收、支预算总计`: the grand total, 决算 / 预算 saying which figure it is.
+  s = s.replace(/(?:收入、?支出(决算|预算)?|收、?支(决算|预算))(总计|总额)/, (_, m1?: string, m2?: string, total?: string) => `收支${(m1 ?? m2) === '预算' ? '预算' : ''}${total}`);
   // Measure words first: `全年预算` is a measure before `全年` is a time word.
   const m = measureOf(announce(s));
   r.measure = m.measure;
@@ -749,8 +751,11 @@ function scanOne(
     if (isClauseBreak(folded, i, level.clauseStart)) {
       // A clause naming a subject without a figure (`国有资本经营预算支出，本年…`) sets the topic.
       if (levels.length === 1 && level.lastEnd <= level.clauseStart) {
-        const named = subjectClause(folded.slice(level.clauseStart, i));
+        const text = folded.slice(level.clauseStart, i);
+        const named = subjectClause(text);
+        const compared = named ? undefined : comparedSubject(text);
         if (named) topic = { subject: named, scope: scopeOf(named), measure: 'unspecified' };
+        else if (compared) topic = { subject: compared.subject, scope: scopeOf(compared.subject), measure: compared.measure };
       }
       level.clauseStart = i + 1;
       if (levels.length === 1) clause++;
@@ -831,6 +836,16 @@ function subjectClause(text: string): string | undefined {
   return t;
 }
 
+/** `收入支出总体与上年相比，增加…`: what a comparison clause compares. */
+function comparedSubject(text: string): { subject: string; measure: Measure } | undefined {
+  const sc = SENTENCE_COMPARE.exec(text);
+  if (!sc || sc.index < 2) return undefined;
+  const m = measureOf(stripLeaders(compactSubject(text.slice(0, sc.index)).replace(YEAR_PHRASE, '')));
+  const t = m.rest.replace(/[的之]$/, '');
+  if (t.length < 2 || t.length > 24 || NOT_A_SUBJECT.test(t) || isGeneric(t)) return undefined;
+  return { subject: t, measure: m.measure };
+}
+
 const SPECIAL = /[()《》【】，,;:。!?\t、]/g;
 const NUMBERED_AT = /(?<=[\s%;。，,])\d{1,2}[、.](?!\d)\s*[\u4e00-\u9fff]/g;
 
@@ -855,8 +870,8 @@ function isClauseBreak(s: string, i: number, clauseStart: number): boolean {
   if (ch === '，' || ch === ';' || ch === ':' || ch === '\t' || ch === '。' || ch === '!' || ch === '?') return true;
   if (ch === ',') return !(/\d/.test(s[i - 1] ?? '') && /\d/.test(s[i + 1] ?? ''));
   if (ch === '、') {
-    // `收、支总计` is one word; a single character before 、 is part of a word, not a list.
-    if (s[i - 1] === '收' && s[i + 1] === '支') return false;
+    // `收、支总计` and `收入、支出决算总计` are one word; a single character before 、 is part of a word, not a list.
+    if ((s[i - 1] === '收' && s[i + 1] === '支') || (s.endsWith('收入', i) && s.startsWith('支出', i + 1))) return false;
     return i - clauseStart > 1 && !/^\s*[\u4e00-\u9fff]\s*$/.test(s.slice(clauseStart, i));
   }
   return false;
