@@ -219,6 +219,38 @@ describe('narrative checks', () => {
     expect(alone.map((c) => c.reason)).toEqual(['the change is given, but neither the text nor the tables give this year’s figure to set it against the rate']);
   });
 
+  it('should take the whole of a share from the phrase its sentence opens with (`“三公”经费…支出决算中，…占 75%`)', () => {
+    const r = analyzeText(
+      [
+        '七、财政拨款“三公”经费支出决算情况说明',
+        '',
+        '2023年度“三公”经费财政拨款支出预算为10.00万元，支出决算为8.00万元，完成预算的80.00%。',
+        '2023年度“三公”经费财政拨款支出决算中，因公出国（境）费支出决算0.00万元，占0%；公务用车购置及运行维护费支出决算6.00万元，占70.00%；公务接待费支出决算2.00万元，占25.00%。',
+      ].join('\n'),
+    );
+    const shares = r.checks.filter((c) => c.rule === 'narrative-share').map((c) => [c.verdict, c.stated, c.expected]);
+    expect(shares).toEqual([
+      ['ok', 0, 0],
+      ['discrepancy', 70, 75],
+      ['ok', 25, 25],
+    ]);
+  });
+
+  it('should not add 基本支出 and 项目支出 up to 收支总计 when nothing says whether anything was carried over', () => {
+    const sums = (text: string) =>
+      analyzeText(`一、收入支出决算总体情况说明\n\n${text}`)
+        .checks.filter((c) => c.rule === 'narrative-sum')
+        .map((c) => [c.verdict, c.stated, c.expected]);
+    expect(sums('2023年度收入、支出决算总计1,000.00万元。\n\n三、支出决算情况说明\n\n2023年度基本支出600.00万元。项目支出360.00万元。')).toEqual([]);
+    // each said to be zero: the identity is used
+    expect(sums('2023年度收入、支出决算总计1,000.00万元，上缴上级支出0.00万元，经营支出0.00万元，年末结转和结余0.00万元。\n\n三、支出决算情况说明\n\n2023年度基本支出600.00万元。项目支出360.00万元。')).toEqual([['discrepancy', 1000, 960]]);
+  });
+
+  it('should take a figure followed by （含）以上 as a threshold, not an amount to check', () => {
+    const r = analyzeText('十二、国有资产占用情况说明\n\n单价50万元（含）以上通用设备0台（套），单价100万元（不含）以上专用设备1台（套）。');
+    expect(r.checks.filter((c) => c.rule === 'narrative-coverage')).toEqual([]);
+  });
+
   it('should count a figure it cannot identify as could-not-check, with the reason', () => {
     const r = analyzeText('十、其他\n\n2023 年度某某专项工作经费 12.34 万元，用于日常运转。');
     const c = r.checks.find((x) => x.rule === 'narrative-coverage');

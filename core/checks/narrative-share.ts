@@ -12,9 +12,9 @@ import { type Lang, message } from '../messages.ts';
 import type { Check } from './types.ts';
 import { refName, type Ref } from './identity.ts';
 import type { Claim } from '../narrative/claims.ts';
-import { scopeOf } from '../narrative/claims.ts';
+import { compactSubject, measureOf, scopeOf } from '../narrative/claims.ts';
 import { narrativeOf, stripSelfOf, type NarrativeModel } from '../narrative/index.ts';
-import { before, paragraphClaims } from '../narrative/near.ts';
+import { before, budgetish, paragraphClaims } from '../narrative/near.ts';
 import { chooseScope, locate, nameOf, parentOf, SCOPES } from '../narrative/resolve.ts';
 import { cellWhere, claimName, comparisonResult, convert, convertDecimals, Findings, fmt, quotes, undecidedResult } from '../narrative/results.ts';
 import { judgeRange, ratioRange } from '../rounding.ts';
@@ -97,6 +97,29 @@ function implicitWhole(model: NarrativeModel, part: Claim): Claim | undefined {
   return undefined;
 }
 
+/** The latest actual figure before the share of the quantity `phrase` names (`“三公”经费…支出决算` → 支出决算为 8.00). */
+function namedWhole(work: WorkDocument, model: NarrativeModel, share: Claim, phrase: string, strip: (s: string) => string): Claim | undefined {
+  const named = nameOf(work, compactSubject(strip(phrase)));
+  if (!named) return undefined;
+  for (let i = model.claims.indexOf(share) - 1, n = 0; i >= 0 && n < 200; i--, n++) {
+    const c = model.claims[i] as Claim;
+    if (c.kind !== 'amount' || !c.money || c.depth !== 0 || c.approx || c.bound || c.measure === 'target' || budgetish(c)) continue;
+    if (model.named.get(c)?.id === named.id) return c;
+  }
+  return undefined;
+}
+
+/** The whole a sentence opens with (`2023年度“三公”经费财政拨款支出决算中，`), when no figure comes before the part. */
+function openingWhole(model: NarrativeModel, part: Claim): string | undefined {
+  const sentence = model.sentencesOf(part.para).find((x) => x.index === part.sentence);
+  const p = model.paragraphs[part.para];
+  if (!sentence || !p || p.index !== part.para) return undefined;
+  const m = /^(.{2,40}?)中[,，]/.exec(p.text.slice(sentence.start, part.start));
+  if (!m?.[1] || /\d/.test(m[1].replace(/(?:19|20)\d{2}\s*年度?/g, ''))) return undefined;
+  // Measure words go (`支出决算` says which figure, not what it is of).
+  return measureOf(compactSubject(m[1].replace(/^\s*(?:(?:19|20)\d{2}\s*年度?)?/, ''))).rest;
+}
+
 const TOTALS = ['expense-total', 'income-total', 'grand-total', 'basic', 'project'];
 
 /** Another whole the document gives that makes the printed share right. */
@@ -142,10 +165,20 @@ export const narrativeShare: Check = {
         }
       } else {
         const head = implicitWhole(model, part);
+        // `“三公”经费财政拨款支出决算中，因公出国（境）费…占 0%；…`: the whole the sentence opens with.
+        const opening = head ? undefined : openingWhole(model, part);
         if (head) whole = asWhole(head);
+        else if (opening) {
+          if (tableMeasure(work, part)) whole = tableWhole(work, share, opening, strip);
+          if (!whole) {
+            // A phrase that names a quantity is that quantity's figure, never a look-alike name.
+            const stated = nameOf(work, compactSubject(strip(opening))) ? namedWhole(work, model, share, opening, strip) : statedWhole(model, share, opening, strip);
+            if (stated && stated !== part) whole = asWhole(stated);
+          }
+        }
         // No whole named and no list: the whole the part belongs to (a 类 of the expense total,
         // 基本支出 of it), in the part's scope.
-        else implicit = parentWhole(work, model, part);
+        if (!whole) implicit = parentWhole(work, model, part);
         if (implicit) whole = implicit;
       }
       const name = claimName(part);

@@ -191,10 +191,22 @@ function partsOf(work: WorkDocument, spec: IdentitySpec): string[] | undefined {
   return ids.length >= 2 ? ids : undefined;
 }
 
-function zeroHolds(work: WorkDocument, spec: IdentitySpec): boolean {
+/**
+ * The quantities an identity needs to be zero are zero: in the tables, else as the text states
+ * them; a row the summary table does not print is zero, but with no summary table read and
+ * nothing in the text, they are unknown and the identity is not used (`收支总计` is 基本 + 项目
+ * only when nothing was carried over).
+ */
+function zeroHolds(work: WorkDocument, spec: IdentitySpec, byId: Map<string, Claim[]>): boolean {
+  const summaryRead = firstTable(work, work.doc.kind === 'budget' ? 'budget-summary' : 'final-01') >= 0;
   for (const id of spec.zero ?? []) {
     const l = locate(work, id, 'all');
-    if (l && l.value !== 0) return false;
+    if (l) {
+      if (l.value !== 0) return false;
+      continue;
+    }
+    const stated = (byId.get(id) ?? []).filter((c) => c.kind === 'amount');
+    if (stated.length > 0 ? stated.some((c) => c.value !== 0) : !summaryRead) return false;
   }
   return true;
 }
@@ -210,7 +222,7 @@ function identityFindings(work: WorkDocument, model: NarrativeModel, lang: Lang,
   }
   for (const spec of lexicon.identities) {
     const parts = partsOf(work, spec);
-    if (!parts || !zeroHolds(work, spec)) continue;
+    if (!parts || !zeroHolds(work, spec, byId)) continue;
     for (const totalId of spec.total) {
       for (const total of byId.get(totalId) ?? []) {
         const found: Claim[] = [];

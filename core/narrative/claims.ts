@@ -681,7 +681,7 @@ function scanOne(
         unit: m.unit,
         money: m.money,
         approx: m.approx || r.approx || /预计|约|左右/.test(folded.slice(m.end, m.end + 6).replace(/[,，。;；].*$/, '')),
-        bound: r.bound || !!range || RANGE_HIGH.test(folded.slice(m.end, m.end + 8)) || /^\s*(?:以上|以内|以下)/.test(folded.slice(m.end, m.end + 3)),
+        bound: r.bound || !!range || RANGE_HIGH.test(folded.slice(m.end, m.end + 8)) || /^\s*(?:\((?:含|不含)\))?\s*(?:以上|以内|以下)/.test(folded.slice(m.end, m.end + 8)),
         subject: r.subject,
         topic: ownSubject || carried?.subject || '',
         explicit: !!ownSubject,
