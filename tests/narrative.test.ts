@@ -246,6 +246,31 @@ describe('narrative checks', () => {
     expect(sums('2023年度收入、支出决算总计1,000.00万元，上缴上级支出0.00万元，经营支出0.00万元，年末结转和结余0.00万元。\n\n三、支出决算情况说明\n\n2023年度基本支出600.00万元。项目支出360.00万元。')).toEqual([['discrepancy', 1000, 960]]);
   });
 
+  it('should read a budget against last year’s outturn (`比2023年执行数增加…`) and a structure section’s shares against the quantity its heading names', () => {
+    const r = analyzeText(
+      [
+        '某某局2024年部门预算',
+        '五、一般公共预算当年拨款情况',
+        '（一）一般公共预算当年拨款规模变化情况',
+        '2024年一般公共预算当年拨款1,100.00万元，比2023年执行数减少100.00万元，下降8.33%。',
+        '（二）一般公共预算当年拨款结构情况',
+        '社会保障和就业支出1,000.00万元，占90.91%；卫生健康支出60.00万元，占5.45%；住房保障支出40.00万元，占3.46%。',
+        '（三）一般公共预算当年拨款具体使用情况',
+        '1.社会保障和就业（类）人力资源和社会保障管理事务（款）行政运行（项）2024年预算数为700.00万元，比2023年执行数增加20.00万元，增长2.94%。',
+      ].join('\n\n'),
+    );
+    const pick = (rule: string) => r.checks.filter((c) => c.rule === rule).map((c) => [c.verdict, c.stated, c.expected === null ? null : Math.round(c.expected * 100) / 100]);
+    expect(pick('narrative-change')).toEqual([
+      ['ok', 8.33, 8.33],
+      ['ok', 2.94, 2.94],
+    ]);
+    expect(pick('narrative-share')).toEqual([
+      ['ok', 90.91, 90.91],
+      ['ok', 5.45, 5.45],
+      ['discrepancy', 3.46, 3.64],
+    ]);
+  });
+
   it('should take a figure followed by （含）以上 as a threshold, not an amount to check', () => {
     const r = analyzeText('十二、国有资产占用情况说明\n\n单价50万元（含）以上通用设备0台（套），单价100万元（不含）以上专用设备1台（套）。');
     expect(r.checks.filter((c) => c.rule === 'narrative-coverage')).toEqual([]);

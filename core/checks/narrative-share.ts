@@ -13,6 +13,7 @@ import type { Check } from './types.ts';
 import { refName, type Ref } from './identity.ts';
 import type { Claim } from '../narrative/claims.ts';
 import { compactSubject, measureOf, scopeOf } from '../narrative/claims.ts';
+import { foldChars } from '../narrative/fold.ts';
 import { narrativeOf, stripSelfOf, type NarrativeModel } from '../narrative/index.ts';
 import { before, budgetish, paragraphClaims } from '../narrative/near.ts';
 import { chooseScope, locate, nameOf, parentOf, SCOPES } from '../narrative/resolve.ts';
@@ -98,13 +99,31 @@ function implicitWhole(model: NarrativeModel, part: Claim): Claim | undefined {
 }
 
 /** The latest actual figure before the share of the quantity `phrase` names (`“三公”经费…支出决算` → 支出决算为 8.00). */
-function namedWhole(work: WorkDocument, model: NarrativeModel, share: Claim, phrase: string, strip: (s: string) => string): Claim | undefined {
+function namedWhole(work: WorkDocument, model: NarrativeModel, share: Claim, part: Claim, phrase: string, strip: (s: string) => string): Claim | undefined {
   const named = nameOf(work, compactSubject(strip(phrase)));
   if (!named) return undefined;
+  // Budget with budget, actual with actual (a figure that says neither is the document's kind).
+  const cls = (x: Claim) => (x.measure === 'target' ? 'target' : budgetish(x) || (x.measure === 'unspecified' && work.doc.kind === 'budget') ? 'budget' : 'actual');
   for (let i = model.claims.indexOf(share) - 1, n = 0; i >= 0 && n < 200; i--, n++) {
     const c = model.claims[i] as Claim;
-    if (c.kind !== 'amount' || !c.money || c.depth !== 0 || c.approx || c.bound || c.measure === 'target' || budgetish(c)) continue;
+    if (c.kind !== 'amount' || !c.money || c.depth !== 0 || c.approx || c.bound || cls(c) !== cls(part)) continue;
     if (model.named.get(c)?.id === named.id) return c;
+  }
+  return undefined;
+}
+
+const STRUCTURE_HEADING = /^(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)\s*(.{2,30}?)(?:结构|构成)(?:情况)?(?:说明|分析)?$/;
+
+/** `（二）一般公共预算当年拨款结构情况` just above: the section breaks down that quantity. */
+function headingWhole(model: NarrativeModel, part: Claim): string | undefined {
+  for (let i = part.para - 1; i >= 0 && i >= part.para - 3; i--) {
+    const p = model.paragraphs[i];
+    if (!p || p.index !== i) return undefined;
+    const text = foldChars(p.text).replace(/\s+/g, '');
+    if (text.length > 40) continue;
+    const m = STRUCTURE_HEADING.exec(text);
+    if (m?.[1]) return measureOf(m[1].replace(/(?:19|20)\d{2}年度?|当年度?|本年度?|全年/g, '')).rest;
+    if (/^(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)/.test(text)) return undefined;
   }
   return undefined;
 }
@@ -166,13 +185,13 @@ export const narrativeShare: Check = {
       } else {
         const head = implicitWhole(model, part);
         // `“三公”经费财政拨款支出决算中，因公出国（境）费…占 0%；…`: the whole the sentence opens with.
-        const opening = head ? undefined : openingWhole(model, part);
+        const opening = head ? undefined : (openingWhole(model, part) ?? headingWhole(model, part));
         if (head) whole = asWhole(head);
         else if (opening) {
           if (tableMeasure(work, part)) whole = tableWhole(work, share, opening, strip);
           if (!whole) {
             // A phrase that names a quantity is that quantity's figure, never a look-alike name.
-            const stated = nameOf(work, compactSubject(strip(opening))) ? namedWhole(work, model, share, opening, strip) : statedWhole(model, share, opening, strip);
+            const stated = nameOf(work, compactSubject(strip(opening))) ? namedWhole(work, model, share, part, opening, strip) : statedWhole(model, share, opening, strip);
             if (stated && stated !== part) whole = asWhole(stated);
           }
         }
