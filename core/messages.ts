@@ -232,6 +232,10 @@ export const messages = {
     zh: (p: { stated: string; unit: string; expected: string; basis: string }) => `正文写作 ${p.stated}${p.unit}，${p.basis}，应为 ${p.expected}万元：单位疑将“万元”误作“元”。`,
     en: (p: { stated: string; unit: string; expected: string; basis: string }) => `the text says ${p.stated} ${p.unit}; ${p.basis}, so it should read ${p.expected} 万元: 万元 seems to have been written as 元.`,
   },
+  'narr.unit-slip-yuan': {
+    zh: (p: { stated: string; expected: string; whole: string }) => `正文写作 ${p.stated}，是本部门收支总计（${p.whole}万元）的十倍以上，读作元即 ${p.expected}万元：疑将以“元”计的数字写成了“万元”。`,
+    en: (p: { stated: string; expected: string; whole: string }) => `the text says ${p.stated}, more than ten times the department's whole budget (${p.whole} 万元); read as 元 it is ${p.expected} 万元: a figure in 元 seems to have been written with 万元.`,
+  },
   'narr.absence': {
     zh: (p: { statement: string; expected: string; unit: string; ok: boolean }) =>
       p.ok ? `正文称“${p.statement}”，表中该项亦为空。` : `正文称“${p.statement}”，但表中该项为 ${p.expected}${p.unit}。`,

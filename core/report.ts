@@ -101,7 +101,9 @@ export function formatText(report: AuditReport): string {
     if (c.formula) lines.push(`    ${c.formula}`);
     if (c.stated !== null && c.expected !== null && !c.messageKey.startsWith('empty.')) {
       const f = (v: number) => figure(v, c.unit);
-      lines.push(`    ${zh ? '印出' : 'stated'} ${f(c.stated)} · ${zh ? '重算' : 'recomputed'} ${f(c.expected)} · ${zh ? '差' : 'diff'} ${f(c.difference ?? 0)}${c.unit ? ` ${c.unit}` : ''}`);
+      // A finding with no difference (a unit read another way) shows none, not a zero.
+      const diff = c.difference === null ? '' : ` · ${zh ? '差' : 'diff'} ${f(c.difference)}`;
+      lines.push(`    ${zh ? '印出' : 'stated'} ${f(c.stated)} · ${zh ? '重算' : 'recomputed'} ${f(c.expected)}${diff}${c.unit ? ` ${c.unit}` : ''}`);
     }
     // The sentences of the text a finding is about, quoted.
     const quoted = new Set<string>();

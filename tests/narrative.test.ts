@@ -271,6 +271,17 @@ describe('narrative checks', () => {
     ]);
   });
 
+  it('should name 元 digits written with 万元 when one of the department’s own figures exceeds its whole budget tenfold', () => {
+    const units = (sentence: string) =>
+      analyzeText(`一、收入支出决算总体情况说明\n\n2023年度收入、支出决算总计1,000.00万元。\n\n十、机关运行经费支出说明\n\n${sentence}`)
+        .checks.filter((c) => c.rule === 'narrative-unit')
+        .map((c) => [c.stated, c.expected, c.cause?.kind]);
+    expect(units('2023年度本部门机关运行经费支出600,000.00万元，比2022年度减少5.00万元。')).toEqual([[600000, 60, 'unit']]);
+    expect(units('2023年度本部门机关运行经费支出60.00万元，比2022年度减少5.00万元。')).toEqual([]);
+    // A figure that is not one of the department's own (money it administers) may be larger.
+    expect(units('全区全年发放社会保险待遇120,000.00万元。')).toEqual([]);
+  });
+
   it('should take a figure followed by （含）以上 as a threshold, not an amount to check', () => {
     const r = analyzeText('十二、国有资产占用情况说明\n\n单价50万元（含）以上通用设备0台（套），单价100万元（不含）以上专用设备1台（套）。');
     expect(r.checks.filter((c) => c.rule === 'narrative-coverage')).toEqual([]);

@@ -14,7 +14,9 @@ import { refName, type Ref } from './identity.ts';
 import type { Claim } from '../narrative/claims.ts';
 import { narrativeOf, type NarrativeModel } from '../narrative/index.ts';
 import { paragraphClaims } from '../narrative/near.ts';
-import { cellWhere, claimName, comparisonResult, fmt, judgeAmounts, quotes } from '../narrative/results.ts';
+import { cellWhere, claimName, comparisonResult, convert, fmt, judgeAmounts, quotes } from '../narrative/results.ts';
+import { locate } from '../narrative/resolve.ts';
+import { roundTo } from '../text/numbers.ts';
 
 const PRICE_CONTEXT = /每|标准|单价|人均|户均|月均|\/|补助标准|不超过/;
 
@@ -46,11 +48,66 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] ?? 0;
 }
 
+const TOTAL_IDS = ['grand-total', 'income-total', 'expense-total'];
+
+/** The department's whole budget in 万元: the tables' 收支总计, else the largest total the text states. */
+function wholeInWan(work: WorkDocument, model: NarrativeModel): number | undefined {
+  const l = locate(work, 'grand-total', 'all');
+  if (l) return convert(l.value, l.unit, '万元');
+  let best: number | undefined;
+  for (const c of model.claims) {
+    if (!c.money || c.kind !== 'amount' || c.approx || c.bound || c.depth !== 0) continue;
+    const id = model.named.get(c)?.id;
+    if (!id || !TOTAL_IDS.includes(id)) continue;
+    const v = convert(Math.abs(c.value), c.unit, '万元');
+    if (best === undefined || v > best) best = v;
+  }
+  return best;
+}
+
+/**
+ * The other way round: a figure of the department's own budget (a quantity the tables give)
+ * printed in 万元 that is more than ten times the department's whole budget, while read as 元
+ * it fits: 元 digits under the word 万元 (`机关运行经费支出 600,000.00 万元` in a budget of
+ * 1,000 万元).
+ */
+function yuanAsWan(work: WorkDocument, model: NarrativeModel, lang: Lang, out: CheckResult[]): void {
+  const whole = wholeInWan(work, model);
+  if (whole === undefined || whole <= 0) return;
+  for (const c of model.claims) {
+    if (!c.money || c.unit !== '万元' || c.value === 0 || c.approx || c.bound || c.kind !== 'amount' || c.measure === 'target') continue;
+    const id = model.named.get(c)?.id;
+    if (!id || TOTAL_IDS.includes(id)) continue;
+    const v = Math.abs(c.value);
+    if (v <= whole * 10 || v / 10_000 > whole) continue;
+    model.used.add(c);
+    const expected = roundTo(v / 10_000, 6);
+    const d = Math.max(2, c.decimals);
+    out.push({
+      id: `narrative-unit/${c.id}/yuan`,
+      rule: 'narrative-unit',
+      verdict: 'discrepancy',
+      severity: 'warning',
+      message: headed(ruleTitle('narrative-unit', lang), lang, message('narr.unit-slip-yuan', lang, { stated: c.text, expected: fmt(expected, d), whole: fmt(whole, 2) })),
+      messageKey: 'narr.unit-slip-yuan',
+      stated: c.value,
+      expected,
+      difference: null,
+      tolerance: null,
+      unit: '万元',
+      formula: `${claimName(c)} ${c.text} → ${fmt(expected, d)} 万元`,
+      where: quotes(model, [c]),
+      cause: { kind: 'unit', message: message('cause.unit', lang, undefined) },
+    });
+  }
+}
+
 export const narrativeUnit: Check = {
   id: 'narrative-unit',
   findings(work: WorkDocument, lang: Lang): CheckResult[] {
     const model = narrativeOf(work);
     const out: CheckResult[] = [];
+    yuanAsWan(work, model, lang, out);
     const wanTables = work.tables.some((wt) => wt.table.unit === '万元');
     if (!wanTables) return out;
     for (const c of model.claims) {
