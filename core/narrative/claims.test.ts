@@ -62,6 +62,21 @@ describe('narrative claims', () => {
     expect(claimsOf(['项目支出—8320.58万元。']).map((c) => c.bound)).toEqual([false]);
   });
 
+  it('should read 同比 as a comparison with last year and 下降率 / 增长率 / 降幅 as rates', () => {
+    const cs = claimsOf(['财政拨款支出9,000.00万元，同比增加500.00万元，增长5.88%。', '机关运行经费支出100.00万元，比上年减少10.00万元，下降率9.09%。', '基本支出3,000.00万元，较2022年决算数减少300.00万元，降幅9.09%。']);
+    expect(cs.map((c) => [c.kind, c.value, c.topic, c.base])).toEqual([
+      ['amount', 9000, '财政拨款支出', undefined],
+      ['change', 500, '财政拨款支出', 2022],
+      ['rate', 5.88, '财政拨款支出', undefined],
+      ['amount', 100, '机关运行经费支出', undefined],
+      ['change', -10, '机关运行经费支出', 2022],
+      ['rate', -9.09, '机关运行经费支出', undefined],
+      ['amount', 3000, '基本支出', undefined],
+      ['change', -300, '基本支出', 2022],
+      ['rate', -9.09, '基本支出', undefined],
+    ]);
+  });
+
   it('should read amounts with thousands separators and units written apart or together', () => {
     const cs = claimsOf(['2023 年度收、支总计 9,452.17 万元，基本支出1131.58万元，项目支出 8,320.58 万元。']);
     expect(pick(cs)).toEqual([

@@ -209,7 +209,7 @@ const PREDICATE_END = /(?:为|是|达到?|约为?|约|共计|总计为|累计|�
 const SHARE = /占(?:比)?(.*?)(?:的)?(?:比重|比例)?(?:为|达到?|约)?$/;
 const EXECUTION = /(?:^|完成|达到|占|为|是)(年初|全年|调整后?)?(?:的)?预算(?:数)?的$|(?:预算)?执行率(?:为|达到?)?$|预算完成率(?:为)?$|完成率(?:为)?$/;
 const ATTAINMENT = /完成(?:全年|年度)?(?:目标|任务)(?:值)?的$/;
-const RATE = /(增长|下降|减少|增加|上升|降低|提高|增幅|降幅|减幅|增速|同比增长|同比下降|同比增加|同比减少)(?:了|为|达|约)?$/;
+const RATE = /(增长|下降|减少|增加|上升|降低|提高|增幅|降幅|减幅|增速|同比增长|同比下降|同比增加|同比减少)(?:率)?(?:了|为|达|约)?$/;
 const OVERRUN = /超(?:出)?(?:年初|全年)?预算(?:数)?$/;
 const BOUND = /(?:≥|≤|>|<|不少于|不低于|不超过|不高于|以上|以内|以下|超过)$/;
 const APPROX = /(?:约为?|近|超|预计)$/;
@@ -382,6 +382,11 @@ function readLeft(leftRaw: string, unit: string, docYear: number | undefined): L
       r.kind = 'change';
       r.sign = cs[1] && NEGATIVE.test(cs[1]) ? -1 : 1;
       s = s.slice(cs[0].length);
+    }
+    // `同比增加 500 万元`: against the same period of last year.
+    if (/(?:同比|比上年同期)$/.test(s)) {
+      r.base = docYear !== undefined ? docYear - 1 : undefined;
+      s = s.replace(/(?:同比|比上年同期)$/, '');
     }
     const ce = COMPARE_END.exec(s);
     if (ce) {
