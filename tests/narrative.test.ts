@@ -282,6 +282,16 @@ describe('narrative checks', () => {
     expect(units('全区全年发放社会保险待遇120,000.00万元。')).toEqual([]);
   });
 
+  it('should not compare a figure of a flattened table row, or a target listed after a target, with the result stated elsewhere', () => {
+    const repeats = (first: string) =>
+      analyzeText(`十三、绩效情况说明\n\n${first}\n\n十四、其他\n\n全年失业人员再就业人数6319人。`).checks.filter((c) => c.rule === 'narrative-repeat' && c.verdict === 'discrepancy');
+    // target and result printed side by side, the header lost
+    expect(repeats('产出指标 失业人员再就业人数(5分) 1400人 6319人 就业困难人员就业人数(5分) 200人 1208人')).toEqual([]);
+    expect(repeats('年度工作目标：城镇新增就业目标38000人，失业人员再就业人数3700人，扶持创业1550人。')).toEqual([]);
+    // the same figure stated twice with two values is still reported
+    expect(repeats('全年实现失业人员再就业人数5319人。').map((c) => [c.stated as number, c.expected as number].sort((a, b) => a - b))).toEqual([[5319, 6319]]);
+  });
+
   it('should take a figure followed by （含）以上 as a threshold, not an amount to check', () => {
     const r = analyzeText('十二、国有资产占用情况说明\n\n单价50万元（含）以上通用设备0台（套），单价100万元（不含）以上专用设备1台（套）。');
     expect(r.checks.filter((c) => c.rule === 'narrative-coverage')).toEqual([]);

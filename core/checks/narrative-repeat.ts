@@ -13,6 +13,7 @@ import type { Check } from './types.ts';
 import type { Claim } from '../narrative/claims.ts';
 import { narrativeOf, stripSelfOf, type NarrativeModel } from '../narrative/index.ts';
 import { claimName, fmt, quotes, UNIT_FACTOR } from '../narrative/results.ts';
+import { paragraphClaims } from '../narrative/near.ts';
 import { judgeSum, type Figure } from '../rounding.ts';
 
 const MIN_KEY = 4;
@@ -21,6 +22,16 @@ const PORTION = /政府采购|购买服务|采购预算/;
 function sentenceText(model: NarrativeModel, c: Claim): string {
   const s = model.sentences[c.sentence];
   return s ? (model.paragraphs[c.para]?.text ?? '').slice(s.start, s.end) : '';
+}
+
+/** The figure has another figure right before or after it, with nothing but spaces between. */
+function inFigureRun(model: NarrativeModel, c: Claim): boolean {
+  const text = model.paragraphs[c.para]?.text ?? '';
+  const list = paragraphClaims(model, c.para);
+  const at = list.indexOf(c);
+  const prev = list[at - 1];
+  const next = list[at + 1];
+  return (!!prev && /^\s+$/.test(text.slice(prev.end, c.start))) || (!!next && /^\s+$/.test(text.slice(c.end, next.start)));
 }
 
 /** Subject words that do not change what is counted. */
@@ -62,6 +73,9 @@ function groupsOf(work: WorkDocument, model: NarrativeModel): Group[] {
     if (PORTION.test(sentenceText(model, c))) continue;
     const m = measureClass(work, c);
     if (!m) continue;
+    // A figure printed right beside another (`…人数(5分) 1400人 6319人`) is a cell of a table row
+    // that lost its header: whether it is the target or the result is not known.
+    if (!c.header && inFigureRun(model, c)) continue;
     const named = model.named.get(c);
     if (!named && !c.explicit) continue;
     // An item of a list is a part of the list's head: its name alone does not say of what.

@@ -690,7 +690,17 @@ function scanOne(
         subject: r.subject,
         topic: ownSubject || carried?.subject || '',
         explicit: !!ownSubject,
-        measure: r.measure !== 'unspecified' ? r.measure : kind === 'prior' || kind === 'change' ? 'unspecified' : ownSubject ? 'unspecified' : (carried?.measure ?? 'unspecified'),
+        measure:
+          r.measure !== 'unspecified'
+            ? r.measure
+            : kind === 'prior' || kind === 'change'
+              ? 'unspecified'
+              : ownSubject
+                ? // `城镇新增就业目标 38000 人，失业人员再就业 3700 人，…`: items listed after a target are targets.
+                  prevInSentence?.measure === 'target' && prevInSentence.depth === 0 && prevInSentence.unit === m.unit && kind !== 'percent'
+                  ? 'target'
+                  : 'unspecified'
+                : (carried?.measure ?? 'unspecified'),
         scope: explicitScope ?? (!ownSubject ? carried?.scope : undefined),
         contextScope: getScope(),
         sectionScope,
