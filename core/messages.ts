@@ -40,6 +40,7 @@ export const ruleTitles = {
   'self-evaluation': { zh: '绩效自评表与正文一致', en: 'Self-evaluation forms agree with themselves and the text' },
   'narrative-naming': { zh: '同一科目各处名称一致', en: 'One classification item, one name throughout the text' },
   'narrative-wording': { zh: '文字无模板残留、无重复字词', en: 'No template leftovers or doubled words in the text' },
+  'narrative-items': { zh: '正文所列支出事项在经济分类表中有数', en: 'Items the text lists have lines in the economic table' },
   'narrative-year': { zh: '年份与本年度相符', en: 'Year labels match the document\'s year' },
   'table-department': { zh: '各表所列部门一致', en: 'Every table names the same department' },
   'table-year': { zh: '各表标题年份一致', en: 'Every table title carries the document\'s year' },
@@ -261,6 +262,10 @@ export const messages = {
   'narr.placeholder': {
     zh: (p: { words: string }) => `“${p.words}”：模板占位符未填写。`,
     en: (p: { words: string }) => `"${p.words}": a template placeholder was left unfilled.`,
+  },
+  'narr.items-missing': {
+    zh: (p: { head: string; items: string; table: string }) => `正文称${p.head}主要用于 ${p.items}，但${p.table}中这些经济分类科目没有数：说明可能沿用了模板或往年的表述。`,
+    en: (p: { head: string; items: string; table: string }) => `the text says ${p.head} goes mainly to ${p.items}, but ${p.table} has no money on these economic items: the description may have been copied from a template or another year.`,
   },
   'narr.doubled': {
     zh: (p: { words: string }) => `“${p.words}”：同一词语重复录入。`,

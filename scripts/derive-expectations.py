@@ -189,8 +189,11 @@ def overrides(name, key, kind):
         o['D2-d22'] = {'rules': ['procurement-within-budget'], 'manual': 'procurement charged to an economic item ≤ its budget'}
         o['D2-d23'] = narrative('机关运行经费 stated in the narrative')
         for k, why in [('D2-h01', 'KPI target values swapped between columns'), ('D2-h02', 'KPI history differing between two forms'),
-                       ('D2-h06', 'expense items named in the text with no line in the economic table'), ('D2-h07', 'economic labels differing between forms')]:
+                       ('D2-h07', 'economic labels differing between forms')]:
             o[k] = {'rules': ['not-implemented'], 'manual': why + ' (not implemented)'}
+        # The key's three sentences (六(一), 六(三), 十(一)), each against the basic-expenditure table.
+        o['D2-h06'] = {'rules': ['narrative-items'], 'each': [{'rule': 'narrative-items', 'line': n, 'with': 'budget-basic'} for n in (147, 151, 187)],
+                       'manual': 'expense items named in the text with no line in the economic table'}
         for i in range(88, 90):
             o[f'D2-e{i}'] = narrative('prior-year figures derived from the narrative')
     return o

@@ -34,6 +34,7 @@ import { narrativeUnit } from './narrative-unit.ts';
 import { narrativeAbsence } from './narrative-absence.ts';
 import { narrativeDirection } from './narrative-direction.ts';
 import { narrativeWording } from './narrative-wording.ts';
+import { narrativeItems } from './narrative-items.ts';
 import { tableDepartment } from './table-department.ts';
 import { tableYear } from './table-year.ts';
 import { narrativeYear } from './narrative-year.ts';
@@ -77,6 +78,7 @@ export const checks = {
   'self-evaluation': selfEvaluation,
   'narrative-naming': narrativeNaming,
   'narrative-wording': narrativeWording,
+  'narrative-items': narrativeItems,
   'narrative-year': narrativeYear,
   // Last: reports the figures the checks above could not use.
   'narrative-coverage': narrativeCoverage,

@@ -44,6 +44,7 @@ export const NARRATIVE_RULES = [
   'text-arithmetic',
   'self-evaluation',
   'narrative-naming',
+  'narrative-items',
 ];
 
 const NARRATIVE_TYPES = ['f', 'g', 'h'];
