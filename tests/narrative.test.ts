@@ -292,6 +292,18 @@ describe('narrative checks', () => {
     expect(repeats('全年实现失业人员再就业人数5319人。').map((c) => [c.stated as number, c.expected as number].sort((a, b) => a - b))).toEqual([[5319, 6319]]);
   });
 
+  it('should read `…支出决算数为 880 万元，比年初预算数 800 万元增加 80 万元，增长 10%，完成年初预算的 110%`', () => {
+    const r = analyzeText('五、一般公共预算财政拨款支出决算情况说明\n\n一般公共预算财政拨款支出决算数为880.00万元，比年初预算数800.00万元增加80.00万元，增长10.00%，完成年初预算的105.00%。');
+    const got = r.checks
+      .filter((c) => c.rule === 'narrative-change' || c.rule === 'narrative-execution')
+      .map((c) => [c.rule, c.verdict, c.stated, c.expected === null ? null : Math.round(c.expected * 100) / 100]);
+    expect(got).toEqual([
+      ['narrative-change', 'ok', 80, 80],
+      ['narrative-change', 'ok', 10, 10],
+      ['narrative-execution', 'discrepancy', 105, 110],
+    ]);
+  });
+
   it('should take a figure followed by （含）以上 as a threshold, not an amount to check', () => {
     const r = analyzeText('十二、国有资产占用情况说明\n\n单价50万元（含）以上通用设备0台（套），单价100万元（不含）以上专用设备1台（套）。');
     expect(r.checks.filter((c) => c.rule === 'narrative-coverage')).toEqual([]);

@@ -38,8 +38,15 @@ function tripleOf(model: NarrativeModel, change: Claim): Triple {
   // year it compares with (`比2023年预算减少`): then it is the year-on-year change of either.
   const yearOnYear = change.base !== undefined && change.measure === 'unspecified';
   const fits = (x: Claim) => sameSubject(model, x, change) && sameKindOfFigure(x, change) && (yearOnYear || !budgetish(x) === !budgetish(change));
-  const current = before(model, change, (x) => x.kind === 'amount' && fits(x) && x.year !== change.base) ?? undefined;
-  const prior = before(model, change, (x) => x.kind === 'prior' && fits(x), true) ?? before(model, change, (x) => x.kind === 'amount' && fits(x) && x.year !== undefined && x.year === change.base, true);
+  const current = before(model, change, (x) => x.kind === 'amount' && fits(x) && (change.base === undefined || x.year !== change.base)) ?? undefined;
+  const prior =
+    before(model, change, (x) => x.kind === 'prior' && fits(x), true) ??
+    before(model, change, (x) => x.kind === 'amount' && fits(x) && x.year !== undefined && x.year === change.base, true) ??
+    // `决算数为 880 万元，比年初预算数 800 万元增加 80 万元`: a change named against no year, with the
+    // item's budget printed between the actual figure and the change, is against that budget.
+    (change.base === undefined && current && !budgetish(current)
+      ? before(model, change, (x) => x.kind === 'amount' && x.start > current.start && budgetish(x) && sameSubject(model, x, change) && sameKindOfFigure(x, change), true)
+      : undefined);
   // The change must be the first one after its figures (`…减少 4 个人，故…减少 23.71 万元` is another item's).
   const list = paragraphClaims(model, change.para);
   const from = Math.max(current ? list.indexOf(current) : -1, prior ? list.indexOf(prior) : -1);

@@ -31,7 +31,12 @@ export const narrativeExecution: Check = {
       const initial = /年初/.test(e.denominator ?? '');
       const budget =
         (initial ? before(model, e, (x) => amount(x) && x.measure === 'budget-initial', true) : undefined) ?? before(model, e, (x) => amount(x) && budgetish(x), true);
-      const actual = before(model, e, (x) => amount(x) && !budgetish(x) && x.measure !== 'target' && (!budget || x.start > budget.start), true);
+      const spent = (x: Claim) => amount(x) && !budgetish(x) && x.measure !== 'target';
+      // The actual after the budget (`年初预算…，实际支出…`), else, of the same item, before it
+      // (`决算数为 880 万元，比年初预算数 800 万元增加…，完成年初预算的 110%`).
+      const actual =
+        before(model, e, (x) => spent(x) && (!budget || x.start > budget.start), true) ??
+        (budget ? before(model, e, (x) => spent(x) && x.start < budget.start && x.topic !== '' && x.topic === budget.topic, true) : undefined);
       if (!actual) continue;
       // No budget in the sentence: the budget the tables print for the same item (三公 预算数).
       const printed = budget ? undefined : tableBudget(work, model, actual);

@@ -237,7 +237,8 @@ function identityFindings(work: WorkDocument, model: NarrativeModel, lang: Lang,
         const figs = found.map((p) => inUnit(p, unit));
         const sum = exactSum(figs.map((f) => f.value));
         const stated = inUnit(total, unit);
-        const key = `${spec.id}|${total.kind}|${stated.value}|${figs.map((f) => f.value).join(',')}`;
+        // One sum once, whichever total it was stated as (收支总计 and 本年支出合计 are often one figure).
+        const key = `${spec.parts.join('+')}|${total.kind}|${stated.value}|${figs.map((f) => f.value).join(',')}`;
         if (seen.has(key)) continue;
         seen.add(key);
         const j = judgeSum(stated, figs, sum, 'eq', total.money);

@@ -423,12 +423,16 @@ function readLeft(leftRaw: string, unit: string, docYear: number | undefined): L
   // Measure words first: `全年预算` is a measure before `全年` is a time word.
   const m = measureOf(announce(s));
   r.measure = m.measure;
+  // `一般公共预算财政拨款支出决算数为…`: the measure word took the noun; a scope alone names its expense.
+  if (/支出决算/.test(s) && m.rest !== '' && m.rest.replace(anyScopeRe, '').replace(YEAR_PHRASE, '') === '') m.rest += '支出';
   // Time words go, but `本年支出` / `本年收入` are the tables' own names for the totals.
   const rest = announce(m.rest.replace(YEAR_PHRASE, (y: string, at: number, all: string) => (/^本年度?$/.test(y) && /^(?:收入|支出)/.test(all.slice(at + y.length)) ? '本年' : '')));
   // `项目支出中包含就业补助项目资金`: the subject is what is contained; `项目支出主要用于某经费`:
   // what it is used for.
   const inner = /(?:中包含|中含|其中|包含|包括|用于)(.{2,})$/.exec(rest);
   r.subject = stripLeaders((inner?.[1] ?? rest).replace(/(?:总额|总数|金额)$/, (m) => (rest.length > m.length + 2 ? '' : m)));
+  // `…880.00万元，比年初预算数 800.00 万元增加…`: a comparison word left alone names nothing.
+  if (/^(?:比|较|与|同)$/.test(r.subject)) r.subject = '';
   // `支出预算 100 万元`: the expense total (支出 alone is also a verb, `…支出 100 万元`, and generic).
   if (r.subject === '支出') {
     const noun = /支出(预算|决算)/.exec(s);
