@@ -36,7 +36,9 @@ export async function benchExtension() {
   }
   const { launch, auditSummary } = await import('../tests/e2e/browser.mjs');
   const { serve } = await import('../tests/e2e/serve.mjs');
-  const srv = await serve('tests/pages');
+  // The news article again at an article's address (`/art/…/t20240920_….html`, as real sites
+  // name them): there the gate reads the headings too.
+  const srv = await serve('tests/pages', { 'art/2024/t20240920_1234567.html': () => readFileSync('tests/pages/detect/news-article.html') });
   const dir = 'tests/pages/gov';
   const largest = readdirSync(dir)
     .filter((f) => f.endsWith('.html') && !f.includes('injected'))
@@ -129,24 +131,29 @@ export async function benchExtension() {
 
   // A .gov.cn page that is no disclosure: only the gate runs.
   const b = await launch();
-  const gates = [];
-  let loaded = 0;
-  for (let i = 0; i < RUNS * 2; i++) {
-    const page = await b.context.newPage();
-    await page.goto(url('detect/news-article.html'));
-    await page.waitForTimeout(200);
-    const r = await page.evaluate(() => ({
-      gate: performance.getEntriesByType('measure').find((m) => m.name === 'bl:gate')?.duration,
-      more: performance.getEntriesByType('measure').some((m) => m.name === 'bl:look'),
-    }));
-    gates.push(r.gate);
-    if (r.more) loaded++;
-    await page.close();
+  for (const [what, address] of [
+    ['a news article', 'detect/news-article.html'],
+    ['the same at an article address', 'generated/art/2024/t20240920_1234567.html'],
+  ]) {
+    const gates = [];
+    let loaded = 0;
+    for (let i = 0; i < RUNS * 2; i++) {
+      const page = await b.context.newPage();
+      await page.goto(url(address));
+      await page.waitForTimeout(200);
+      const r = await page.evaluate(() => ({
+        gate: performance.getEntriesByType('measure').find((m) => m.name === 'bl:gate')?.duration,
+        more: performance.getEntriesByType('measure').some((m) => m.name === 'bl:look'),
+      }));
+      gates.push(r.gate);
+      if (r.more) loaded++;
+      await page.close();
+    }
+    const g = median(gates);
+    console.log(`non-disclosure .gov.cn page (${what}), ${gates.length} loads: gate median ${g.toFixed(2)} ms, max ${Math.max(...gates).toFixed(2)} ms; overlay loaded ${loaded} times — target < 1 ms: ${verdict(Math.max(g, 0.01), 1)}`);
   }
   await b.close();
   srv.server.close();
-  const g = median(gates);
-  console.log(`non-disclosure .gov.cn page (a news article), ${gates.length} loads: gate median ${g.toFixed(2)} ms, max ${Math.max(...gates).toFixed(2)} ms; overlay loaded ${loaded} times — target < 1 ms: ${verdict(Math.max(g, 0.01), 1)}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await benchExtension();

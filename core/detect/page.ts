@@ -229,6 +229,8 @@ const joined = (parts: string[]) => `translate(concat(${parts.join(",'|',")}),'$
 export const SIGNALS_XPATH = joined([cut('//title'), ...pages.metaNames.map((n) => cut(`//meta[@name='${n}']/@content`))]);
 /** The first few h1–h3 headings, joined (to follow SIGNALS_XPATH). */
 export const HEADINGS_XPATH = joined(['""', ...Array.from({ length: MAX_HEADINGS }, (_, i) => cut(`(//*[self::h1 or self::h2 or self::h3])[${i + 1}]`))]);
+/** Both in one expression: the signals, then the headings. */
+export const SIGNALS_AND_HEADINGS_XPATH = `concat(${SIGNALS_XPATH},${HEADINGS_XPATH})`;
 const XPATH_STRING = 2;
 
 /** What the gate reads of a location (`window.location` fits). */
@@ -240,29 +242,28 @@ export interface PageLocation {
 }
 
 /**
- * The gate on a document: URL, title and metas first; headings only when they can decide. In the
- * browser the signals are read by XPath, one native call that wraps no element (a content script's
- * first touch of an element costs more than the gate itself); elsewhere (linkedom) by elements.
+ * The gate on a document: URL, title and metas; the first headings too where the URL says they
+ * can decide. In the browser the signals are read by XPath, one native call that wraps no element
+ * (a content script's first touch of an element costs more than the gate itself); elsewhere
+ * (linkedom) by elements.
  */
 export function checkPage(doc: SignalDocument | (SignalDocument & XPathDocument), url: string | PageLocation): GateResult {
   const xpath = 'evaluate' in doc && typeof doc.evaluate === 'function' ? (doc as XPathDocument) : undefined;
   // A location is read as it is (no parsing), a URL string split.
   const parts = typeof url === 'string' ? splitUrl(url) : { host: url.hostname, path: url.pathname + url.search };
   if (typeof url !== 'string') url = url.href;
+  // Headings are read only where they can decide (the URL has a token or is an article's), and
+  // then with the rest, in one XPath call: each call has a fixed cost larger than a few headings.
+  const headings = hasUrlToken(parts.path) || isArticlePath(parts.path);
   if (xpath) {
     try {
-      const text = xpath.evaluate(SIGNALS_XPATH, doc, null, XPATH_STRING, null).stringValue;
-      const first = decide(text, parts);
-      if (first.pass || !(first.reason === 'url-only' || isArticlePath(parts.path))) return first;
-      return decide(text + xpath.evaluate(HEADINGS_XPATH, doc, null, XPATH_STRING, null).stringValue, parts);
+      return decide(xpath.evaluate(headings ? SIGNALS_AND_HEADINGS_XPATH : SIGNALS_XPATH, doc, null, XPATH_STRING, null).stringValue, parts);
     } catch {
       // a document that refuses XPath (an XML document with its own namespaces): read by elements
     }
   }
   const s = pageSignals(doc, url);
-  const first = decide(signalText(s), parts);
-  if (first.pass || !(first.reason === 'url-only' || isArticlePath(parts.path))) return first;
-  s.headings = readHeadings(doc);
+  if (headings) s.headings = readHeadings(doc);
   return decide(signalText(s), parts);
 }
 
