@@ -23,6 +23,7 @@ import { normalizeDocument, type WorkDocument } from './normalize/document.ts';
 import { checkList } from './checks/index.ts';
 import { evaluate, isBlankIdentity, type Identity } from './checks/identity.ts';
 import { uniqueById } from './checks/select.ts';
+import { propagatedCauses } from './checks/causes.ts';
 import { solveColumns } from './solve/columns.ts';
 import { doubtScatteredReadings } from './solve/doubt.ts';
 import { type Lang, message } from './messages.ts';
@@ -87,6 +88,8 @@ export function runChecks(work: WorkDocument, lang: Lang): CheckResult[] {
     if (list) list.push(r);
     else byRule.set(id.rule, [r]);
   }
+  // A total off only because one of its items is: said on the total's finding.
+  propagatedCauses([...byRule.values()].flat(), lang);
   for (const check of checkList) {
     if (!check.findings) continue;
     try {

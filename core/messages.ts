@@ -153,6 +153,10 @@ export const messages = {
     zh: (p: { stated: string; expected: string }) => `${p.stated} 与 ${p.expected} 仅相邻两位数字互换：可能是抄写时数字颠倒。`,
     en: (p: { stated: string; expected: string }) => `${p.stated} and ${p.expected} differ by two swapped digits: probably a transcription slip.`,
   },
+  'cause.propagated': {
+    zh: (p: { item: string; difference: string }) => `其中一项（${p.item}）本身与其组成部分也相差 ${p.difference}：错误可能在该项，按其组成部分计算则本合计相符。`,
+    en: (p: { item: string; difference: string }) => `one of its items (${p.item}) is itself off by ${p.difference} against its own parts: the error is probably there; with that item corrected this total holds.`,
+  },
   'cause.digit': {
     zh: (p: { stated: string; expected: string }) => `${p.stated} 与 ${p.expected} 只有一位数字不同：可能是录入错误。`,
     en: (p: { stated: string; expected: string }) => `${p.stated} and ${p.expected} differ in one digit: probably a typing slip.`,

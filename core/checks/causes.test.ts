@@ -57,3 +57,26 @@ describe('likely causes', () => {
     expect(tie?.cause?.message).toContain('年初结转和结余');
   });
 });
+
+describe('causes from the other findings', () => {
+  const doc = [
+    '某某局2024年部门预算',
+    '2024年一般公共预算支出表',
+    '单位：万元',
+    '科目编码\t科目名称\t合计\t基本支出\t项目支出',
+    '208\t社会保障和就业支出\t950.00\t700.00\t250.00',
+    '20801\t人力资源和社会保障管理事务\t950.00\t700.00\t250.00',
+    '2080101\t行政运行\t710.00\t700.00\t',
+    '2080109\t社会保险经办机构\t250.00\t\t250.00',
+    '\t合计\t950.00\t700.00\t250.00',
+  ].join('\n');
+
+  it('should say a total is off only because one of its items is, and not call a class equal to its only section a copy', () => {
+    const found = analyzeText(doc).checks.filter((c) => c.verdict === 'discrepancy');
+    const row = found.find((c) => c.stated === 710);
+    const total = found.find((c) => c.stated === 950 && c.expected === 960);
+    expect(row?.cause?.kind).toBe('digit');
+    expect(total?.cause?.kind).toBe('propagated');
+    expect(total?.cause?.message).toContain('2080101');
+  });
+});

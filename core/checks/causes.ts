@@ -2,9 +2,10 @@
  * Likely causes of a difference, recognised from the arithmetic alone: 元 / 万元 confusion
  * (×10,000), two digits swapped, one digit wrong, an item left out or counted twice, rounding;
  * and from around the figure (identity.ts gives the cells): a carry-over counted on one side
- * only, a figure copied from the row or column beside it.
+ * only, a figure copied from the row or column beside it; and from the other findings: a total
+ * off only because one of its items is.
  */
-import type { Cause } from '../model/schemas.ts';
+import type { Cause, CheckResult, Where } from '../model/schemas.ts';
 import { type Lang, message } from '../messages.ts';
 import { formatAmount } from '../text/numbers.ts';
 
@@ -61,4 +62,47 @@ export function neighbourCause(neighbours: { value: number; label: string }[], s
   if (stated === 0) return undefined;
   const match = neighbours.find((n) => Math.abs(n.value - stated) <= half && Math.abs(n.value - expected) > half * 2);
   return match ? { kind: 'neighbour', message: message('cause.neighbour', lang, { stated: formatAmount(stated, decimals), item: match.label }) } : undefined;
+}
+/** Where a finding's figure sits: table, row and column (the same cell in two findings gives the same key). */
+function cellKey(w: Where): string {
+  return `${w.table ?? ''}|${w.row?.code ?? ''}|${w.row?.label ?? ''}|${w.row?.lineNo ?? ''}|${w.column?.label ?? ''}|${w.column?.lineNo ?? ''}`;
+}
+
+/** Causes that say only what the digits look like: a finding explained by another is better told so. */
+const WEAK = new Set(['digit', 'transposed', 'neighbour']);
+
+/**
+ * A total off by exactly what one of its items is off by against that item's own parts: the
+ * error sits in the item (`20801 = Σ 项` off by 10 because `2080101`'s 合计 is 10 more than its
+ * 基本 + 项目), and the total holds once the item is corrected. Set on the total's finding, in
+ * place of a cause that only describes its digits.
+ */
+export function propagatedCauses(results: CheckResult[], lang: Lang): void {
+  const byCell = new Map<string, CheckResult[]>();
+  for (const r of results) {
+    if (r.verdict !== 'discrepancy' || r.difference === null) continue;
+    const w = r.where.find((x) => x.role === 'stated' && x.table);
+    if (!w) continue;
+    const k = cellKey(w);
+    const list = byCell.get(k);
+    if (list) list.push(r);
+    else byCell.set(k, [r]);
+  }
+  if (byCell.size < 2) return;
+  for (const r of results) {
+    if (r.verdict !== 'discrepancy' || r.difference === null || (r.cause && !WEAK.has(r.cause.kind))) continue;
+    const d = Math.abs(r.difference);
+    for (const w of r.where) {
+      if (w.role !== 'operand' || !w.table) continue;
+      const other = byCell.get(cellKey(w))?.find((x) => x !== r && Math.abs(Math.abs(x.difference ?? 0) - d) <= 1e-6 * Math.max(1, d));
+      if (!other) continue;
+      r.cause = { kind: 'propagated', message: message('cause.propagated', lang, { item: w.label, difference: formatAmount(d, decimalsOf(d)) }) };
+      break;
+    }
+  }
+}
+
+function decimalsOf(v: number): number {
+  for (let k = 0; k <= 6; k++) if (Math.abs(v * 10 ** k - Math.round(v * 10 ** k)) < 1e-6) return Math.max(k, 2);
+  return 6;
 }

@@ -327,7 +327,10 @@ function copiedCause(work: WorkDocument, id: Identity, stated: number, expected:
     const v = table.rows[ref.r]?.cells[ref.c]?.value;
     if (v !== null && v !== undefined && !isTerm(ref)) neighbours.push({ value: v, get label() { return refName(work, ref); } });
   };
-  for (const r of [row.index - 1, row.index + 1]) if (table.rows[r]) add({ ...id.stated, r });
+  // A class and its only section print the same figure by right: a row whose code contains this
+  // row's (or is contained in it) is no sign of copying.
+  const related = (other: string | undefined) => !!row.code && !!other && other !== row.code && (other.startsWith(row.code) || row.code.startsWith(other));
+  for (const r of [row.index - 1, row.index + 1]) if (table.rows[r] && !related(table.rows[r]?.code)) add({ ...id.stated, r });
   const side = table.columns.filter((c) => c.side === col.side);
   const at = side.indexOf(col);
   for (const c of [side[at - 1], side[at + 1]]) if (c) add({ ...id.stated, c: c.key });
