@@ -304,6 +304,19 @@ describe('narrative checks', () => {
     ]);
   });
 
+  it('should read `按功能分类：…。按支出性质：…` as breakdowns of the paragraph’s total', () => {
+    const r = analyzeText(
+      '某某局2024年部门预算\n\n二、支出预算情况\n\n2024年本部门支出预算1,200.00万元，比上年增加100.00万元，增长9.09%。按功能分类：社会保障和就业支出1,000.00万元，占83.33%；卫生健康支出200.00万元，占16.67%。按支出性质：基本支出800.00万元，占66.67%；项目支出400.00万元，占33.33%。',
+    );
+    const shares = r.checks.filter((c) => c.rule === 'narrative-share').map((c) => [c.verdict, c.stated, c.expected === null ? null : Math.round(c.expected * 100) / 100]);
+    expect(shares).toEqual([
+      ['ok', 83.33, 83.33],
+      ['ok', 16.67, 16.67],
+      ['ok', 66.67, 66.67],
+      ['ok', 33.33, 33.33],
+    ]);
+  });
+
   it('should take a figure followed by （含）以上 as a threshold, not an amount to check', () => {
     const r = analyzeText('十二、国有资产占用情况说明\n\n单价50万元（含）以上通用设备0台（套），单价100万元（不含）以上专用设备1台（套）。');
     expect(r.checks.filter((c) => c.rule === 'narrative-coverage')).toEqual([]);

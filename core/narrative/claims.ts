@@ -450,7 +450,7 @@ function isGeneric(subject: string): boolean {
 
 // ── paragraph scan ─────────────────────────────────────────────────────────────────────
 
-const LIST_MARKER = /其中[:：,，]?|主要(?:包括|用于|有)[:：]?|包括[:：]|(?:具体)?(?:情况|使用情况)?如下[:：]|分别(?:为|是)[:：]?|(?:主要)?原因(?:是|为|如下)?\s*[:：]/g;
+const LIST_MARKER = /其中[:：,，]?|主要(?:包括|用于|有)[:：]?|包括[:：]|(?:具体)?(?:情况|使用情况)?如下[:：]|分别(?:为|是)[:：]?|(?:主要)?原因(?:是|为|如下)?\s*[:：]|按(?:支出)?(?:功能|经济|部门预算支出经济)?(?:分类|性质)(?:科目)?(?:划分|分)?[:：,，]/g;
 const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 function cnNumber(s: string): number {
@@ -639,7 +639,13 @@ function scanOne(
       // `其中主要原因是：` is one marker, not two lists.
       if (top && top.list.para === p.index && top.list.items.length === 0 && mk.index - (top.at + top.list.marker.length) <= 1) continue;
       const fresh = !(lastDepth0 && lastDepth0.sentence === sentence.index);
-      const head = fresh ? headFromPrevious(prevSentenceClaims, sentence, i, folded, reasons) : lastDepth0;
+      // `按功能分类：…。按支出性质：…`: each breaks down the paragraph's total, its first amount.
+      const byClass = mk.text.startsWith('按');
+      const head = byClass
+        ? out.claims.find((c) => c.para === p.index && c.depth === 0 && c.kind === 'amount' && c.money)
+        : fresh
+          ? headFromPrevious(prevSentenceClaims, sentence, i, folded, reasons)
+          : lastDepth0;
       if (head && (head.kind === 'amount' || head.kind === 'change' || head.kind === 'count') && (!reasons || head.kind === 'change')) {
         const list: ClaimList = { marker: mk.text, head, items: [], breaks: [], spansParagraphs: false, closed: true, para: p.index };
         if (fresh && head.kind !== 'change') list.changeHead = prevSentenceClaims.filter((c) => c.kind === 'change').pop();
