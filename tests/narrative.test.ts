@@ -317,6 +317,15 @@ describe('narrative checks', () => {
     ]);
   });
 
+  it('should check the growth of a count as of an amount (`1.2万人次，比上年增加0.2万人次，增长20%`)', () => {
+    const rates = (sentence: string) =>
+      analyzeText(`十三、绩效情况说明\n\n${sentence}`)
+        .checks.filter((c) => c.rule === 'narrative-change')
+        .map((c) => [c.verdict, c.stated]);
+    expect(rates('全年开展职业技能培训1.2万人次，比上年增加0.2万人次，增长20%。')).toEqual([['ok', 20]]);
+    expect(rates('全年开展职业技能培训12000人次，比上年增加2000人次，增长25%。')).toEqual([['discrepancy', 25]]);
+  });
+
   it('should take a figure followed by （含）以上 as a threshold, not an amount to check', () => {
     const r = analyzeText('十二、国有资产占用情况说明\n\n单价50万元（含）以上通用设备0台（套），单价100万元（不含）以上专用设备1台（套）。');
     expect(r.checks.filter((c) => c.rule === 'narrative-coverage')).toEqual([]);

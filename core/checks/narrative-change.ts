@@ -38,7 +38,9 @@ function tripleOf(model: NarrativeModel, change: Claim): Triple {
   // year it compares with (`比2023年预算减少`): then it is the year-on-year change of either.
   const yearOnYear = change.base !== undefined && change.measure === 'unspecified';
   const fits = (x: Claim) => sameSubject(model, x, change) && sameKindOfFigure(x, change) && (yearOnYear || !budgetish(x) === !budgetish(change));
-  const current = before(model, change, (x) => x.kind === 'amount' && fits(x) && (change.base === undefined || x.year !== change.base)) ?? undefined;
+  // A count changes too (`培训 12000 人次，比上年增加 2000 人次，增长 20%`).
+  const figure = (x: Claim) => x.kind === 'amount' || (!change.money && x.kind === 'count');
+  const current = before(model, change, (x) => figure(x) && fits(x) && (change.base === undefined || x.year !== change.base)) ?? undefined;
   const prior =
     before(model, change, (x) => x.kind === 'prior' && fits(x), true) ??
     before(model, change, (x) => x.kind === 'amount' && fits(x) && x.year !== undefined && x.year === change.base, true) ??
