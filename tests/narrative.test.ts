@@ -326,6 +326,15 @@ describe('narrative checks', () => {
     expect(rates('全年开展职业技能培训12000人次，比上年增加2000人次，增长25%。')).toEqual([['discrepancy', 25]]);
   });
 
+  it('should add up a list opened by a figure named again (`本年支出合计中，基本支出…；项目支出…`)', () => {
+    const sums = (second: string) =>
+      analyzeText(`三、支出决算情况说明\n\n2023年度支出总计1,000.00万元，其中：本年支出合计960.00万元，年末结转和结余40.00万元。${second}`)
+        .checks.filter((c) => c.rule === 'narrative-sum' && c.stated === 960)
+        .map((c) => [c.verdict, c.expected]);
+    expect(sums('本年支出合计中，基本支出600.00万元，占62.50%；项目支出360.00万元，占37.50%。')).toEqual([['ok', 960]]);
+    expect(sums('本年支出合计中，基本支出600.00万元，占62.50%；项目支出350.00万元，占36.46%。')).toEqual([['discrepancy', 950]]);
+  });
+
   it('should take a figure followed by （含）以上 as a threshold, not an amount to check', () => {
     const r = analyzeText('十二、国有资产占用情况说明\n\n单价50万元（含）以上通用设备0台（套），单价100万元（不含）以上专用设备1台（套）。');
     expect(r.checks.filter((c) => c.rule === 'narrative-coverage')).toEqual([]);

@@ -450,6 +450,21 @@ function isGeneric(subject: string): boolean {
 
 // ── paragraph scan ─────────────────────────────────────────────────────────────────────
 
+/** `…中，` / `…中：` not in 其中 (see namedHead). */
+const IN_MARKER = /(?<!其)中[:：,，]/g;
+
+/** The last amount stated under the name a sentence opens with (`本年支出合计中，` → 本年支出合计 960). */
+function namedHead(claims: Claim[], opening: string): Claim | undefined {
+  if (/[,，;:。]/.test(opening)) return undefined;
+  const name = stripLeaders(compactSubject(opening).replace(YEAR_PHRASE, (y) => (/^本年度?$/.test(y) ? y : '')));
+  if (name.length < 3 || /\d/.test(name)) return undefined;
+  for (let k = claims.length - 1, n = 0; k >= 0 && n < 40; k--, n++) {
+    const c = claims[k] as Claim;
+    if (c.depth === 0 && c.kind === 'amount' && c.money && compactSubject(c.subject) === name) return c;
+  }
+  return undefined;
+}
+
 const LIST_MARKER = /其中[:：,，]?|主要(?:包括|用于|有)[:：]?|包括[:：]|(?:具体)?(?:情况|使用情况)?如下[:：]|分别(?:为|是)[:：]?|(?:主要)?原因(?:是|为|如下)?\s*[:：]|按(?:支出)?(?:功能|经济|部门预算支出经济)?(?:分类|性质)(?:科目)?(?:划分|分)?[:：,，]/g;
 const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
@@ -602,6 +617,12 @@ function scanOne(
   const markers: { index: number; text: string }[] = [];
   LIST_MARKER.lastIndex = 0;
   for (let m; (m = LIST_MARKER.exec(folded)); ) markers.push({ index: m.index, text: m[0] });
+  // `本年支出合计中，基本支出…；项目支出…`: a figure named again opens a list of its parts.
+  if (folded.includes('中')) {
+    IN_MARKER.lastIndex = 0;
+    for (let m; (m = IN_MARKER.exec(folded)); ) markers.push({ index: m.index, text: m[0] });
+    markers.sort((a, b) => a.index - b.index);
+  }
   // Tab grids inside the text: the header row names each column.
   const headers = gridHeaders(p, folded);
 
@@ -643,6 +664,8 @@ function scanOne(
       const byClass = mk.text.startsWith('按');
       const head = byClass
         ? out.claims.find((c) => c.para === p.index && c.depth === 0 && c.kind === 'amount' && c.money)
+        : mk.text.startsWith('中')
+          ? namedHead(out.claims, folded.slice(sentence.start, mk.index))
         : fresh
           ? headFromPrevious(prevSentenceClaims, sentence, i, folded, reasons)
           : lastDepth0;
