@@ -22,7 +22,10 @@ describe('narrative checks', () => {
       expect(c?.checks).toContain(check.id);
       // The number as printed starts on the line the claim gives.
       const line = lines[(c?.source.line ?? 0) - 1] ?? '';
-      expect(line.replace(/\s+/g, '').includes((c?.text ?? '').replace(/\s+/g, '').slice(0, 2)), `${claim} on line ${c?.source.line}`).toBe(true);
+      // At the claim's offset in its line: a number may go on to the next line (`…手续 1` / `89 人`).
+      const printed = (c?.text ?? '').replace(/\s+/g, '');
+      expect(c?.lineOffset, claim).toBeTypeOf('number');
+      expect(line[c?.lineOffset ?? -1], `${claim} on line ${c?.source.line}`).toBe(printed[0]);
     }
     // "this sentence ↔ these cells": a comparison with the tables quotes one and points at the other.
     const vsTable = report.checks.filter((c) => c.rule === 'narrative-table' && c.verdict !== 'undecided');
@@ -333,6 +336,12 @@ describe('narrative checks', () => {
         .map((c) => [c.verdict, c.expected]);
     expect(sums('本年支出合计中，基本支出600.00万元，占62.50%；项目支出360.00万元，占37.50%。')).toEqual([['ok', 960]]);
     expect(sums('本年支出合计中，基本支出600.00万元，占62.50%；项目支出350.00万元，占36.46%。')).toEqual([['discrepancy', 950]]);
+  });
+
+  it('should count one figure stated alike in two sections as a consistency that passed, not as unchecked', () => {
+    const r = analyzeText('某某局2023年度部门决算\n\n七、“三公”经费支出情况\n\n2023年度公务接待费支出2.00万元。\n\n十三、绩效情况\n\n全年公务接待费支出2.00万元，主要用于接待上级检查。');
+    expect(r.checks.filter((c) => c.rule === 'narrative-repeat').map((c) => [c.verdict, c.stated, c.where.length])).toEqual([['ok', 2, 2]]);
+    expect(r.checks.filter((c) => c.rule === 'narrative-coverage' && c.stated === 2)).toEqual([]);
   });
 
   it('should take a figure followed by （含）以上 as a threshold, not an amount to check', () => {

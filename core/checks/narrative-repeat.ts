@@ -103,6 +103,29 @@ function groupsOf(work: WorkDocument, model: NarrativeModel): Group[] {
   return list.filter((g) => g.claims.length >= 2);
 }
 
+function agreeResult(model: NarrativeModel, claims: Claim[], lang: Lang): CheckResult {
+  for (const c of claims) model.used.add(c);
+  const first = claims[0] as Claim;
+  const name = claimName(first);
+  const f = figureOf(first);
+  const values = `${[...new Set(claims.map((c) => c.text.replace(/\s+/g, '')))].join('、')}（${claims.length}处）`;
+  return {
+    id: `narrative-repeat/${first.id}`,
+    rule: 'narrative-repeat',
+    verdict: 'ok',
+    severity: 'none',
+    message: headed(ruleTitle('narrative-repeat', lang), lang, message('narr.repeat', lang, { claim: `“${name}”`, values, ok: true, rounding: false })),
+    messageKey: 'narr.repeat',
+    stated: f.value,
+    expected: f.value,
+    difference: 0,
+    tolerance: 0,
+    unit: first.money ? '万元' : first.unit,
+    formula: `${name}: ${claims.map((c) => c.text).join(' = ')}`,
+    where: [...quotes(model, [first]), ...quotes(model, claims.slice(1), 'operand')],
+  };
+}
+
 export const narrativeRepeat: Check = {
   id: 'narrative-repeat',
   findings(work: WorkDocument, lang: Lang): CheckResult[] {
@@ -117,7 +140,12 @@ export const narrativeRepeat: Check = {
         if (home) home.claims.push(c);
         else clusters.push({ rep: f, claims: [c] });
       }
-      if (clusters.length < 2) continue;
+      if (clusters.length < 2) {
+        // One value everywhere, in two paragraphs or more: a consistency that passed. Said once,
+        // when some of the figures were compared with nothing else.
+        if (new Set(g.claims.map((c) => c.para)).size >= 2 && g.claims.some((c) => !model.used.has(c))) out.push(agreeResult(model, g.claims, lang));
+        continue;
+      }
       const main = [...clusters].sort((a, b) => b.claims.length - a.claims.length)[0] as (typeof clusters)[number];
       for (const k of clusters) {
         if (k === main) continue;
