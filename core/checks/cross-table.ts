@@ -18,6 +18,11 @@ export function firstTable(work: WorkDocument, template: string): number {
   return work.tables.findIndex((wt) => wt.table.template === template);
 }
 
+/** The basic-expenditure table by economic classification (预算 基本支出表, 决算 公开06表): its index, or -1. */
+export function basicTable(work: WorkDocument): number {
+  return firstTable(work, work.doc.kind === 'budget' ? 'budget-basic' : 'final-06');
+}
+
 function isZero(row: Row | undefined): boolean {
   if (!row) return true;
   return Object.values(row.cells).every((c) => c.value === null || c.value === 0) && !row.undecided;

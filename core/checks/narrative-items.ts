@@ -14,7 +14,7 @@ import type { Check } from './types.ts';
 import { economicItemsNamed } from '../knowledge.ts';
 import { foldChars } from '../narrative/fold.ts';
 import { narrativeOf, quoteAt, sentenceSource } from '../narrative/index.ts';
-import { firstTable } from './cross-table.ts';
+import { basicTable } from './cross-table.ts';
 
 /** What the sentence is about, and the economic classes that hold it. */
 const HEADS: [RegExp, string[]][] = [
@@ -40,7 +40,7 @@ interface TableItems {
 }
 
 function tableItems(work: WorkDocument): TableItems | undefined {
-  const t = firstTable(work, work.doc.kind === 'budget' ? 'budget-basic' : 'final-06');
+  const t = basicTable(work);
   const table = work.tables[t]?.table;
   if (!table) return undefined;
   const items = new Map<string, boolean>();

@@ -16,7 +16,7 @@ import { compactSubject, measureOf, scopeOf } from '../narrative/claims.ts';
 import { foldChars } from '../narrative/fold.ts';
 import { narrativeOf, stripSelfOf, type NarrativeModel } from '../narrative/index.ts';
 import { before, budgetish, paragraphClaims } from '../narrative/near.ts';
-import { chooseScope, locate, nameOf, parentOf, SCOPES } from '../narrative/resolve.ts';
+import { chooseScope, locate, nameOf, parentOf, SCOPES, type Named } from '../narrative/resolve.ts';
 import { cellWhere, claimName, comparisonResult, convert, convertDecimals, Findings, fmt, quotes, undecidedResult } from '../narrative/results.ts';
 import { judgeRange, ratioRange } from '../rounding.ts';
 import { roundTo } from '../text/numbers.ts';
@@ -98,10 +98,8 @@ function implicitWhole(model: NarrativeModel, part: Claim): Claim | undefined {
   return undefined;
 }
 
-/** The latest actual figure before the share of the quantity `phrase` names (`“三公”经费…支出决算` → 支出决算为 8.00). */
-function namedWhole(work: WorkDocument, model: NarrativeModel, share: Claim, part: Claim, phrase: string, strip: (s: string) => string): Claim | undefined {
-  const named = nameOf(work, compactSubject(strip(phrase)));
-  if (!named) return undefined;
+/** The latest figure before the share, of the part's measure, of the quantity `named` (`“三公”经费…支出决算` → 支出决算为 8.00). */
+function namedWhole(work: WorkDocument, model: NarrativeModel, share: Claim, part: Claim, named: Named): Claim | undefined {
   // Budget with budget, actual with actual (a figure that says neither is the document's kind).
   const cls = (x: Claim) => (x.measure === 'target' ? 'target' : budgetish(x) || (x.measure === 'unspecified' && work.doc.kind === 'budget') ? 'budget' : 'actual');
   for (let i = model.claims.indexOf(share) - 1, n = 0; i >= 0 && n < 200; i--, n++) {
@@ -191,7 +189,8 @@ export const narrativeShare: Check = {
           if (tableMeasure(work, part)) whole = tableWhole(work, share, opening, strip);
           if (!whole) {
             // A phrase that names a quantity is that quantity's figure, never a look-alike name.
-            const stated = nameOf(work, compactSubject(strip(opening))) ? namedWhole(work, model, share, part, opening, strip) : statedWhole(model, share, opening, strip);
+            const named = nameOf(work, compactSubject(strip(opening)));
+            const stated = named ? namedWhole(work, model, share, part, named) : statedWhole(model, share, opening, strip);
             if (stated && stated !== part) whole = asWhole(stated);
           }
         }

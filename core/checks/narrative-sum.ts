@@ -26,7 +26,7 @@ import { type Figure, type Judgement, judgeSum } from '../rounding.ts';
 import { exactSum, roundTo } from '../text/numbers.ts';
 import { codeTree } from './function-hierarchy.ts';
 import { targetOf } from './narrative-table.ts';
-import { firstTable } from './cross-table.ts';
+import { basicTable, firstTable } from './cross-table.ts';
 
 function inUnit(c: Claim, unit: string, asWan = false): Figure {
   // Counts are exact (unless printed in 万: `1.9 万人`).
@@ -182,8 +182,7 @@ function compatible(a: Claim, b: Claim): boolean {
 function partsOf(work: WorkDocument, spec: IdentitySpec): string[] | undefined {
   if (!spec.parts.includes('econ:*')) return spec.parts;
   // Every economic class the basic-expenditure table holds money in.
-  const tpl = work.doc.kind === 'budget' ? 'budget-basic' : 'final-06';
-  const t = firstTable(work, tpl);
+  const t = basicTable(work);
   const table = work.tables[t]?.table;
   if (!table) return undefined;
   const classes = codeTree(table.rows, 'economic').top.filter((r) => r.code?.length === 3);

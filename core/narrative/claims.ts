@@ -384,9 +384,10 @@ function readLeft(leftRaw: string, unit: string, docYear: number | undefined): L
       s = s.slice(cs[0].length);
     }
     // `同比增加 500 万元`: against the same period of last year.
-    if (/(?:同比|比上年同期)$/.test(s)) {
+    const yoy = /(?:同比|比上年同期)$/.exec(s);
+    if (yoy) {
       r.base = docYear !== undefined ? docYear - 1 : undefined;
-      s = s.replace(/(?:同比|比上年同期)$/, '');
+      s = s.slice(0, yoy.index);
     }
     const ce = COMPARE_END.exec(s);
     if (ce) {
