@@ -154,6 +154,24 @@ export function economicItemsNamed(name: string, same: (a: string, b: string) =>
   return classes.economicItems.filter((c) => same(c.name, name));
 }
 
+const keyedItems = new WeakMap<(s: string) => string, Map<string, { code: string; name: string }[]>>();
+
+/** The economic items whose name has key `key(name)`: an index built once per key function. */
+export function economicItemsKeyed(name: string, key: (s: string) => string): { code: string; name: string }[] {
+  let index = keyedItems.get(key);
+  if (!index) {
+    index = new Map();
+    for (const c of classes.economicItems) {
+      const k = key(c.name);
+      const list = index.get(k);
+      if (list) list.push(c);
+      else index.set(k, [c]);
+    }
+    keyedItems.set(key, index);
+  }
+  return index.get(key(name)) ?? [];
+}
+
 export function economicGroup(code: string): 'personnel' | 'public' | undefined {
   return classes.economicClasses.find((c) => c.code === code.slice(0, 3))?.group;
 }

@@ -18,6 +18,8 @@ import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 
+// `npm run bench -- engine` runs the engine part only.
+const ONLY_ENGINE = process.argv.includes('engine');
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 40);
 const FIXTURES = ['hanyang-hr-2023-final', 'donghu-hrss-2023-final', 'jianghan-hr-2024-budget'];
@@ -101,6 +103,7 @@ void readFileSync;
 console.log(`largest fixture (${largest.name}): ${largest.audit.toFixed(2)} ms median — target < 20 ms: ${largest.audit < 20 ? 'met' : 'NOT met'}`);
 console.log(`ratio to the linear pass: ${(largest.audit / largest.linear).toFixed(0)}× — target ≤ 10×: ${largest.audit / largest.linear <= 10 ? 'met' : 'NOT met'}`);
 
+if (!ONLY_ENGINE) {
 // 10 MB of random Chinese text (the input bad-input.test.ts feeds the engine), timed once.
 writeFileSync(
   '.bench/huge.mjs',
@@ -114,12 +117,15 @@ console.log(JSON.stringify({ ms: performance.now() - t0, issues: report.issues.m
 );
 const huge = JSON.parse(execFileSync(process.execPath, ['.bench/huge.mjs'], { encoding: 'utf8' }));
 console.log(`10 MB of random Chinese text: ${huge.ms.toFixed(0)} ms (issues: ${huge.issues.join(', ') || 'none'})`);
+}
 
-const { benchPdf } = await import('./bench-pdf.mjs');
-await benchPdf();
+if (!ONLY_ENGINE) {
+  const { benchPdf } = await import('./bench-pdf.mjs');
+  await benchPdf();
 
-const { benchExtension } = await import('./bench-extension.mjs');
-await benchExtension();
+  const { benchExtension } = await import('./bench-extension.mjs');
+  await benchExtension();
 
-const { benchWidgets } = await import('./bench-widgets.mjs');
-await benchWidgets();
+  const { benchWidgets } = await import('./bench-widgets.mjs');
+  await benchWidgets();
+}

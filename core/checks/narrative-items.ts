@@ -11,7 +11,7 @@ import type { WorkDocument } from '../normalize/document.ts';
 import type { CheckResult, Paragraph, Row } from '../model/schemas.ts';
 import { type Lang, headed, message, ruleTitle } from '../messages.ts';
 import type { Check } from './types.ts';
-import { economicItemsNamed } from '../knowledge.ts';
+import { economicItemsKeyed } from '../knowledge.ts';
 import { foldChars } from '../narrative/fold.ts';
 import { narrativeOf, quoteAt, sentenceSource } from '../narrative/index.ts';
 import { basicTable } from './cross-table.ts';
@@ -48,7 +48,7 @@ function tableItems(work: WorkDocument): TableItems | undefined {
   for (const r of table.rows) {
     let code = r.code && /^3\d{4}$/.test(r.code) ? r.code : undefined;
     // A line named without its code (`办公费`): the 款 of that name.
-    if (!code && !r.code) code = economicItemsNamed(r.label, (a, b) => bare(a) === bare(b))[0]?.code;
+    if (!code && !r.code) code = economicItemsKeyed(r.label, bare)[0]?.code;
     if (!code) continue;
     items.set(code, (items.get(code) ?? false) || money(r));
   }
@@ -70,7 +70,7 @@ function listFindings(work: WorkDocument, p: Paragraph, ti: TableItems, lang: La
       .filter((x) => x.length >= 2);
     const missing: string[] = [];
     for (const name of names) {
-      const codes = economicItemsNamed(name, (a, b) => bare(a) === bare(b)).filter((c) => classes.includes(c.code.slice(0, 3)));
+      const codes = economicItemsKeyed(name, bare).filter((c) => classes.includes(c.code.slice(0, 3)));
       if (codes.length === 0) continue;
       if (!codes.some((c) => ti.items.get(c.code))) missing.push(`${name}（${codes.map((c) => c.code).join('/')}）`);
     }
