@@ -27,6 +27,7 @@ export const ruleTitles = {
   'empty-table': { zh: '空表说明', en: 'Empty-table statement' },
   'code-name': { zh: '同一科目编码名称一致', en: 'One code, one name' },
   'table-coverage': { zh: '表格识别', en: 'Table recognition' },
+  'table-detail': { zh: '功能分类细化到项、经济分类细化到款', en: 'Function codes down to the 项, economic codes down to the 款' },
   'narrative-table': { zh: '正文数字与表中数字一致', en: 'Figures in the text = figures in the tables' },
   'narrative-change': { zh: '增减额、增长率与上年数相互一致', en: 'Change, growth rate and last year agree' },
   'narrative-share': { zh: '占比 = 分子 ÷ 分母', en: 'Share = part ÷ whole' },
@@ -254,6 +255,14 @@ export const messages = {
   'table.year': {
     zh: (p: { table: string; year: string; docYear: string; n: number }) => `${p.table} 标题年份为 ${p.year}，本文件为 ${p.docYear} 年度（另有 ${p.n} 张表标题为 ${p.docYear} 年）：疑为沿用上年表格未改。`,
     en: (p: { table: string; year: string; docYear: string; n: number }) => `${p.table} is titled ${p.year}, while the document is for ${p.docYear} (as ${p.n} other table titles say): it may have been left from another year.`,
+  },
+  'table.detail-ok': {
+    zh: (p: { table: string; level: 'item' | 'section' }) => `${p.table} ${p.level === 'item' ? '按支出功能分类列到项级' : '按经济分类列到款级'}，有数的科目均列出下级科目。`,
+    en: (p: { table: string; level: 'item' | 'section' }) => `${p.table} lists ${p.level === 'item' ? 'the function classification down to the 项' : 'the economic classification down to the 款'}: every line with money shows the lines below it.`,
+  },
+  'table.detail-short': {
+    zh: (p: { table: string; level: 'item' | 'section'; rows: string; n: number }) => `${p.table} 有 ${p.n} 个有数的科目未列出下级科目（${p.rows}）：公开要求${p.level === 'item' ? '支出功能分类细化到项级' : '基本支出经济分类细化到款级'}。`,
+    en: (p: { table: string; level: 'item' | 'section'; rows: string; n: number }) => `${p.table}: ${p.n} line(s) with money show no lines below them (${p.rows}); disclosures must give ${p.level === 'item' ? 'the function classification down to the 项' : 'basic expenditure by economic classification down to the 款'}.`,
   },
   'table.department': {
     zh: (p: { table: string; name: string; main: string; n: number }) => `${p.table} 表头所列部门为“${p.name}”，其余 ${p.n} 张表为“${p.main}”：疑为沿用他表未改。`,

@@ -16,6 +16,7 @@ import { unitPrice } from './unit-price.ts';
 import { emptyTable } from './empty-table.ts';
 import { codeName } from './code-name.ts';
 import { tableCoverage } from './table-coverage.ts';
+import { tableDetail } from './table-detail.ts';
 import { groupTotal } from './group-total.ts';
 import { shareColumn } from './share-column.ts';
 import { changeColumn } from './change-column.ts';
@@ -62,6 +63,7 @@ export const checks = {
   'procurement-within-budget': procurementWithinBudget,
   'empty-table': emptyTable,
   'code-name': codeName,
+  'table-detail': tableDetail,
   'table-coverage': tableCoverage,
   'table-department': tableDepartment,
   'table-year': tableYear,

@@ -103,6 +103,21 @@ export function departmentField(preamble: RawLine[]): Table['department'] {
   return undefined;
 }
 
+/**
+ * Unit codes under any header: a 6-digit code (`201001`) is no code of the function or economic
+ * classifications (3, 5 or 7 digits), and a 3-digit code it extends (`201`) is the department
+ * of that unit, not the 类 that happens to share its digits.
+ */
+function markUnitCodes(draft: TableDraft): void {
+  const units = new Set<string>();
+  for (const r of draft.rows) if (r.code && /^\d{6}$/.test(r.code)) units.add(r.code.slice(0, 3));
+  if (units.size === 0) return;
+  for (const r of draft.rows) {
+    if (!r.code || r.codeKind === 'project') continue;
+    if (/^\d{6}$/.test(r.code) || (r.code.length === 3 && units.has(r.code))) r.codeKind = 'unit';
+  }
+}
+
 export interface BuildOptions {
   /** A block cut out of a form (see forms.ts): rows are named by their innermost label. */
   form?: string;
@@ -113,6 +128,7 @@ export function buildTable(raw: RawTable, kind: DocumentKind, docUnit: Unit | un
   const tableNo = raw.preamble.map((p) => tableNoOf(p.text)).find((x) => x);
   const spec: TemplateSpec | undefined = options.form ? undefined : identifyTemplate(title, kind, tableNo);
   const draft = raw.layout === 'grid' ? readGrid(raw, spec, { form: !!options.form }) : readStream(raw, spec);
+  markUnitCodes(draft);
   let template: TemplateId = spec?.id ?? 'other';
 
   const unitText = [raw.title?.text ?? '', ...raw.preamble.map((p) => p.text)].join('');
