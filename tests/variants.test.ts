@@ -82,6 +82,36 @@ describe('variants of the tab-separated 决算 (Donghu)', () => {
 describe('variants of the 预算 (Jianghan)', () => {
   const base = lines('jianghan-hr-2024-budget');
 
+  it('should find the same discrepancies with every table printed in 元 and the text left in 万元', () => {
+    let inTable = false;
+    const text = base
+      .map((l) => {
+        if (/^单位[：:]\s*万元\s*$/.test(l.trim())) {
+          inTable = true;
+          return l.replace('万元', '元');
+        }
+        if (!l.includes('\t')) {
+          if (l.trim().length > 40) inTable = false;
+          return l;
+        }
+        if (!inTable) return l;
+        // amounts only (a decimal point or thousands separator): not 行次, codes or counts
+        return l
+          .split('\t')
+          .map((c) => (/^-?\d[\d,]*\.\d+$|^-?\d{1,3}(?:,\d{3})+$/.test(c.trim()) ? (Number(c.replace(/,/g, '')) * 10000).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : c))
+          .join('\t');
+      })
+      .join('\n');
+    const r = analyzeText(text);
+    const baseReport = analyzeText(base.join('\n'));
+    expect(r.tables.filter((t) => t.unit === '元').length).toBeGreaterThan(10);
+    const ids = (x: AuditReport) => flagged(x).map((c) => c.id).sort();
+    expect(ids(r)).toEqual(ids(baseReport));
+    // the text's 区承担 … 万元 shares are read in the form's 元
+    const share = r.checks.find((c) => c.id.endsWith('/local-share') && c.stated === 270000);
+    expect(share?.verdict).toBe('ok');
+  });
+
   it('should accept an empty table explained in the text, and warn when nothing explains it', () => {
     const noNote = base.filter((l) => !l.includes('注：本单位无政府性基金预算相关支出'));
     const explained = analyzeText(noNote.join('\n')).checks.find((c) => c.rule === 'empty-table' && c.where[0]?.tableTitle?.includes('政府性基金'));

@@ -12,7 +12,7 @@ import type { Lang } from '../messages.ts';
 import type { Check } from './types.ts';
 import { refName, whereOf } from './identity.ts';
 import { foldChars } from '../narrative/fold.ts';
-import { comparisonResult, fmt } from '../narrative/results.ts';
+import { comparisonResult, fmt, isMoneyUnit, moneyFigure } from '../narrative/results.ts';
 import { judgeSum } from '../rounding.ts';
 import { roundTo } from '../text/numbers.ts';
 
@@ -79,13 +79,15 @@ function localShares(work: WorkDocument, lang: Lang): CheckResult[] {
     for (const row of table.rows) {
       const text = Object.values(row.attrs ?? {}).join(' ');
       if (!text.includes('承担')) continue;
-      const shares = [...foldChars(text).matchAll(LOCAL_SHARE)].map((m) => Number((m[1] ?? '').replace(/,/g, '')));
+      // 约为 … 万元: each share rounded to the unit it prints, then read in the table's unit.
+      const unit = isMoneyUnit(table.unit) ? table.unit : '万元';
+      const figures = [...foldChars(text).matchAll(LOCAL_SHARE)].map((m) => moneyFigure(Number((m[1] ?? '').replace(/,/g, '')), 0, '万元', unit));
+      const shares = figures.map((f) => f.value);
       const cell = row.cells[col.key];
       if (shares.length === 0 || !cell || cell.value === null) continue;
       const sum = roundTo(shares.reduce((a, b) => a + b, 0), 8);
       const ref = { t, r: row.index, c: col.key };
-      // 约为: the shares are themselves rounded, to the unit they print.
-      const j = judgeSum({ value: cell.value, decimals: cell.decimals }, shares.map((v) => ({ value: v, decimals: 0 })), sum, 'eq', true);
+      const j = judgeSum({ value: cell.value, decimals: cell.decimals }, figures, sum, 'eq', true);
       out.push(
         comparisonResult(
           {

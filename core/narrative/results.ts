@@ -22,10 +22,15 @@ export function isMoneyUnit(u: string): u is Unit {
 
 /** A money claim as a figure in `unit` (its precision scaled with it). */
 export function claimFigure(c: Claim, unit: Unit): Figure {
-  const factor = (UNIT_FACTOR[c.unit] ?? 1) / UNIT_FACTOR[unit]!;
-  const decimals = c.decimals + Math.round(Math.log10(1 / factor));
+  return moneyFigure(c.value, c.decimals, c.unit, unit);
+}
+
+/** An amount printed in `from` with `decimals` places, as a figure in `unit`. */
+export function moneyFigure(value: number, decimals: number, from: string, unit: Unit): Figure {
+  const factor = (UNIT_FACTOR[from] ?? 1) / UNIT_FACTOR[unit]!;
+  const d = decimals + Math.round(Math.log10(1 / factor));
   // In a finer unit (万元 read in 元) the text's last place is worth more than one unit.
-  return { value: roundTo(c.value * factor, 8), decimals: Math.max(0, decimals), ...(decimals < 0 ? { half: 0.5 * 10 ** -decimals } : {}) };
+  return { value: roundTo(value * factor, 8), decimals: Math.max(0, d), ...(d < 0 ? { half: 0.5 * 10 ** -d } : {}) };
 }
 
 /** A figure converted between 元 / 万元 / 亿元 (other units unchanged). */
