@@ -344,6 +344,11 @@ describe('narrative checks', () => {
     expect(r.checks.filter((c) => c.rule === 'narrative-coverage' && c.stated === 2)).toEqual([]);
   });
 
+  it('should compare one figure stated in 元 and in 万元 in 万元, with no float residue', () => {
+    const r = analyzeText('某某局2023年度部门决算\n\n七、“三公”经费支出情况\n\n2023年度公务接待费支出66,898,200.00元。\n\n十三、绩效情况\n\n全年公务接待费支出5,275.56万元，主要用于接待上级检查。');
+    expect(r.checks.filter((c) => c.rule === 'narrative-repeat').map((c) => [c.verdict, c.stated, c.expected, c.unit])).toEqual([['discrepancy', 5275.56, 6689.82, '万元']]);
+  });
+
   it('should take a figure followed by （含）以上 as a threshold, not an amount to check', () => {
     const r = analyzeText('十二、国有资产占用情况说明\n\n单价50万元（含）以上通用设备0台（套），单价100万元（不含）以上专用设备1台（套）。');
     expect(r.checks.filter((c) => c.rule === 'narrative-coverage')).toEqual([]);

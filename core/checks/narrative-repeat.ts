@@ -12,7 +12,7 @@ import { type Lang, headed, message, ruleTitle } from '../messages.ts';
 import type { Check } from './types.ts';
 import type { Claim } from '../narrative/claims.ts';
 import { narrativeOf, stripSelfOf, type NarrativeModel } from '../narrative/index.ts';
-import { claimName, fmt, quotes, UNIT_FACTOR } from '../narrative/results.ts';
+import { claimFigure, claimName, fmt, quotes } from '../narrative/results.ts';
 import { paragraphClaims } from '../narrative/near.ts';
 import { judgeSum, type Figure } from '../rounding.ts';
 
@@ -53,8 +53,7 @@ function measureClass(work: WorkDocument, c: Claim): string | undefined {
 
 function figureOf(c: Claim): Figure {
   if (!c.money) return { value: c.value, decimals: c.decimals, blank: c.kind === 'count' && c.decimals >= 0 };
-  const f = (UNIT_FACTOR[c.unit] ?? 1) / 10_000;
-  return { value: c.value * f, decimals: Math.max(0, c.decimals + Math.round(Math.log10(1 / f))) };
+  return claimFigure(c, '万元');
 }
 
 interface Group {
