@@ -112,6 +112,24 @@ describe('variants of the 预算 (Jianghan)', () => {
     expect(share?.verdict).toBe('ok');
   });
 
+  it.each(['－', '/', '— —', '--'])('should read %s in an empty cell as the blank it stands for', (mark) => {
+    let inTable = false;
+    const text = base
+      .map((l) => {
+        if (/^单位[：:]/.test(l.trim())) inTable = true;
+        else if (!l.includes('\t') && l.trim().length > 40) inTable = false;
+        if (!inTable || !l.includes('\t')) return l;
+        const cells = l.split('\t');
+        const first = cells.findIndex((c) => /^-?[\d,]+\.\d+$/.test(c.trim()));
+        return first < 0 ? l : cells.map((c, i) => (i > first && c.trim() === '' ? mark : c)).join('\t');
+      })
+      .join('\n');
+    const r = analyzeText(text);
+    const baseReport = analyzeText(base.join('\n'));
+    expect(text.split(mark).length).toBeGreaterThan(100);
+    expect(r.summary).toEqual(baseReport.summary);
+  });
+
   it('should accept an empty table explained in the text, and warn when nothing explains it', () => {
     const noNote = base.filter((l) => !l.includes('注：本单位无政府性基金预算相关支出'));
     const explained = analyzeText(noNote.join('\n')).checks.find((c) => c.rule === 'empty-table' && c.where[0]?.tableTitle?.includes('政府性基金'));

@@ -8,7 +8,7 @@ import type { WorkDocument } from '../normalize/document.ts';
 import type { CheckResult, Column, Row, SourceRef, Table, Where } from '../model/schemas.ts';
 import { type Lang, type RuleId, message, ruleTitle, headed } from '../messages.ts';
 import { type Figure, type Judgement, judgeSum } from '../rounding.ts';
-import { exactSum, formatAmount, roundTo } from '../text/numbers.ts';
+import { exactSum, formatAmount, isBlankMarker, roundTo } from '../text/numbers.ts';
 import { carryOverCause, likelyCause, neighbourCause } from './causes.ts';
 
 export interface Ref {
@@ -159,7 +159,7 @@ function read(work: WorkDocument, ref: Ref, unit: keyof typeof UNIT_FACTOR, lang
   if (!cell) return { figure: { value: 0, decimals: Math.max(0, decimals), blank: true } };
   if (cell.status === 'undecided') return { undecided: message('reason.cell-undecided', lang, { where: refName(work, ref) }) };
   if (cell.value === null) {
-    if (cell.text !== '' && !/^[-—–\s]*$/.test(cell.text)) {
+    if (!isBlankMarker(cell.text)) {
       return { undecided: message('reason.not-a-number', lang, { where: refName(work, ref), text: cell.text }) };
     }
     return { figure: { value: 0, decimals: Math.max(0, decimals), blank: true } };
@@ -170,7 +170,7 @@ function read(work: WorkDocument, ref: Ref, unit: keyof typeof UNIT_FACTOR, lang
 export function isBlankIdentity(work: WorkDocument, id: Identity): boolean {
   for (const ref of [id.stated, ...id.terms.map((t) => t.ref)]) {
     const cell = work.tables[ref.t]?.table.rows[ref.r]?.cells[ref.c];
-    if (cell && (cell.value !== null || cell.status === 'undecided' || (cell.text !== '' && !/^[-—–\s]*$/.test(cell.text)))) return false;
+    if (cell && (cell.value !== null || cell.status === 'undecided' || !isBlankMarker(cell.text))) return false;
   }
   return true;
 }
