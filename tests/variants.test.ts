@@ -82,28 +82,39 @@ describe('variants of the tab-separated 决算 (Donghu)', () => {
 describe('variants of the 预算 (Jianghan)', () => {
   const base = lines('jianghan-hr-2024-budget');
 
-  it('should find the same discrepancies with every table printed in 元 and the text left in 万元', () => {
+  /**
+   * The fixture with the cells of its tab-separated tables rewritten by `cell` (its index in
+   * the row, and the index of the row's first amount), and each table's unit line by `unit`.
+   */
+  function rewriteTables(cell: (text: string, i: number, firstAmount: number) => string, unit = (l: string) => l): string {
     let inTable = false;
-    const text = base
+    return base
       .map((l) => {
-        if (/^单位[：:]\s*万元\s*$/.test(l.trim())) {
+        if (/^单位[：:]/.test(l.trim())) {
           inTable = true;
-          return l.replace('万元', '元');
+          return unit(l);
         }
         if (!l.includes('\t')) {
           if (l.trim().length > 40) inTable = false;
           return l;
         }
         if (!inTable) return l;
-        // amounts only (a decimal point or thousands separator): not 行次, codes or counts
-        return l
-          .split('\t')
-          .map((c) => (/^-?\d[\d,]*\.\d+$|^-?\d{1,3}(?:,\d{3})+$/.test(c.trim()) ? (Number(c.replace(/,/g, '')) * 10000).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : c))
-          .join('\t');
+        const cells = l.split('\t');
+        const first = cells.findIndex((c) => AMOUNT.test(c.trim()));
+        return cells.map((c, i) => cell(c, i, first)).join('\t');
       })
       .join('\n');
+  }
+  /** Amounts only (a decimal point or thousands separator): not 行次, codes or counts. */
+  const AMOUNT = /^-?\d[\d,]*\.\d+$|^-?\d{1,3}(?:,\d{3})+$/;
+  const baseReport = analyzeText(base.join('\n'));
+
+  it('should find the same discrepancies with every table printed in 元 and the text left in 万元', () => {
+    const text = rewriteTables(
+      (c) => (AMOUNT.test(c.trim()) ? (Number(c.replace(/,/g, '')) * 10000).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : c),
+      (l) => l.replace(/万元\s*$/, '元'),
+    );
     const r = analyzeText(text);
-    const baseReport = analyzeText(base.join('\n'));
     expect(r.tables.filter((t) => t.unit === '元').length).toBeGreaterThan(10);
     const ids = (x: AuditReport) => flagged(x).map((c) => c.id).sort();
     expect(ids(r)).toEqual(ids(baseReport));
@@ -113,21 +124,23 @@ describe('variants of the 预算 (Jianghan)', () => {
   });
 
   it.each(['－', '/', '— —', '--'])('should read %s in an empty cell as the blank it stands for', (mark) => {
-    let inTable = false;
-    const text = base
-      .map((l) => {
-        if (/^单位[：:]/.test(l.trim())) inTable = true;
-        else if (!l.includes('\t') && l.trim().length > 40) inTable = false;
-        if (!inTable || !l.includes('\t')) return l;
-        const cells = l.split('\t');
-        const first = cells.findIndex((c) => /^-?[\d,]+\.\d+$/.test(c.trim()));
-        return first < 0 ? l : cells.map((c, i) => (i > first && c.trim() === '' ? mark : c)).join('\t');
-      })
-      .join('\n');
-    const r = analyzeText(text);
-    const baseReport = analyzeText(base.join('\n'));
+    const text = rewriteTables((c, i, first) => (first >= 0 && i > first && c.trim() === '' ? mark : c));
     expect(text.split(mark).length).toBeGreaterThan(100);
-    expect(r.summary).toEqual(baseReport.summary);
+    expect(analyzeText(text).summary).toEqual(baseReport.summary);
+  });
+
+  it('should read the tables and forms the same with their figures in full-width digits', () => {
+    const text = rewriteTables((c) => (AMOUNT.test(c.trim()) ? c.replace(/[0-9.,]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : c));
+    expect(text).toContain('６，６８９．８２');
+    expect(analyzeText(text).summary).toEqual(baseReport.summary);
+  });
+
+  it('should take a row of whole numbers printed without decimals (`1 | | 1`) for figures, not for a header', () => {
+    const text = rewriteTables((c) => (AMOUNT.test(c.trim()) ? c.replace(/\.0+$/, '') : c));
+    const r = analyzeText(text);
+    const three = r.tables.find((t) => t.template === 'budget-three');
+    expect(three?.rows.length).toBeGreaterThan(0);
+    expect(r.checks.filter((c) => c.rule === 'empty-table' && c.verdict === 'discrepancy')).toEqual([]);
   });
 
   it('should accept an empty table explained in the text, and warn when nothing explains it', () => {

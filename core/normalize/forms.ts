@@ -8,7 +8,7 @@
  */
 import type { RawCell, RawGridRow, RawLine, RawTable } from '../model/raw.ts';
 import { parseNumber } from '../text/numbers.ts';
-import { compact, hasCjk, isBlankText } from '../text/normalize.ts';
+import { compact, hasCjk, isBlankText, toHalfWidth } from '../text/normalize.ts';
 
 export interface FormParts {
   blocks: RawTable[];
@@ -29,11 +29,16 @@ function cells(row: RawGridRow): RawCell[] {
 function kind(row: RawGridRow): 'numeric' | 'header' | 'label' | 'prose' | 'blank' {
   const cs = cells(row).filter((c) => !isBlankText(c.text));
   if (cs.length === 0) return 'blank';
-  const amount = (c: RawCell) => isAmount(c.text) && /[\d.,%]/.test(c.text) && !/^\d{1,2}$/.test(c.text.trim());
+  // One or two digits alone are a 序号 or a score (分), not an amount.
+  const amount = (c: RawCell) => {
+    if (!isAmount(c.text)) return false;
+    const t = toHalfWidth(c.text).trim();
+    return /[\d.,%]/.test(t) && !/^\d{1,2}$/.test(t);
+  };
   // A long explanation beside a figure (测算依据 | 2,798.35) is still a row of figures.
   if (cs.some((c) => c.text.length > 80)) return cs.some((c) => c.text.length <= 30 && amount(c)) ? 'numeric' : 'prose';
   if (cs.some(amount)) return 'numeric';
-  if (cs.length >= 2 && cs.every((c) => c.text.length <= MAX_HEADER_CELL && (hasCjk(c.text) || /^\d{4}年?$/.test(c.text.trim())))) return 'header';
+  if (cs.length >= 2 && cs.every((c) => c.text.length <= MAX_HEADER_CELL && (hasCjk(c.text) || /^\d{4}年?$/.test(toHalfWidth(c.text).trim())))) return 'header';
   return 'label';
 }
 

@@ -52,6 +52,9 @@ function isDataRow(cells: string[]): boolean {
   const code = parseCode(first);
   if (code && (code.rest !== '' || nonEmpty.slice(1).some((c) => hasCjk(c)))) return true;
   if (isTotalLabel(first) && nonEmpty.slice(1).every((c) => parseNumber(c) || isBlankMarker(c))) return true;
+  // Figures only, printed without decimals (`1 | | | 1`): data, unless they are the columns'
+  // numbers (1, 2, 3 …, told apart before this is asked) or years.
+  if (nonEmpty.every((c) => parseNumber(c)) && nonEmpty.some((c) => !/^(?:19|20)\d{2}$/.test(compact(c)))) return true;
   return false;
 }
 
