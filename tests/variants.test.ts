@@ -135,6 +135,12 @@ describe('variants of the 预算 (Jianghan)', () => {
     expect(analyzeText(text).summary).toEqual(baseReport.summary);
   });
 
+  it('should take the header fields printed in cells of their own (`编制单位：… | | 金额单位：万元`) for the preamble', () => {
+    const text = rewriteTables((c) => c, () => '编制单位：某某局\t\t\t金额单位：万元');
+    expect(text).toContain('\t\t\t金额单位：万元');
+    expect(analyzeText(text).summary).toEqual(baseReport.summary);
+  });
+
   it('should take a row of whole numbers printed without decimals (`1 | | 1`) for figures, not for a header', () => {
     const text = rewriteTables((c) => (AMOUNT.test(c.trim()) ? c.replace(/\.0+$/, '') : c));
     const r = analyzeText(text);

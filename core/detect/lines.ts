@@ -58,6 +58,21 @@ export function isPreambleLine(text: string): boolean {
   return false;
 }
 
+/**
+ * A row of the header fields printed above a table in cells of their own
+ * (`编制单位：某局 | | 金额单位：万元`): every cell a field or a unit, none a heading or a year.
+ */
+export function isPreambleRow(cells: string[]): boolean {
+  let fields = 0;
+  for (const c of cells) {
+    const t = compact(c);
+    if (t === '') continue;
+    if (!/^(?:编制)?(?:部门|单位|金额单位|填报单位|编制单位|单位名称|部门名称|填报日期|报送日期)[:：]|^[(（]?(?:金额)?单位[:：]?(?:亿元|万元|元)[)）]?$/.test(t)) return false;
+    fields++;
+  }
+  return fields > 0;
+}
+
 /** Notes under a table: `注：…`, `备注：…`, `说明：…`. */
 export function isNoteStart(text: string): boolean {
   return /^(?:注|备注|说明|注释)\s*\d*\s*[:：.、]/.test(compact(text));

@@ -15,6 +15,7 @@ import {
   isFormulaLine,
   isNoteStart,
   isPreambleLine,
+  isPreambleRow,
   isProseLine,
   isSectionBreak,
   isTableNoLine,
@@ -198,7 +199,8 @@ interface Region {
 function readRegion(lines: string[], start: number, end: number, index: number): Region | undefined {
   let i = start + 1;
   const preamble: RawLine[] = [];
-  while (i < end && !(lines[i] ?? '').includes('\t') && isPreambleLine(lines[i] ?? '')) {
+  const preambleAt = (l: string) => (l.includes('\t') ? isPreambleRow(l.split('\t')) : isPreambleLine(l));
+  while (i < end && preambleAt(lines[i] ?? '')) {
     if ((lines[i] ?? '').trim() !== '') preamble.push(raw(lines, i));
     i++;
   }
