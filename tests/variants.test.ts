@@ -169,6 +169,15 @@ describe('variants of the 预算 (Jianghan)', () => {
 });
 
 describe('variants of the PDF text (Hanyang)', () => {
+  it('should take the document year from the text when no table title carries one', () => {
+    const base = lines('hanyang-hr-2023-final');
+    const untitled = base.map((l) => (/^20\d{2}\s*年度\S*表$/.test(l.trim()) ? l.replace(/^20\d{2}\s*年度/, '') : l));
+    expect(untitled.join('\n')).not.toMatch(/^20\d{2}\s*年度收入支出决算总表$/m);
+    const r = analyzeText(untitled.join('\n'));
+    expect(r.document.year).toBe(2023);
+    expect(r.summary).toEqual(analyzeText(base.join('\n')).summary);
+  });
+
   it('should flag a changed figure even where columns had to be inferred', () => {
     const base = lines('hanyang-hr-2023-final');
     const text = edit(base, '2023 年度一般公共预算财政拨款支出决算表', '2210202 提租补贴', (l) => l.replace('13.64 13.64', '13.64 13.46')).join('\n');

@@ -160,10 +160,13 @@ function yearOf(raw: RawDocument, titles: string[]): number | undefined {
     const m = /(20\d{2})\s*年/.exec(toHalfWidth(t));
     if (m) years.push(Number(m[1]));
   }
+  // No table titled with a year: the year the text most often names a 预算 or 决算 by (one
+  // sentence of the opening may name last year's, `纳入…2022年度部门决算编制范围`).
   if (years.length === 0) {
-    for (const l of raw.text.slice(0, 60)) {
-      const m = /(20\d{2})\s*年度?.{0,30}(?:预算|决算)/.exec(toHalfWidth(l.text));
-      if (m) years.push(Number(m[1]));
+    const YEAR = /(20\d{2})\s*年度?.{0,30}?(?:预算|决算)/g;
+    for (const l of raw.text) {
+      if (!l.text.includes('算')) continue;
+      for (const m of toHalfWidth(l.text).matchAll(YEAR)) years.push(Number(m[1]));
     }
   }
   return mode(years);
