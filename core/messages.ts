@@ -27,6 +27,7 @@ export const ruleTitles = {
   'empty-table': { zh: '空表说明', en: 'Empty-table statement' },
   'code-name': { zh: '同一科目编码名称一致', en: 'One code, one name' },
   'table-coverage': { zh: '表格识别', en: 'Table recognition' },
+  'narrative-explained': { zh: '支出决算具体情况说明到项', en: 'Every 项 with spending is explained in the text' },
   'table-detail': { zh: '功能分类细化到项、经济分类细化到款', en: 'Function codes down to the 项, economic codes down to the 款' },
   'narrative-table': { zh: '正文数字与表中数字一致', en: 'Figures in the text = figures in the tables' },
   'narrative-change': { zh: '增减额、增长率与上年数相互一致', en: 'Change, growth rate and last year agree' },
@@ -255,6 +256,14 @@ export const messages = {
   'table.year': {
     zh: (p: { table: string; year: string; docYear: string; n: number }) => `${p.table} 标题年份为 ${p.year}，本文件为 ${p.docYear} 年度（另有 ${p.n} 张表标题为 ${p.docYear} 年）：疑为沿用上年表格未改。`,
     en: (p: { table: string; year: string; docYear: string; n: number }) => `${p.table} is titled ${p.year}, while the document is for ${p.docYear} (as ${p.n} other table titles say): it may have been left from another year.`,
+  },
+  'narr.explained-ok': {
+    zh: (p: { section: string; n: number }) => `“${p.section}”逐项说明了 ${p.n} 个有支出的项级科目。`,
+    en: (p: { section: string; n: number }) => `"${p.section}" explains each of the ${p.n} items (项) with spending.`,
+  },
+  'narr.explained-missing': {
+    zh: (p: { section: string; table: string; items: string; n: number; total: number }) => `${p.table} 有支出的 ${p.total} 个项级科目中，${p.n} 个在“${p.section}”中未作说明：${p.items}。`,
+    en: (p: { section: string; table: string; items: string; n: number; total: number }) => `${p.n} of the ${p.total} items (项) with spending in ${p.table} are not explained in "${p.section}": ${p.items}.`,
   },
   'table.detail-ok': {
     zh: (p: { table: string; level: 'item' | 'section' }) => `${p.table} ${p.level === 'item' ? '按支出功能分类列到项级' : '按经济分类列到款级'}，有数的科目均列出下级科目。`,

@@ -16,6 +16,7 @@ import { unitPrice } from './unit-price.ts';
 import { emptyTable } from './empty-table.ts';
 import { codeName } from './code-name.ts';
 import { tableCoverage } from './table-coverage.ts';
+import { narrativeExplained } from './narrative-explained.ts';
 import { tableDetail } from './table-detail.ts';
 import { groupTotal } from './group-total.ts';
 import { shareColumn } from './share-column.ts';
@@ -79,6 +80,7 @@ export const checks = {
   'text-arithmetic': textArithmetic,
   'self-evaluation': selfEvaluation,
   'narrative-naming': narrativeNaming,
+  'narrative-explained': narrativeExplained,
   'narrative-wording': narrativeWording,
   'narrative-items': narrativeItems,
   'narrative-year': narrativeYear,

@@ -7,6 +7,12 @@ import type { WorkTable } from '../normalize/table.ts';
 import type { Column, Row, Side, Table } from '../model/schemas.ts';
 import type { Identity, Ref, Term } from './identity.ts';
 
+/** The row prints money: a figure other than zero (placed, or printed with its column undecided). */
+export function rowHoldsMoney(r: Row): boolean {
+  for (const c of Object.values(r.cells)) if (c.value !== null && c.value !== 0) return true;
+  return !!r.undecided?.values.some((v) => v !== 0);
+}
+
 export function sideColumns(table: Table, side: Side | undefined): Column[] {
   return table.columns.filter((c) => c.side === side);
 }

@@ -12,17 +12,13 @@ import type { CheckResult, Row, Table, Where } from '../model/schemas.ts';
 import { type Lang, headed, message, ruleTitle } from '../messages.ts';
 import { economicGroup, functionClassName } from '../knowledge.ts';
 import type { Check } from './types.ts';
+import { rowHoldsMoney } from './select.ts';
 
 /** How deep each classification must go, and which codes are levels of it. */
 const LEVELS = {
   function: { depth: 7, isLevel: (code: string) => /^\d{3}(?:\d{2}){0,2}$/.test(code) && functionClassName(code.slice(0, 3)) !== undefined },
   economic: { depth: 5, isLevel: (code: string) => /^\d{3}(?:\d{2})?$/.test(code) && economicGroup(code) !== undefined },
 } as const;
-
-function holdsMoney(r: Row): boolean {
-  for (const c of Object.values(r.cells)) if (c.value !== null && c.value !== 0) return true;
-  return !!r.undecided?.values.some((v) => v !== 0);
-}
 
 function rowWhere(table: Table, row: Row, role: Where['role']): Where {
   return {
@@ -50,7 +46,7 @@ function tableResult(table: Table, kind: keyof typeof LEVELS, codes: ReadonlySet
     for (const c of codes) if (c.length === code.length + 2 && c.startsWith(code)) return true;
     return false;
   };
-  const short = rows.filter((r) => (r.code as string).length < depth && holdsMoney(r) && !hasChild(r.code as string));
+  const short = rows.filter((r) => (r.code as string).length < depth && rowHoldsMoney(r) && !hasChild(r.code as string));
   const name = table.tableNo ?? table.title;
   const level = kind === 'function' ? 'item' : 'section';
   const base = {
