@@ -8,13 +8,14 @@
  * classification (`办公用房物业管理费`, `日常维修费`) are left alone.
  */
 import type { WorkDocument } from '../normalize/document.ts';
-import type { CheckResult, Paragraph, Row } from '../model/schemas.ts';
+import type { CheckResult, Paragraph } from '../model/schemas.ts';
 import { type Lang, headed, message, ruleTitle } from '../messages.ts';
 import type { Check } from './types.ts';
 import { economicItemsKeyed } from '../knowledge.ts';
 import { foldChars } from '../narrative/fold.ts';
 import { narrativeOf, quoteAt, sentenceSource } from '../narrative/index.ts';
 import { basicTable } from './cross-table.ts';
+import { rowHoldsMoney } from './select.ts';
 
 /** What the sentence is about, and the economic classes that hold it. */
 const HEADS: [RegExp, string[]][] = [
@@ -44,13 +45,12 @@ function tableItems(work: WorkDocument): TableItems | undefined {
   const table = work.tables[t]?.table;
   if (!table) return undefined;
   const items = new Map<string, boolean>();
-  const money = (r: Row) => Object.values(r.cells).some((c) => c.value !== null && c.value !== 0);
   for (const r of table.rows) {
     let code = r.code && /^3\d{4}$/.test(r.code) ? r.code : undefined;
     // A line named without its code (`办公费`): the 款 of that name.
     if (!code && !r.code) code = economicItemsKeyed(r.label, bare)[0]?.code;
     if (!code) continue;
-    items.set(code, (items.get(code) ?? false) || money(r));
+    items.set(code, (items.get(code) ?? false) || rowHoldsMoney(r));
   }
   return { t, items };
 }
