@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../analyze.ts';
+import { basicTable } from '../../tests/support/tables.ts';
 
-/** A budget's basic-expenditure table with the given economic rows (code, name, amount). */
-function basic(rows: [string, string, string][]): string {
-  const total = rows.filter(([c]) => c.length === 5).reduce((s, [, , v]) => s + Number(v), 0).toFixed(2);
-  return [
-    '某局2024年部门预算',
-    '',
-    '2024年一般公共预算基本支出表',
-    '单位：万元',
-    '科目编码\t科目名称\t合计\t人员经费\t公用经费',
-    `\t合计\t${total}\t${total}\t`,
-    ...rows.map(([c, n, v]) => `${c}\t${n}\t${v}\t${v}\t`),
-  ].join('\n');
-}
+/** The 合计 sums the 款 (5-digit rows). */
+const basic = (rows: [string, string, string][]) => basicTable(rows, 5);
 
 const codeName = (text: string) => analyzeText(text).checks.filter((c) => c.rule === 'code-name' && c.verdict !== 'ok');
 

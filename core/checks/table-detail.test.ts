@@ -1,40 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../analyze.ts';
-
-/** A budget's 一般公共预算支出表 with the given function rows (code, name, amount). */
-function gpb(rows: [string, string, string][], title = '2024年一般公共预算支出表'): string {
-  const total = rows.filter(([c]) => c.length === 3).reduce((s, [, , v]) => s + Number(v), 0).toFixed(2);
-  return [
-    '某局2024年部门预算',
-    '',
-    title,
-    '单位：万元',
-    '科目编码\t科目名称\t合计\t基本支出\t项目支出',
-    `\t合计\t${total}\t${total}\t`,
-    ...rows.map(([c, n, v]) => `${c}\t${n}\t${v}\t${v}\t`),
-  ].join('\n');
-}
-
-/** A budget's basic-expenditure table with the given economic rows. */
-function basic(rows: [string, string, string][]): string {
-  const total = rows.filter(([c]) => c.length === 3).reduce((s, [, , v]) => s + Number(v), 0).toFixed(2);
-  return [
-    '某局2024年部门预算',
-    '',
-    '2024年一般公共预算基本支出表',
-    '单位：万元',
-    '科目编码\t科目名称\t合计\t人员经费\t公用经费',
-    `\t合计\t${total}\t${total}\t`,
-    ...rows.map(([c, n, v]) => `${c}\t${n}\t${v}\t${v}\t`),
-  ].join('\n');
-}
+import { basicTable, gpbTable } from '../../tests/support/tables.ts';
 
 const detail = (text: string) => analyzeText(text).checks.filter((c) => c.rule === 'table-detail');
 
 describe('table-detail', () => {
   it('should pass a function table listed down to the 项', () => {
     const r = detail(
-      gpb([
+      gpbTable([
         ['208', '社会保障和就业支出', '30.00'],
         ['20801', '人力资源和社会保障管理事务', '30.00'],
         ['2080101', '行政运行', '20.00'],
@@ -46,7 +19,7 @@ describe('table-detail', () => {
 
   it('should report each 款 with money that lists no 项, and a 类 that lists no 款', () => {
     const r = detail(
-      gpb([
+      gpbTable([
         ['208', '社会保障和就业支出', '30.00'],
         ['20801', '人力资源和社会保障管理事务', '20.00'],
         ['2080101', '行政运行', '20.00'],
@@ -60,7 +33,7 @@ describe('table-detail', () => {
 
   it('should leave a line of zeros alone: nothing to break down', () => {
     const r = detail(
-      gpb([
+      gpbTable([
         ['208', '社会保障和就业支出', '20.00'],
         ['20801', '人力资源和社会保障管理事务', '20.00'],
         ['2080101', '行政运行', '20.00'],
@@ -72,7 +45,7 @@ describe('table-detail', () => {
 
   it('should report basic expenditure given by economic class only', () => {
     const r = detail(
-      basic([
+      basicTable([
         ['301', '工资福利支出', '60.00'],
         ['30101', '基本工资', '60.00'],
         ['302', '商品和服务支出', '10.00'],
@@ -83,7 +56,7 @@ describe('table-detail', () => {
   });
 
   it('should leave tables outside the templates alone', () => {
-    const text = gpb(
+    const text = gpbTable(
       [
         ['208', '社会保障和就业支出', '30.00'],
         ['20805', '行政事业单位养老支出', '30.00'],
@@ -96,7 +69,7 @@ describe('table-detail', () => {
 
 describe('table-detail across tables', () => {
   it('should not report a 款 whose 项 another table of the document lists (lines lost in reading)', () => {
-    const t05 = gpb([
+    const t05 = gpbTable([
       ['208', '社会保障和就业支出', '30.00'],
       ['20801', '人力资源和社会保障管理事务', '30.00'],
       ['2080101', '行政运行', '30.00'],
