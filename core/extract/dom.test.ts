@@ -37,6 +37,16 @@ describe('extractDom', () => {
     expect(bad[0]?.where[0]?.source?.path).toMatch(/^t0\.r\d+\.c\d+$/);
   });
 
+  it('should read a <caption> as the title and unit above its table', () => {
+    const raw = extractHtmlString(
+      '<html><body><p>正文。</p><table><caption>2023年度一般公共预算财政拨款支出决算表<br>金额单位：万元</caption>' +
+        '<tr><td>科目编码</td><td>科目名称</td><td>合计</td></tr><tr><td></td><td>合计</td><td>10.00</td></tr><tr><td>208</td><td>社会保障和就业支出</td><td>10.00</td></tr></table></body></html>',
+    );
+    expect(raw.tables.map((t) => t.title?.text)).toEqual(['2023年度一般公共预算财政拨款支出决算表']);
+    expect(raw.tables[0]?.preamble.map((p) => p.text)).toEqual(['金额单位：万元']);
+    expect(raw.text.map((l) => l.text)).toEqual(['正文。']);
+  });
+
   it('should say that a page without tables could not be checked', () => {
     const report = analyzeDocument(extractHtmlString(page('listing-no-tables.html')));
     expect(report.tables).toEqual([]);

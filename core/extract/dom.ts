@@ -265,6 +265,8 @@ function walk(root: DomNode, items: Item[], state: WalkState, depth = 0): void {
     if (SKIP.has(name)) continue;
     if (name === 'TABLE' && !containsTable(c)) {
       flush();
+      // A <caption> (the table's title, unit or number) is read as the lines just above it.
+      for (let k = c.firstChild; k; k = k.nextSibling) if (k.nodeType === 1 && el(k) === 'CAPTION') walk(k, items, state, depth + 1);
       const rows = collectRows(c);
       items.push({ kind: 'table', index: state.tables++, node: c, rows, order: state.order + 1, grid: [], width: 0, read: false });
       state.order += rows.length;
