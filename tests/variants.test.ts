@@ -169,6 +169,13 @@ describe('variants of the 预算 (Jianghan)', () => {
 });
 
 describe('variants of the PDF text (Hanyang)', () => {
+  it.each(['- 23 -', '第 23 页 共 60 页', '\f23 / 60'])('should read a table broken by the page number %j as if it were not there', (marker) => {
+    const base = lines('hanyang-hr-2023-final');
+    const broken = base.flatMap((l) => (/^(?:2080104|20807) /.test(l) ? [l, '', marker, ''] : [l]));
+    expect(broken.length).toBeGreaterThan(base.length);
+    expect(analyzeText(broken.join('\n')).summary).toEqual(analyzeText(base.join('\n')).summary);
+  });
+
   it('should take the document year from the text when no table title carries one', () => {
     const base = lines('hanyang-hr-2023-final');
     const untitled = base.map((l) => (/^20\d{2}\s*年度\S*表$/.test(l.trim()) ? l.replace(/^20\d{2}\s*年度/, '') : l));

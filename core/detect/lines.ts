@@ -58,6 +58,12 @@ export function isPreambleLine(text: string): boolean {
   return false;
 }
 
+/** A page's number on a line of its own: `- 12 -`, `第 3 页 共 20 页`, `3 / 20` (a form feed may lead). */
+const PAGE_MARKER = /^\f*\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
+export function isPageMarker(text: string): boolean {
+  return text.length <= 24 && PAGE_MARKER.test(text);
+}
+
 /**
  * A row of the header fields printed above a table in cells of their own
  * (`编制单位：某局 | | 金额单位：万元`): every cell a field or a unit, none a heading or a year.

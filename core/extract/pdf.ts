@@ -27,6 +27,7 @@ import type { RawCell, RawDocument, RawGridRow } from '../model/raw.ts';
 import { assembleItems, type ExtractItem, type GridItem } from './dom.ts';
 import { MAX_CELLS } from './dom.ts';
 import { extractText } from './text.ts';
+import { isPageMarker } from '../detect/lines.ts';
 import type { SourceRef } from '../model/schemas.ts';
 
 /** A text item in PDF user space: `x`, `y` of its baseline's start (y up), width and height. */
@@ -446,7 +447,8 @@ function leftMargin(lines: Line[]): number | undefined {
   return undefined;
 }
 
-const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|\d{1,4})$/;
+/** A page number in the page's top or bottom margin: the markers of any text, or a bare number. */
+const PAGE_NUMBER = { test: (t: string) => isPageMarker(t) || /^\d{1,4}$/.test(t) };
 
 /**
  * A cell's lines as its text: a line that reaches the cell's right edge (that of its longest

@@ -15,6 +15,7 @@ import {
   isFormulaLine,
   isNoteStart,
   isPreambleLine,
+  isPageMarker,
   isPreambleRow,
   isProseLine,
   isSectionBreak,
@@ -50,7 +51,9 @@ export function extractText(input: string, options: TextExtractOptions = {}): Ra
     if (!issues.some((i) => i.code === 'input-truncated')) issues.push({ code: 'input-truncated', message: `only the first ${MAX_LINES} lines were read` });
     lines = lines.slice(0, MAX_LINES);
   }
-  lines = lines.map((l) => (l.length > MAX_LINE_LENGTH ? l.slice(0, MAX_LINE_LENGTH) : l));
+  // A page's number between two lines of a table or a paragraph (text taken from a PDF) is no
+  // line of the document: blanked, so that line numbers stay those of the file.
+  lines = lines.map((l) => (l.length > MAX_LINE_LENGTH ? l.slice(0, MAX_LINE_LENGTH) : isPageMarker(l) ? '' : l));
   source = '';
 
   const titleAt: number[] = [];
