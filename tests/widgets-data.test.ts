@@ -26,6 +26,13 @@ describe('widget data', () => {
     expect(levelItems(hanyang, ['208'], 'zh').find((i) => i.code === '20807')?.flagged).toBe(true);
   });
 
+  it('should flag no row for information (items the text leaves unexplained)', () => {
+    const info = hanyang.audit.findings.filter((f) => f.severity === 'info' && f.verdict === 'discrepancy' && f.codes.length > 0);
+    expect(info.map((f) => f.rule)).toContain('narrative-explained');
+    expect(flaggedCodes(hanyang).has('2210201')).toBe(false);
+    expect(levelItems(hanyang, [], 'zh').find((i) => i.code === 'others')?.flagged).toBe(false);
+  });
+
   it('should write amounts as Chinese readers read them, and in English', () => {
     expect(formatAmount(9452.17, '万元', 'zh')).toBe('9,452.17 万元');
     expect(formatAmount(123456.7, '万元', 'zh')).toBe('12.35 亿元');

@@ -25,7 +25,8 @@ export interface Item {
 export const OTHERS_SHARE = 0.02;
 
 export function flaggedCodes(d: Dataset): Set<string> {
-  return new Set(d.audit.findings.filter((f) => f.verdict === 'discrepancy').flatMap((f) => f.codes));
+  // information (a gap in the write-up, a word typed twice) marks no figure of the chart
+  return new Set(d.audit.findings.filter((f) => f.verdict === 'discrepancy' && f.severity !== 'info').flatMap((f) => f.codes));
 }
 
 /** The node at a path of codes (`['208', '20807']`), or the root list. */
