@@ -55,6 +55,12 @@ describe('table-detail', () => {
     expect(r[0]?.message).toContain('款级');
   });
 
+  it('should leave a project table alone: each project names its 科目 at its own level', () => {
+    const text = gpbTable([['20801', '人力资源和社会保障管理事务', '30.00']], '2024年项目支出预算表');
+    expect(analyzeText(text).tables[0]?.template).toBe('budget-projects');
+    expect(detail(text)).toEqual([]);
+  });
+
   it('should leave tables outside the templates alone', () => {
     const text = gpbTable(
       [

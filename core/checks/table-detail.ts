@@ -3,12 +3,13 @@
  * codes) and for basic expenditure by 经济分类 down to the 款 (5-digit codes). A standard table
  * that stops above that level, wholly or for some of its lines, is reported: each 类 or 款 that
  * holds money and lists no line of the level below it. A table detailed all the way down is a
- * check that passed. The two-sided 总表s (by 类 by design), tables outside the templates (a summary table inside the text) and
- * tables whose codes were not printed are left alone; lines of other code kinds (units,
- * projects, 行次) do not count.
+ * check that passed. Only the standard tables that list money by classification are read: not
+ * the two-sided 总表s (by 类 by design), project tables (each project's 科目 at its own level),
+ * tables outside the templates (a summary table inside the text) or tables whose codes were not
+ * printed; lines of other code kinds (units, projects, 行次) do not count.
  */
 import type { WorkDocument } from '../normalize/document.ts';
-import type { CheckResult, Row, Table, Where } from '../model/schemas.ts';
+import type { CheckResult, Row, Table, TemplateId, Where } from '../model/schemas.ts';
 import { type Lang, headed, message, ruleTitle } from '../messages.ts';
 import { economicGroup, functionClassName } from '../knowledge.ts';
 import type { Check } from './types.ts';
@@ -19,6 +20,8 @@ const LEVELS = {
   function: { depth: 7, isLevel: (code: string) => /^\d{3}(?:\d{2}){0,2}$/.test(code) && functionClassName(code.slice(0, 3)) !== undefined },
   economic: { depth: 5, isLevel: (code: string) => /^\d{3}(?:\d{2})?$/.test(code) && economicGroup(code) !== undefined },
 } as const;
+
+const LISTINGS = new Set<TemplateId>(['final-02', 'final-03', 'final-05', 'final-06', 'final-07', 'final-08', 'budget-income', 'budget-expense', 'budget-gpb', 'budget-basic', 'budget-gf', 'budget-soe']);
 
 function rowWhere(table: Table, row: Row, role: Where['role']): Where {
   return {
@@ -86,8 +89,9 @@ export const tableDetail: Check = {
     const codes = { function: new Set<string>(), economic: new Set<string>() };
     for (const { table } of work.tables) for (const r of table.rows) if (r.code && (r.codeKind === 'function' || r.codeKind === 'economic')) codes[r.codeKind].add(r.code);
     for (const { table } of work.tables) {
-      // The 总表s list expenditure by 类 by design; the detail is in the tables after them.
-      if (table.template === 'other' || table.form || table.twoSided) continue;
+      // The tables that list money by classification; the 总表s list expenditure by 类 by design,
+      // a project table names each project's 科目 at whatever level the project is booked.
+      if (!LISTINGS.has(table.template) || table.form || table.twoSided) continue;
       for (const kind of ['function', 'economic'] as const) {
         const r = tableResult(table, kind, codes[kind], lang);
         if (r) out.push(r);
