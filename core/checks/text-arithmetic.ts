@@ -76,11 +76,11 @@ function localShares(work: WorkDocument, lang: Lang): CheckResult[] {
     const table = wt.table;
     const col = table.columns.find((c) => c.additive && /本级|区级|财政拨款/.test(c.label));
     if (!col) return;
+    const unit = isMoneyUnit(table.unit) ? table.unit : '万元';
     for (const row of table.rows) {
       const text = Object.values(row.attrs ?? {}).join(' ');
       if (!text.includes('承担')) continue;
       // 约为 … 万元: each share rounded to the unit it prints, then read in the table's unit.
-      const unit = isMoneyUnit(table.unit) ? table.unit : '万元';
       const figures = [...foldChars(text).matchAll(LOCAL_SHARE)].map((m) => moneyFigure(Number((m[1] ?? '').replace(/,/g, '')), 0, '万元', unit));
       const shares = figures.map((f) => f.value);
       const cell = row.cells[col.key];
