@@ -73,6 +73,12 @@ export function judgeSum(
     return { verdict: 'discrepancy', severity: severityOf(difference, stated.value, expected, tolerance), difference, tolerance };
   }
   if (Math.abs(difference) < exact - EPS) return { verdict: 'ok', severity: 'none', difference, tolerance };
+  // One figure printed coarser than the one it restates (`66.85万元` for 668,450 元, `596.3`
+  // for 596.34): right when the finer figure rounds to it, half-up or half-down.
+  const only = terms.length === 1 ? terms[0] : undefined;
+  if (only && halfUnit(stated) > halfUnit(only) && Math.abs(difference) <= halfUnit(stated) + EPS) {
+    return { verdict: 'ok', severity: 'none', difference, tolerance };
+  }
   if (Math.abs(difference) <= tolerance + EPS) return { verdict: 'rounding', severity: 'info', difference, tolerance };
   return { verdict: 'discrepancy', severity: severityOf(difference, stated.value, expected, tolerance), difference, tolerance };
 }

@@ -1,7 +1,7 @@
 /**
  * summary-balance: the structure of the two-sided 总表s (收入支出决算总表, 财政拨款收入支出
  * 决算总表, 收支预算总表 …), by row role rather than row number:
- *   本年收入合计 = Σ income sources;  总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转;
+ *   本年收入合计 = Σ income sources (财政拨款收入 standing for its fund rows, which it sums);  总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转;
  *   年初结转 = Σ its fund rows;  本年支出合计 = Σ 类;  总计 = 本年支出合计 + 结余分配 + 年末结转;
  *   收入总计 = 支出总计;  per fund column: 支出总计 = fund income + its carry-over.
  * Rows whose value a printed note formula already defines are not repeated.
@@ -46,7 +46,15 @@ export const summaryBalance: Check = {
       const incGrand = one('inc-grand', inc);
       const incCarry = one('inc-carry', inc);
       const nonFiscal = one('inc-nonfiscal', inc);
-      const sources = inc.filter((r) => r.role && SOURCES.has(r.role));
+      let sources = inc.filter((r) => r.role && SOURCES.has(r.role));
+      // `一、财政拨款收入` over `1、一般公共预算资金 2、政府性基金 …`: the parent sums its fund
+      // rows and stands for them in 本年收入合计.
+      const fiscal = one('inc-fiscal', inc);
+      const fundRows = sources.filter((r) => FUNDS.some((f) => r.role === `inc-${f}`));
+      if (fiscal) {
+        if (fundRows.length) push('fiscal', fiscal, fundRows, incCols);
+        sources = [fiscal, ...sources.filter((r) => !fundRows.includes(r))];
+      }
       if (incTotal && sources.length && notDefined(incTotal)) push('income-total', incTotal, sources, incCols);
       const carryKids = inc.filter((r) => r.role?.startsWith('inc-carry-'));
       if (incCarry && carryKids.length && notDefined(incCarry)) push('carry-in', incCarry, carryKids, incCols);

@@ -8,6 +8,7 @@ import type { Paragraph, ReportClaim, SourceRef, Where } from '../model/schemas.
 import { type Claim, type NarrativeScan, type Sentence, lineAt, scanParagraphs } from './claims.ts';
 import { sectionsOf } from './sections.ts';
 import { type Named, nameOf } from './resolve.ts';
+import { allFundsOnly } from './lexicon.ts';
 
 export interface NarrativeModel extends NarrativeScan {
   paragraphs: Paragraph[];
@@ -67,6 +68,8 @@ export function narrativeOf(work: WorkDocument): NarrativeModel {
       byTopic.set(c.topic, n);
     }
     named.set(c, n);
+    // `其中：财政拨款收入…；事业收入…`: 事业收入 is no fund's money, whatever the sentence spoke of.
+    if (!c.scope && n?.kind === 'quantity' && allFundsOnly(n.id)) c.scope = 'all';
   }
   const byPara = new Map<number, Sentence[]>();
   for (const x of scan.sentences) {

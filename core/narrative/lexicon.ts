@@ -60,4 +60,12 @@ export const quantityTerms: { term: string; bare: string; id: string }[] = narra
 
 export const quantityById = new Map(narrative.quantities.map((q) => [q.id, q]));
 
+/** A quantity the tables give for all funds only (事业收入, 经营收入, 其他收入 …): never a fund's money. */
+export function allFundsOnly(id: string): boolean {
+  const spec = quantityById.get(id);
+  if (!spec) return false;
+  const scopes = Object.values(spec.cells).flatMap((c) => Object.keys(c ?? {}));
+  return scopes.length > 0 && scopes.every((s) => s === 'all');
+}
+
 export const absenceRe = new RegExp(alt(narrative.absence));
