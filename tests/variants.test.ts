@@ -79,6 +79,52 @@ describe('variants of the tab-separated 决算 (Donghu)', () => {
   });
 });
 
+describe('tables carried over to a new page (Donghu)', () => {
+  const base = lines('donghu-hrss-2023-final');
+  const baseReport = analyzeText(base.join('\n'));
+
+  /**
+   * Each table broken after its 8th data row as a PDF's pages break it: a page number, then
+   * `carry` (what the new page prints above the rest: `续表`, the title with `（续）` …), then
+   * the table's header rows again.
+   */
+  function paged(carry: (title: string, unit: string) => string[]): { text: string; breaks: number } {
+    const out: string[] = [];
+    let title = '';
+    let unit = '';
+    let header: string[] = [];
+    let data = -1;
+    let breaks = 0;
+    for (const l of base) {
+      out.push(l);
+      if (!l.includes('\t') && /\d{4}年度.*表$/.test(l.trim())) title = l.trim();
+      if (/^单位[：:]/.test(l.trim())) [unit, header, data] = [l, [], 0];
+      else if (!l.includes('\t')) data = l.trim() ? -1 : data;
+      else if (data >= 0) {
+        if (data === 0 && !/\t-?\d[\d,]*\.\d+/.test(l) && !/^\d{3,7}\t/.test(l)) header.push(l);
+        else if (++data === 8 && header.length) {
+          out.push('', '- 5 -', '', ...carry(title, unit), ...header);
+          breaks++;
+        }
+      }
+    }
+    return { text: out.join('\n'), breaks };
+  }
+
+  it.each([
+    ['the header rows only', () => []],
+    ['续表 and the header rows', () => ['续表']],
+    ['the title with （续）, the unit and the header rows', (title: string, unit: string) => [`${title}（续）`, '', unit]],
+  ])('should read a table the same when a page break repeats %s', (_, carry) => {
+    const { text, breaks } = paged(carry);
+    expect(breaks).toBeGreaterThanOrEqual(4);
+    const r = analyzeText(text);
+    expect(r.tables.map((t) => t.title)).toEqual(baseReport.tables.map((t) => t.title));
+    expect(r.summary).toEqual(baseReport.summary);
+    expect(flagged(r).map((c) => c.formula)).toEqual(flagged(baseReport).map((c) => c.formula));
+  });
+});
+
 describe('variants of the 预算 (Jianghan)', () => {
   const base = lines('jianghan-hr-2024-budget');
 

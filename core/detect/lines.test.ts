@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnNumbersOf, isEmptyStatement, isFormulaLine, isPreambleLine, isProseLine, isTableNoLine, isTableTitle } from './lines.ts';
+import { columnNumbersOf, isContinuationLine, isContinuedTitle, isEmptyStatement, isFormulaLine, isPreambleLine, isProseLine, isTableNoLine, isTableTitle } from './lines.ts';
 
 // Detectors as a matrix: every positive example matches its own predicate, every negative none.
 const titles = [
@@ -27,6 +27,12 @@ describe('isTableTitle', () => {
 });
 
 describe('line predicates', () => {
+  it('should recognise what a new page prints above the rest of a table', () => {
+    for (const t of ['续表', '续上表', '（续）', '(续表)', '续表2', ' 续表： ', '接上表']) expect([t, isContinuationLine(t)]).toEqual([t, true]);
+    for (const t of ['续表说明', '继续推进就业工作', '2023年度收入决算表']) expect([t, isContinuationLine(t)]).toEqual([t, false]);
+    for (const t of ['2023年度收入决算表（续）', '2023年度收入决算表(续表)', '2023年度收入决算表 续表1']) expect([t, isContinuedTitle(t)]).toEqual([t, true]);
+    for (const t of ['2023年度收入决算表', '续表', '手续费支出表']) expect([t, isContinuedTitle(t)]).toEqual([t, false]);
+  });
   it('should recognise table numbers', () => {
     for (const t of ['公开01表', '公开 01 表', '预算 10 表', '附表1']) expect(isTableNoLine(t)).toBe(true);
     for (const t of ['2023年度收入决算表', '表格说明']) expect(isTableNoLine(t)).toBe(false);

@@ -65,6 +65,19 @@ export function isPageMarker(text: string): boolean {
 }
 
 /**
+ * A table carried over to the next page: `续表`, `续上表`, `（续）`, `续表2`, `接上表`, on a line of
+ * their own, or ending a title repeated there (`2023年度收入决算表（续）`).
+ */
+const CONTINUED = /^(?:续(?:上)?表\d*|接上表|\(续(?:表)?\d*\)|续)[:]?$/;
+const CONTINUED_TITLE = /(?:\(续(?:表|上表)?\d*\)|续表\d*)$/;
+export function isContinuationLine(text: string): boolean {
+  return text.length <= 24 && CONTINUED.test(compact(text));
+}
+export function isContinuedTitle(text: string): boolean {
+  return text.length <= 120 && CONTINUED_TITLE.test(compact(text)) && !isContinuationLine(text);
+}
+
+/**
  * A row of the header fields printed above a table in cells of their own
  * (`编制单位：某局 | | 金额单位：万元`): every cell a field or a unit, none a heading or a year.
  */

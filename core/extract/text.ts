@@ -21,6 +21,8 @@ import {
   isSectionBreak,
   isTableNoLine,
   isTableTitle,
+  isContinuationLine,
+  isContinuedTitle,
 } from '../detect/lines.ts';
 import { cellGaps, columnNumbersOf } from '../detect/lines.ts';
 import { compact, toHalfWidth } from '../text/normalize.ts';
@@ -59,7 +61,8 @@ export function extractText(input: string, options: TextExtractOptions = {}): Ra
   const titleAt: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] ?? '';
-    if (!l.includes('\t') && isTableTitle(l)) titleAt.push(i);
+    // `2023年度收入决算表（续）` carries the table above on to a new page: no new table.
+    if (!l.includes('\t') && isTableTitle(l) && !isContinuedTitle(l)) titleAt.push(i);
   }
 
   const tables: RawTable[] = [];
@@ -212,6 +215,14 @@ function readRegion(lines: string[], start: number, end: number, index: number):
   const grid: RawGridRow[] = [];
   const stream: RawLine[] = [];
   let layout: 'grid' | 'stream';
+  // What a new page repeats above the rest of the table: `续表`, the title (with `（续）`), the
+  // table number, `单位：万元` — skipped where the table's rows go on after them.
+  const title = compact(lines[start] ?? '');
+  const repeated = new Set(preamble.map((p) => compact(p.text)));
+  const carriedOver = (l: string) => {
+    const t = compact(l);
+    return t === '' || isContinuationLine(l) || isContinuedTitle(l) || t === title || repeated.has(t);
+  };
   if (first.includes('\t')) {
     layout = 'grid';
     while (i < end) {
@@ -221,9 +232,9 @@ function readRegion(lines: string[], start: number, end: number, index: number):
         i++;
         continue;
       }
-      if (l.trim() === '') {
+      if (carriedOver(l)) {
         let j = i;
-        while (j < end && (lines[j] ?? '').trim() === '') j++;
+        while (j < end && !(lines[j] ?? '').includes('\t') && carriedOver(lines[j] ?? '')) j++;
         if (j < end && (lines[j] ?? '').includes('\t')) {
           i = j;
           continue;
@@ -237,7 +248,7 @@ function readRegion(lines: string[], start: number, end: number, index: number):
     while (i < end) {
       const l = lines[i] ?? '';
       if (l.trim() !== '' && (isNoteStart(l) || isSectionBreak(l) || isProseLine(l) || isEmptyStatement(l))) break;
-      if (l.trim() !== '') stream.push(raw(lines, i));
+      if (!carriedOver(l)) stream.push(raw(lines, i));
       i++;
     }
     // A body without amounts or a column-numbering line is a heading or a list, not a table —

@@ -121,8 +121,13 @@ export function readGrid(raw: RawTable, spec: TemplateSpec | undefined, options:
   // Headers are a few rows; a grid without recognisable data rows (a form) keeps a short header.
   const headerEnd = colNoRow >= 0 ? colNoRow + 1 : Math.min(firstData, MAX_HEADER_ROWS);
   const headerRows = grid.slice(0, headerEnd).filter((_, i) => i !== colNoRow);
-  const body = grid.slice(headerEnd);
-  const bodyRaw = raw.grid.slice(headerEnd);
+  // A table over several pages prints its header rows again on each: rows that repeat one are
+  // no data.
+  const headerKeys = new Set(grid.slice(0, headerEnd).map((r) => compact(r.join(''))).filter((k) => k !== ''));
+  const repeatsHeader = (r: number) => headerKeys.has(compact((grid[r] ?? []).join('')));
+  const bodyAt = [...Array(grid.length - headerEnd).keys()].map((k) => k + headerEnd).filter((r) => !repeatsHeader(r));
+  const body = bodyAt.map((r) => grid[r] ?? []);
+  const bodyRaw = bodyAt.map((r) => raw.grid[r]!);
 
   // 2. Header paths with lost colspans restored.
   const filled = headerRows.map((r) => r.slice());
