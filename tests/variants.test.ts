@@ -222,6 +222,28 @@ describe('variants of the PDF text (Hanyang)', () => {
     expect(analyzeText(broken.join('\n')).summary).toEqual(analyzeText(base.join('\n')).summary);
   });
 
+  it.each([[[]], [['续表', '']]])('should read a table whose header block a page break prints again (after %j) as one table', (carry) => {
+    const base = lines('hanyang-hr-2023-final');
+    // each table's header block (from below `部门：…` down to the 栏次 line) again before its 3rd coded row
+    const inserts = new Map<number, string[]>();
+    base.forEach((l, i) => {
+      if (!/^\d{4}\s*年度.*表$/.test(l.trim())) return;
+      const dept = base.findIndex((x, k) => k > i && k < i + 8 && /^部门[：:]/.test(x.trim()));
+      const col = base.findIndex((x, k) => k > i && k < i + 60 && /^栏次/.test(x.trim()));
+      if (dept < 0 || col < 0) return;
+      const next = base.findIndex((x, k) => k > col && /^\d{4}\s*年度.*表$/.test(x.trim()));
+      const coded = base.map((x, k) => [x, k] as const).filter(([x, k]) => k > col && (next < 0 || k < next) && /^\d{3}(?:\d{2}){0,2}$/.test(x.trim()));
+      const at = coded[2]?.[1];
+      if (at !== undefined) inserts.set(at, ['', '- 5 -', '', ...carry, ...base.slice(dept + 1, col + 1), '']);
+    });
+    expect(inserts.size).toBeGreaterThanOrEqual(2);
+    const paged = base.flatMap((l, k) => [...(inserts.get(k) ?? []), l]);
+    const r = analyzeText(paged.join('\n'));
+    const baseReport = analyzeText(base.join('\n'));
+    expect(r.summary).toEqual(baseReport.summary);
+    expect(flagged(r).map((c) => c.formula)).toEqual(flagged(baseReport).map((c) => c.formula));
+  });
+
   it('should take the document year from the text when no table title carries one', () => {
     const base = lines('hanyang-hr-2023-final');
     const untitled = base.map((l) => (/^20\d{2}\s*年度\S*表$/.test(l.trim()) ? l.replace(/^20\d{2}\s*年度/, '') : l));

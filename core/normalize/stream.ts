@@ -223,6 +223,26 @@ export function spreadColumnNumbers(lines: RawLine[]): { numbers: number[]; end:
   return numbers.length >= 2 ? { numbers, end, lines: at } : undefined;
 }
 
+/**
+ * A table over several pages prints its header again on each: a run of lines that repeat the
+ * header's words (three or more, or ending in the 栏次 line) is no record.
+ */
+function withoutRepeatedHeaders(lines: RawLine[], headerKeys: ReadonlySet<string>): RawLine[] {
+  if (headerKeys.size === 0) return lines;
+  const out: RawLine[] = [];
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    while (j < lines.length && headerKeys.has(compact(lines[j]?.text ?? ''))) j++;
+    if (j - i >= 3 || (j > i && columnNumbersOf(lines[j - 1]?.text ?? ''))) {
+      i = j;
+      continue;
+    }
+    out.push(lines[i]!);
+    i++;
+  }
+  return out;
+}
+
 export function readStream(raw: RawTable, spec: TemplateSpec | undefined): TableDraft {
   const issues: string[] = [];
   // 1. Header: down to the column-numbering line, or to the first record start.
@@ -258,7 +278,9 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
   // The rest of a vertical `栏` / `次` label printed after the numbers is header, not the first label.
   let bodyStart = headerEnd + 1;
   while (columnNumbers && /^[栏次行]+$/.test(compact(raw.stream[bodyStart]?.text ?? ''))) bodyStart++;
-  const bodyLines = raw.stream.slice(bodyStart);
+  // Words only: a figure read into the header from text out of order is no header to repeat.
+  const headerKeys = new Set(raw.stream.slice(0, bodyStart).map((l) => compact(l.text)).filter((k) => k !== '' && !parseNumber(k)));
+  const bodyLines = withoutRepeatedHeaders(raw.stream.slice(bodyStart), headerKeys);
   const headerText = compact(headerLines.map((l) => l.text).join('')).replace(/栏次[\d栏次]*$/, '');
   const twoSided = !!spec?.twoSided || (columnNumbers?.length ?? 0) >= 2;
   // A two-sided table whose 栏次 label is printed apart from its numbers (`栏` / `次` on lines of
