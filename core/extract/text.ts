@@ -11,6 +11,10 @@
  */
 import type { RawDocument, RawGridRow, RawLine, RawTable } from '../model/raw.ts';
 import {
+  cellGaps,
+  columnNumbersOf,
+  isContinuationLine,
+  isContinuedTitle,
   isEmptyStatement,
   isFormulaLine,
   isNoteStart,
@@ -21,10 +25,7 @@ import {
   isSectionBreak,
   isTableNoLine,
   isTableTitle,
-  isContinuationLine,
-  isContinuedTitle,
 } from '../detect/lines.ts';
-import { cellGaps, columnNumbersOf } from '../detect/lines.ts';
 import { compact, toHalfWidth } from '../text/normalize.ts';
 
 /** Inputs beyond this many lines are cut, with an issue (keeps every run bounded). */

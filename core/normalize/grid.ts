@@ -124,8 +124,8 @@ export function readGrid(raw: RawTable, spec: TemplateSpec | undefined, options:
   // A table over several pages prints its header rows again on each: rows that repeat one are
   // no data.
   const headerKeys = new Set(grid.slice(0, headerEnd).map((r) => compact(r.join(''))).filter((k) => k !== ''));
-  const repeatsHeader = (r: number) => headerKeys.has(compact((grid[r] ?? []).join('')));
-  const bodyAt = [...Array(grid.length - headerEnd).keys()].map((k) => k + headerEnd).filter((r) => !repeatsHeader(r));
+  const bodyAt: number[] = [];
+  for (let r = headerEnd; r < grid.length; r++) if (!headerKeys.has(compact((grid[r] ?? []).join('')))) bodyAt.push(r);
   const body = bodyAt.map((r) => grid[r] ?? []);
   const bodyRaw = bodyAt.map((r) => raw.grid[r]!);
 
