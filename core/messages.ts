@@ -6,6 +6,7 @@ export type Lang = 'zh' | 'en';
 
 type Text = { zh: string; en: string };
 type Template<P> = { zh: (p: P) => string; en: (p: P) => string };
+type TableUnitParams = { table: string; printed: string; unit: string; n: number; m: number; value: string; other: string; otherValue: string; otherUnit: string };
 
 export const ruleTitles = {
   'note-formula': { zh: '表注公式', en: 'Formula printed in the table note' },
@@ -46,6 +47,7 @@ export const ruleTitles = {
   'narrative-year': { zh: '年份与本年度相符', en: 'Year labels match the document\'s year' },
   'table-department': { zh: '各表所列部门一致', en: 'Every table names the same department' },
   'table-year': { zh: '各表标题年份一致', en: 'Every table title carries the document\'s year' },
+  'table-unit': { zh: '各表单位与数字相符', en: 'Every table\'s unit fits its figures' },
   'narrative-coverage': { zh: '正文数字的核对范围', en: 'Figures in the text that could be checked' },
 } as const satisfies Record<string, Text>;
 export type RuleId = keyof typeof ruleTitles;
@@ -256,6 +258,16 @@ export const messages = {
   'table.year': {
     zh: (p: { table: string; year: string; docYear: string; n: number }) => `${p.table} 标题年份为 ${p.year}，本文件为 ${p.docYear} 年度（另有 ${p.n} 张表标题为 ${p.docYear} 年）：疑为沿用上年表格未改。`,
     en: (p: { table: string; year: string; docYear: string; n: number }) => `${p.table} is titled ${p.year}, while the document is for ${p.docYear} (as ${p.n} other table titles say): it may have been left from another year.`,
+  },
+  'table.unit': {
+    zh: (p: TableUnitParams) =>
+      `${p.table} 标明单位为${p.printed}，但其数字按${p.unit}读才与其他表一致（${p.n} 处，如本表 ${p.value} = ${p.other} ${p.otherValue}${p.otherUnit}），按${p.printed}读${p.m === 0 ? '则无一处一致' : `仅 ${p.m} 处一致`}：单位疑印错，其他各项核对均按${p.unit}读。`,
+    en: (p: TableUnitParams) =>
+      `${p.table} is labelled ${p.printed}, yet its figures agree with the other tables only read in ${p.unit} (${p.n} times, e.g. its ${p.value} = ${p.other} ${p.otherValue} ${p.otherUnit}), and ${p.m === 0 ? 'never' : `only ${p.m} times`} read in ${p.printed}: the unit is probably misprinted; the other checks read it in ${p.unit}.`,
+  },
+  'table.unit-assumed': {
+    zh: (p: TableUnitParams) => `${p.table} 未标明单位，其数字按${p.unit}读与其他表一致（${p.n} 处，如本表 ${p.value} = ${p.other} ${p.otherValue}${p.otherUnit}），按${p.unit}核对。`,
+    en: (p: TableUnitParams) => `${p.table} prints no unit; its figures agree with the other tables read in ${p.unit} (${p.n} times, e.g. its ${p.value} = ${p.other} ${p.otherValue} ${p.otherUnit}), so it is read in ${p.unit}.`,
   },
   'narr.explained-ok': {
     zh: (p: { section: string; n: number }) => `“${p.section}”逐项说明了 ${p.n} 个有支出的项级科目。`,

@@ -18,6 +18,7 @@ export function reportTable(t: Table): ReportTable {
     template: t.template,
     tableNo: t.tableNo,
     unit: t.unit,
+    unitPrinted: t.unitPrinted,
     empty: t.isEmpty,
     source: t.source,
     columns: t.columns.map((c) => ({ key: c.key, label: c.side ? `${c.side === 'income' ? '收入' : '支出'}·${c.label}` : c.label, lineNo: c.lineNo })),

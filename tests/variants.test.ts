@@ -1,7 +1,7 @@
 /**
  * Synthetic variants of the fixtures, to check that the rules generalise: one amount changed
- * (a discrepancy at the right cell, nowhere else), a table switched to 元, rows reordered, a
- * table dropped, an empty-table statement removed.
+ * (a discrepancy at the right cell, nowhere else), a table switched to 元, a unit misprinted
+ * (or left out) over a table, rows reordered, a table dropped, an empty-table statement removed.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +55,66 @@ describe('variants of the tab-separated 决算 (Donghu)', () => {
     expect(r.tables.find((t) => t.template === 'final-02')?.unit).toBe('元');
     expect(added(r, baseReport)).toEqual([]);
     expect(r.checks.some((c) => c.id === 'cross-table/final-01-02-income' && c.verdict === 'ok')).toBe(true);
+  });
+
+  /** The lines of the table titled `title`, from its title to its notes, mapped by fn. */
+  const inTable = (title: string, fn: (l: string) => string) => {
+    const start = base.findIndex((l) => l.includes(title) && !l.startsWith('-'));
+    const end = base.findIndex((l, k) => k > start && l.startsWith('注：'));
+    return base.map((l, k) => (k > start && k < end ? fn(l) : l)).join('\n');
+  };
+  const toYuan = (l: string) => l.replace(/\d{1,3}(?:,\d{3})*\.\d{1,2}/g, (m) => Math.round(Number(m.replace(/,/g, '')) * 10000).toLocaleString('en-US'));
+
+  it('should read a table labelled 元 whose figures are 万元 in 万元, and say once that its unit is misprinted', () => {
+    // The 总表's own unit line (the first of the document) says 元; its figures stay 万元.
+    const first = base.findIndex((l) => l.startsWith('单位：万元'));
+    const text = base.map((l, k) => (k === first ? '单位：元' : l)).join('\n');
+    const r = analyzeText(text);
+    const table = r.tables.find((t) => t.template === 'final-01');
+    expect(table?.unit).toBe('万元');
+    expect(table?.unitPrinted).toBe('元');
+    const bad = added(r, baseReport);
+    expect(bad.map((c) => `${c.id} ${c.severity}`)).toEqual([`table-unit/${table?.id} error`]);
+    expect(bad[0]?.cause?.kind).toBe('unit');
+    expect(bad[0]?.where[0]?.table).toBe(table?.id);
+    expect(r.checks.some((c) => c.id === 'cross-table/final-01-02-income' && c.verdict === 'ok')).toBe(true);
+  });
+
+  it('should read a table labelled 万元 whose figures are 元 in 元', () => {
+    const text = inTable('2023年度收入决算表', toYuan);
+    const r = analyzeText(text);
+    const table = r.tables.find((t) => t.template === 'final-02');
+    expect([table?.unit, table?.unitPrinted]).toEqual(['元', '万元']);
+    expect(added(r, baseReport).map((c) => c.id)).toEqual([`table-unit/${table?.id}`]);
+  });
+
+  it('should read a table with no unit printed in the unit its figures show, as information', () => {
+    const text = inTable('2023年度收入决算表', (l) => (l.startsWith('单位：') ? '' : toYuan(l)));
+    const r = analyzeText(text);
+    const table = r.tables.find((t) => t.template === 'final-02');
+    expect([table?.unit, table?.unitPrinted]).toEqual(['元', undefined]);
+    expect(added(r, baseReport)).toEqual([]);
+    const unit = r.checks.find((c) => c.id === `table-unit/${table?.id}`);
+    expect([unit?.verdict, unit?.severity]).toEqual(['ok', 'none']);
+  });
+
+  it('should not say which unit is wrong when two tables agree only with each other', () => {
+    // 收入决算表 and 支出决算表 alone, printing the same figures (large enough to be 元 or 万元),
+    // the first labelled 元: either label could be the wrong one.
+    const from = base.findIndex((l) => l.includes('2023年度收入决算表') && !l.startsWith('-'));
+    const to = base.findIndex((l, k) => k > from && l.includes('2023年度财政拨款收入支出决算总表'));
+    const two = base.slice(from, to).map((l) => l.replace(/\d{1,3}(?:,\d{3})*\.\d{1,2}/g, (m) => (Number(m.replace(/,/g, '')) * 100).toFixed(2)));
+    const unitAt = two.findIndex((l) => l.startsWith('单位：万元'));
+    const r = analyzeText(two.map((l, k) => (k === unitAt ? '单位：元' : l)).join('\n'));
+    const units = () => r.tables.filter((t) => t.template === 'final-02' || t.template === 'final-03').map((t) => [t.unit, t.unitPrinted]);
+    expect(units()).toEqual([
+      ['元', undefined],
+      ['万元', undefined],
+    ]);
+    expect(r.checks.filter((c) => c.rule === 'table-unit')).toEqual([]);
+    // Where the figures are too small for 元 (9,788.75 元 of income for a department), the 元 label is the wrong one.
+    const small = analyzeText(base.slice(from, to).map((l, k) => (k === unitAt ? '单位：元' : l)).join('\n'));
+    expect(small.tables.find((t) => t.template === 'final-02')?.unitPrinted).toBe('元');
   });
 
   it('should not depend on the order of rows', () => {

@@ -39,6 +39,7 @@ import { narrativeWording } from './narrative-wording.ts';
 import { narrativeItems } from './narrative-items.ts';
 import { tableDepartment } from './table-department.ts';
 import { tableYear } from './table-year.ts';
+import { tableUnit } from './table-unit.ts';
 import { narrativeYear } from './narrative-year.ts';
 import { textArithmetic } from './text-arithmetic.ts';
 import { narrativeCoverage } from './narrative-coverage.ts';
@@ -68,6 +69,7 @@ export const checks = {
   'table-coverage': tableCoverage,
   'table-department': tableDepartment,
   'table-year': tableYear,
+  'table-unit': tableUnit,
   'narrative-table': narrativeTable,
   'narrative-change': narrativeChange,
   'narrative-share': narrativeShare,

@@ -112,6 +112,11 @@ export const Table = z.object({
   unit: Unit,
   /** true when no unit is printed for this table and the document's unit was assumed. */
   unitAssumed: z.boolean(),
+  /**
+   * The unit printed (or assumed) when the table's figures show it is in another: its figures are
+   * the other tables' read in `unit` (a 万元 table labelled 元). Absent when the label is right.
+   */
+  unitPrinted: Unit.optional(),
   twoSided: z.boolean(),
   columns: z.array(Column),
   rows: z.array(Row),
@@ -231,7 +236,10 @@ export const ReportTable = z.object({
   title: z.string(),
   template: TemplateId,
   tableNo: z.string().optional(),
+  /** The unit the figures are in: the printed one, unless they show another (then `unitPrinted`). */
   unit: Unit,
+  /** The unit printed over the table, when its figures are in another (a check `table-unit` says why). */
+  unitPrinted: Unit.optional(),
   empty: z.boolean(),
   /** Where the table was read: its first line, or the `<table>` element on a page (`t3`). */
   source: SourceRef.optional(),

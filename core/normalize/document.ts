@@ -12,12 +12,15 @@ import { parseNumber } from '../text/numbers.ts';
 import type { Row, Table } from '../model/schemas.ts';
 import type { RawTable } from '../model/raw.ts';
 import { identifyTemplate, kindOf, kindOfTemplates, unitOf } from './identify.ts';
+import { inferTableUnits, type UnitEvidence } from './units.ts';
 
 export interface WorkDocument {
   doc: BudgetDocument;
   tables: WorkTable[];
   /** Text cells of tables that hold a worked calculation (`673.19元*12个月*8000人=6462.73万元`). */
   calculations: { text: string; source: SourceRef; table: string }[];
+  /** Tables read in another unit than their label's, by index, with the figures that show it. */
+  units: Map<number, UnitEvidence>;
 }
 
 const CALCULATION = /\d[^*×xX＊=＝\d]{0,6}[*×xX＊]\s*\d[^=＝]*[=＝]\s*\d/;
@@ -84,6 +87,7 @@ export function normalizeDocument(raw: RawDocument): WorkDocument {
     }
   }
 
+  const units = inferTableUnits(tables);
   const year = yearOf(raw, titles);
   const department = departmentOf(raw);
   // PDF lines wrap mid-sentence (a PDF read for its positions, or text extracted from one).
@@ -101,7 +105,7 @@ export function normalizeDocument(raw: RawDocument): WorkDocument {
     paragraphs,
     issues,
   };
-  return { doc, tables, calculations };
+  return { doc, tables, calculations, units };
 }
 
 /** A form, not a table: some of its cells are prose. */
