@@ -235,6 +235,15 @@ describe('variants of the 预算 (Jianghan)', () => {
     expect(analyzeText(text).summary).toEqual(baseReport.summary);
   });
 
+  it('should read years written in Chinese numerals (`二〇二四年`) as the years they are, in titles, columns and text', () => {
+    const text = base.join('\n').replace(/20\d{2}(?=\s*年)/g, (y) => [...y].map((d) => '〇一二三四五六七八九'[Number(d)]).join(''));
+    expect(text).toContain('二〇二三年');
+    const r = analyzeText(text);
+    expect(r.document.year).toBe(2024);
+    const verdicts = (x: AuditReport) => x.checks.map((c) => `${c.id} ${c.verdict}`).sort();
+    expect(verdicts(r)).toEqual(verdicts(baseReport));
+  });
+
   it('should read the tables and forms the same with their figures in full-width digits', () => {
     const text = rewriteTables((c) => (AMOUNT.test(c.trim()) ? c.replace(/[0-9.,]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : c));
     expect(text).toContain('６，６８９．８２');
@@ -302,6 +311,18 @@ describe('variants of the PDF text (Hanyang)', () => {
     const baseReport = analyzeText(base.join('\n'));
     expect(r.summary).toEqual(baseReport.summary);
     expect(flagged(r).map((c) => c.formula)).toEqual(flagged(baseReport).map((c) => c.formula));
+  });
+
+  it('should read titles and headings with their year in Chinese numerals (`二〇二三年度`)', () => {
+    const base = lines('hanyang-hr-2023-final');
+    const cn = base.map((l) => (l.length < 60 ? l.replace(/20\d{2}(?=\s*年)/g, (y) => [...y].map((d) => '〇一二三四五六七八九'[Number(d)]).join('')) : l));
+    expect(cn.join('\n')).toMatch(/^二〇二三 ?年度收入支出决算总表$/m);
+    const r = analyzeText(cn.join('\n'));
+    const baseReport = analyzeText(base.join('\n'));
+    expect(r.document.year).toBe(2023);
+    // the year of the text left from last year's (`二〇二二年度部门决算编制范围`) is still found
+    expect(flagged(r).map((c) => c.id).sort()).toEqual(flagged(baseReport).map((c) => c.id).sort());
+    expect(r.summary).toEqual(baseReport.summary);
   });
 
   it('should take the document year from the text when no table title carries one', () => {

@@ -9,6 +9,7 @@ import type { CheckResult, Column, Row, SourceRef, Table, Where } from '../model
 import { type Lang, type RuleId, message, ruleTitle, headed } from '../messages.ts';
 import { type Figure, type Judgement, judgeSum } from '../rounding.ts';
 import { exactSum, formatAmount, isBlankMarker, roundTo } from '../text/numbers.ts';
+import { arabicYears } from '../text/normalize.ts';
 import { carryOverCause, likelyCause, neighbourCause } from './causes.ts';
 
 export interface Ref {
@@ -72,7 +73,7 @@ export function tableDecimals(table: Table): number {
 
 export function shortTableName(t: Table): string {
   if (t.tableNo) return t.tableNo;
-  return t.title.replace(/^\s*\d{4}\s*年度?\s*/, '').slice(0, 24);
+  return arabicYears(t.title).replace(/^\s*\d{4}\s*年度?\s*/, '').slice(0, 24);
 }
 
 export function rowName(row: Row): string {

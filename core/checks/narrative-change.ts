@@ -17,7 +17,7 @@ import { before, budgetish, isKind, paragraphClaims, sameSubject } from '../narr
 import { cellWhere, claimName, comparisonResult, decimalsIn, Findings, fmt, isMoneyUnit, judgeAmounts, quotes, undecidedResult, valueIn } from '../narrative/results.ts';
 import { type Ref, refName } from './identity.ts';
 import { isTotalRow } from './group-total.ts';
-import { labelKey } from '../text/normalize.ts';
+import { arabicYears, labelKey } from '../text/normalize.ts';
 import { judgeRange, ratioRange, type Judgement } from '../rounding.ts';
 import { roundTo } from '../text/numbers.ts';
 
@@ -273,7 +273,7 @@ const YEAR = /(\d{4})\s*年/;
 
 /** A column's year: `2023年`, `2023年预算数 合计`; 上年 / 当年 relative to the document's year. */
 function columnYear(col: Column, year: number | undefined): number | undefined {
-  const text = col.path.join(' ') || col.label;
+  const text = arabicYears(col.path.join(' ') || col.label);
   const m = YEAR.exec(text);
   if (m) return Number(m[1]);
   if (year === undefined) return undefined;

@@ -46,8 +46,8 @@ export const narrativeYear: Check = {
     const out: CheckResult[] = [];
     const at = new RegExp(`(?<!\\d)${prior}(?!\\d)`, 'g');
     for (const p of narrativeOf(work).paragraphs) {
-      if (!p.text.includes(prior)) continue;
       const text = foldChars(p.text);
+      if (!text.includes(prior)) continue;
       at.lastIndex = 0;
       for (let m = at.exec(text); m; m = at.exec(text)) {
         const rest = text.slice(m.index + 4, m.index + 80);

@@ -5,6 +5,8 @@
  * the ASCII comma between digits is a thousands separator).
  */
 
+import { arabicYears } from '../text/normalize.ts';
+
 const KEEP = new Set([0xff0c]); // ，
 
 function foldCode(code: number): number {
@@ -32,7 +34,7 @@ const NEEDS_FOLD = /[\uff01-\uff0b\uff0d-\uff5e\u3000\u00a0\u2002\u2003\u2009\u2
 const GROUPING_COMMA = /(?<=\d)，(?=\d{3}(?!\d))/g;
 
 export function foldChars(text: string): string {
-  if (!NEEDS_FOLD.test(text)) return text;
+  if (!NEEDS_FOLD.test(text)) return arabicYears(text);
   let folded = '';
   let from = 0;
   for (let i = 0; i < text.length; i++) {
@@ -44,5 +46,5 @@ export function foldChars(text: string): string {
     from = i + 1;
   }
   folded += text.slice(from);
-  return /[\uff10-\uff19]，[\uff10-\uff19]/.test(text) ? folded.replace(GROUPING_COMMA, ',') : folded;
+  return arabicYears(/[\uff10-\uff19]，[\uff10-\uff19]/.test(text) ? folded.replace(GROUPING_COMMA, ',') : folded);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compact, labelKey, stripOrdinal, toHalfWidth } from './normalize.ts';
+import { arabicYears, compact, labelKey, stripOrdinal, toHalfWidth } from './normalize.ts';
 import { formatAmount, parseNumber, roundTo } from './numbers.ts';
 
 describe('normalize', () => {
@@ -35,5 +35,20 @@ describe('numbers', () => {
     expect(roundTo(-2.345, 2)).toBe(-2.35);
     expect(formatAmount(9452.17)).toBe('9,452.17');
     expect(formatAmount(-1234567.891, 2)).toBe('-1,234,567.89');
+  });
+});
+
+describe('arabicYears', () => {
+  it.each([
+    ['二〇二三年度部门决算', '2023年度部门决算'],
+    ['二○二四年', '2024年'],
+    ['二零二二 年', '2022 年'],
+    ['一九九八年', '1998年'],
+    ['二〇二三', '二〇二三'],
+    ['二十三年', '二十三年'],
+    ['第二〇二条年', '第二〇二条年'],
+  ])('%s → %s (one character for one)', (text, expected) => {
+    expect(arabicYears(text)).toBe(expected);
+    expect(arabicYears(text).length).toBe(text.length);
   });
 });

@@ -12,6 +12,21 @@ const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 const NEEDS_NFKC = /[\u00a0-\u00ff\u2000-\u200a\u2024-\u2026\u2460-\u24ff\u2e80-\u2fdf\u3200-\u33ff\uf900-\ufaff\ufe30-\ufe6f\uff5f-\uffef]/;
 const FULLWIDTH_ASCII = /[\uff01-\uff5e]/g;
 
+const CN_DIGITS = '〇一二三四五六七八九';
+/** A year in Chinese numerals before 年 (`二〇二三年`, `二○二四年度`, `一九九八年`). */
+const CN_YEAR = /(?:一九|二[〇零○])[〇零○一二三四五六七八九]{2}(?=\s*年)/g;
+
+/**
+ * Years written in Chinese numerals (`二〇二三年`) in Arabic digits (`2023年`), one character for
+ * one, so offsets stay valid. Cover pages and formal titles often write the year that way.
+ */
+export function arabicYears(text: string): string {
+  if (!text.includes('年')) return text;
+  CN_YEAR.lastIndex = 0;
+  if (!CN_YEAR.test(text)) return text;
+  return text.replace(CN_YEAR, (y) => [...y].map((c) => String(Math.max(0, CN_DIGITS.indexOf(c)))).join(''));
+}
+
 /**
  * NFKC plus the few mappings NFKC leaves alone (dashes, ideographic space). The common
  * full-width ASCII forms are folded directly; full NFKC runs only when the text holds
@@ -20,7 +35,7 @@ const FULLWIDTH_ASCII = /[\uff01-\uff5e]/g;
 export function toHalfWidth(text: string): string {
   let out = text.replace(FULLWIDTH_ASCII, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
   if (NEEDS_NFKC.test(out)) out = out.normalize('NFKC');
-  return out.replace(DASHES, '-');
+  return arabicYears(out.replace(DASHES, '-'));
 }
 
 /** Remove every kind of whitespace, including NBSP, U+3000 and zero-width characters. */
