@@ -49,4 +49,19 @@ describe('fixture pages', () => {
       expect([...new Set(added)].sort()).toEqual([...new Set(want)].sort());
     });
   }
+
+  it('should take a title numbered in front (`一、`, `附件1：`) above a table for its title', () => {
+    const f = 'donghu-hrss-2023-final.jcms.html';
+    let n = 0;
+    const html = readFileSync(`${DIR}/${f}`, 'utf8')
+      .replace(/>(2023年度\S{2,30}表)</g, (_, t: string) => `>${++n % 2 ? `${'一二三四五六七八九'[(n - 1) % 9]}、` : `附件${n}：`}${t}<`)
+      // without their table numbers, the titles alone say which tables they are
+      .replace(/<p>公开0\d表<\/p>/g, '');
+    expect(n).toBeGreaterThanOrEqual(9);
+    expect(html).toContain('>一、2023年度收入支出决算总表<');
+    const r = analyzeDocument(extractHtmlString(html, { name: f }));
+    expect(findings(r)).toEqual(findings(page(f)));
+    expect(r.summary.tablesRecognised).toBe(page(f).summary.tablesRecognised);
+    expect(r.tables.find((t) => t.template === 'final-02')?.title).toBe('附件2：2023年度收入决算表');
+  });
 });

@@ -117,6 +117,24 @@ describe('variants of the tab-separated 决算 (Donghu)', () => {
     expect(small.tables.find((t) => t.template === 'final-02')?.unitPrinted).toBe('元');
   });
 
+  it.each([
+    ['一、', (n: number) => `${'一二三四五六七八九'[n - 1]}、`],
+    ['1.', (n: number) => `${n}.`],
+    ['附件1：', (n: number) => `附件${n}：`],
+  ])('should find the tables whose titles are numbered %s, with a list of contents numbered alike', (_, prefix) => {
+    let n = 0;
+    const numbered = base.map((l) => {
+      if (/^- [一二三四五六七八九]、/.test(l)) return l.slice(2); // contents entries without their dash
+      return /^20\d{2}\s*年度\S*表$/.test(l.trim()) ? `${prefix(++n)}${l}` : l;
+    });
+    expect(n).toBeGreaterThanOrEqual(9);
+    expect(numbered).toContain('一、收入支出决算总表');
+    const r = analyzeText(numbered.join('\n'));
+    expect(r.summary).toEqual(baseReport.summary);
+    // (narrative ids number paragraphs, and the contents lines make paragraphs of their own)
+    expect(flagged(r).map((c) => c.formula)).toEqual(flagged(baseReport).map((c) => c.formula));
+  });
+
   it('should not depend on the order of rows', () => {
     const i = base.findIndex((l) => l.startsWith('2080701\t\t'));
     const j = base.findIndex((l) => l.startsWith('2080799\t\t'));

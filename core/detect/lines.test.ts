@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnNumbersOf, isContinuationLine, isContinuedTitle, isEmptyStatement, isFormulaLine, isPreambleLine, isProseLine, isTableNoLine, isTableTitle } from './lines.ts';
+import { columnNumbersOf, introducesTable, isContinuationLine, isContinuedTitle, isEmptyStatement, isFormulaLine, isNumberedTableTitle, isPreambleLine, isProseLine, isTableNoLine, isTableTitle } from './lines.ts';
 
 // Detectors as a matrix: every positive example matches its own predicate, every negative none.
 const titles = [
@@ -24,6 +24,24 @@ const notTitles = [
 describe('isTableTitle', () => {
   it.each(titles)('should accept %s', (t) => expect(isTableTitle(t)).toBe(true));
   it.each(notTitles)('should reject %s', (t) => expect(isTableTitle(t)).toBe(false));
+});
+
+describe('isNumberedTableTitle', () => {
+  it.each(['一、收入支出决算总表', '1.2023年度收入决算表', '3、支出决算表', '（四）财政拨款收入支出决算总表', '附件1：2024 年收支预算总表', '附表2 收入预算总表', '表3-1 一般公共预算支出表'])(
+    'should take %s for a numbered title',
+    (t) => expect(isNumberedTableTitle(t)).toBe(true),
+  );
+  it.each(['2023年度收入支出决算总表', '一、收入支出决算总体情况说明', '1.本表为空表', '附件1', '- 一、收入支出决算总表', '2.本部门无政府性基金预算财政拨款收入支出'])(
+    'should not take %s for one',
+    (t) => expect(isNumberedTableTitle(t)).toBe(false),
+  );
+  it('should take a numbered title for a table only where a table follows it, not in a list of contents', () => {
+    const contents = ['一、收入支出决算总表', '二、收入决算表', '三、支出决算表', '', '第三部分 情况说明'];
+    expect(contents.map((_, i) => introducesTable(contents, i))).toEqual([false, false, false, false, false]);
+    const table = ['一、收入支出决算总表', '', '公开01表', '部门：某某局', '单位：万元', '项目\t行次\t金额'];
+    expect(introducesTable(table, 0)).toBe(true);
+    expect(introducesTable(['附件10：2023年度整体绩效自评表', '', '填报日期：2024.05.21', '单位名称 某某局'], 0)).toBe(true);
+  });
 });
 
 describe('line predicates', () => {

@@ -28,6 +28,39 @@ export function isTableTitle(text: string): boolean {
   return TITLE_KEYWORDS.test(t) && hasCjk(t);
 }
 
+/** What may number a title in front of it: `一、`, `1.`, `（一）`, `附件1：`, `附表2`, `表3-1：`. */
+const TITLE_PREFIX =
+  /^(?:(?:附件|附表)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:-\d{1,2})?\s*[:：、.．]?|表\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:-\d{1,2})?\s*[:：、.．]?|[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}(?:-\d{1,2})?\s*[、.．](?:(?!\d)|(?=(?:19|20)\d{2}\s*年)))\s*/;
+
+/**
+ * A table title numbered in front (`一、收入支出决算总表`, `1.2023年度收入决算表`, `附件1：2024年收支
+ * 预算总表`, `表3 支出决算表`): a title once the number is taken off. The same line is a contents
+ * entry, too; only the lines after it can tell (see introducesTable).
+ */
+export function isNumberedTableTitle(text: string): boolean {
+  if (text.length > 120 || !text.includes('表')) return false;
+  const raw = toHalfWidth(text).trim();
+  const m = TITLE_PREFIX.exec(raw);
+  if (!m || m[0].length === raw.length) return false;
+  return isTableTitle(raw.slice(m[0].length));
+}
+
+/**
+ * The lines after a numbered title open a table: within a few lines, a table number, `单位：…`, `填报日期：…`,
+ * `部门：…` or a row of cells — not the next entry of a list of contents.
+ */
+export function introducesTable(lines: readonly string[], at: number): boolean {
+  let seen = 0;
+  for (let k = at + 1; k < lines.length && seen < 4; k++) {
+    const l = lines[k] ?? '';
+    if (l.trim() === '') continue;
+    seen++;
+    if (l.includes('\t') || isTableNoLine(l) || (isPreambleLine(l) && /单位|部门|编制|填报|报送/.test(l))) return true;
+    if (isTableTitle(l) || isNumberedTableTitle(l)) return false;
+  }
+  return false;
+}
+
 /** `公开01表`, `公开 01 表`, `预算 05 表`, `附表1`. */
 export function isTableNoLine(text: string): boolean {
   return TABLE_NO.test(compact(text));

@@ -25,6 +25,8 @@ import {
   isSectionBreak,
   isTableNoLine,
   isTableTitle,
+  isNumberedTableTitle,
+  introducesTable,
 } from '../detect/lines.ts';
 import { compact, toHalfWidth } from '../text/normalize.ts';
 
@@ -63,7 +65,9 @@ export function extractText(input: string, options: TextExtractOptions = {}): Ra
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] ?? '';
     // `2023年度收入决算表（续）` carries the table above on to a new page: no new table.
-    if (!l.includes('\t') && isTableTitle(l) && !isContinuedTitle(l)) titleAt.push(i);
+    if (l.includes('\t') || isContinuedTitle(l)) continue;
+    // A numbered title (`一、收入支出决算总表`) only where a table follows: else it is a contents entry.
+    if (isTableTitle(l) || (isNumberedTableTitle(l) && introducesTable(lines, i))) titleAt.push(i);
   }
 
   const tables: RawTable[] = [];
@@ -147,7 +151,7 @@ function saysEmpty(lines: string[], from: number, end: number): boolean {
     const l = lines[k] ?? '';
     if (l.trim() === '') continue;
     if (isEmptyStatement(l)) return true;
-    if (isTableTitle(l) || isTableNoLine(l)) return false;
+    if (isTableTitle(l) || isNumberedTableTitle(l) || isTableNoLine(l)) return false;
     seen++;
   }
   return false;
@@ -269,7 +273,7 @@ function readRegion(lines: string[], start: number, end: number, index: number):
       i++;
       continue;
     }
-    if (l.includes('\t') || isTableNoLine(l) || isTableTitle(l)) break;
+    if (l.includes('\t') || isTableNoLine(l) || isTableTitle(l) || isNumberedTableTitle(l)) break;
     if (isNoteStart(l) || isFormulaLine(l) || isEmptyStatement(l)) {
       inNote = true;
     } else if (inNote && /^\d+[.、]\D/.test(t) && t.length < 80) {
