@@ -135,6 +135,18 @@ describe('variants of the tab-separated 决算 (Donghu)', () => {
     expect(flagged(r).map((c) => c.formula)).toEqual(flagged(baseReport).map((c) => c.formula));
   });
 
+  /** A table's 科目编码 left out (the name only, in the name's cell), rows found as `inTable` finds them. */
+  const dropCodes = (l: string) => l.replace(/^\d{3}(?:\d{2}){0,2}\t(?=[^\t\d])/, '\t');
+
+  it('should give rows printed by name only the codes another table prints for the same names', () => {
+    const text = inTable('2023年度一般公共预算财政拨款支出决算表', dropCodes);
+    expect(text).toContain('\t人力资源和社会保障管理事务\t');
+    const r = analyzeText(text);
+    const t05 = r.tables.find((t) => t.template === 'final-05');
+    expect(t05?.rows.filter((x) => x.code).map((x) => x.code)).toEqual(baseReport.tables.find((t) => t.template === 'final-05')?.rows.filter((x) => x.code).map((x) => x.code));
+    expect(r.summary).toEqual(baseReport.summary);
+  });
+
   it('should not depend on the order of rows', () => {
     const i = base.findIndex((l) => l.startsWith('2080701\t\t'));
     const j = base.findIndex((l) => l.startsWith('2080799\t\t'));
@@ -260,6 +272,16 @@ describe('variants of the 预算 (Jianghan)', () => {
     expect(r.document.year).toBe(2024);
     const verdicts = (x: AuditReport) => x.checks.map((c) => `${c.id} ${c.verdict}`).sort();
     expect(verdicts(r)).toEqual(verdicts(baseReport));
+  });
+
+  it('should leave a tie undecided, not take a row for zero, where a table prints its 科目 by name only', () => {
+    // every function table without its codes: no table to take them from
+    const text = rewriteTables((c, i, first) => (i === 0 && first > 1 && /^\d{3}(?:\d{2}){0,2}$/.test(c.trim()) ? '' : c));
+    const r = analyzeText(text);
+    const before = new Set(flagged(baseReport).map((c) => c.id));
+    expect(flagged(r).filter((c) => c.rule === 'cross-table' && !before.has(c.id))).toEqual([]);
+    const undecided = r.checks.filter((c) => c.rule === 'cross-table' && c.verdict === 'undecided' && /找不到所需的行/.test(c.message));
+    expect(undecided.length).toBeGreaterThan(0);
   });
 
   it('should read the tables and forms the same with their figures in full-width digits', () => {

@@ -56,11 +56,15 @@ export function conditionHolds(work: WorkDocument, kind: 'final' | 'budget', con
   return undefined;
 }
 
-/** Rows holding figures that neither a code nor a label names (a garbled reading), counted once per table and pass. */
+/**
+ * Rows holding figures that no code names and no role explains: a garbled reading (no label
+ * either), or 科目 printed by name only that no other table's codes could be matched to. A row
+ * looked for by code may be one of them: not found is not zero. Counted once per table and pass.
+ */
 function unnamedRowsOf(table: Table, memo: Map<Table, number>): number {
   let n = memo.get(table);
   if (n === undefined) {
-    n = table.rows.filter((r) => !r.code && !r.label.trim() && Object.values(r.cells).some((c) => c.value !== null && c.value !== 0)).length;
+    n = table.rows.filter((r) => !r.code && !r.role && Object.values(r.cells).some((c) => c.value !== null && c.value !== 0)).length;
     memo.set(table, n);
   }
   return n;

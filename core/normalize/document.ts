@@ -13,6 +13,7 @@ import type { Row, Table } from '../model/schemas.ts';
 import type { RawTable } from '../model/raw.ts';
 import { identifyTemplate, kindOf, kindOfTemplates, unitOf } from './identify.ts';
 import { inferTableUnits, type UnitEvidence } from './units.ts';
+import { inferCodes } from './codes.ts';
 
 export interface WorkDocument {
   doc: BudgetDocument;
@@ -87,6 +88,7 @@ export function normalizeDocument(raw: RawDocument): WorkDocument {
     }
   }
 
+  inferCodes(tables);
   const units = inferTableUnits(tables);
   const year = yearOf(raw, titles);
   const department = departmentOf(raw);
