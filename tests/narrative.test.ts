@@ -307,6 +307,21 @@ describe('narrative checks', () => {
     ]);
   });
 
+  it('should read `完成年初预算 800 万元的 110%` as the execution rate of the budget just named', () => {
+    const rate = (pct: string) =>
+      analyzeText(`五、一般公共预算财政拨款支出决算情况说明\n\n一般公共预算财政拨款支出决算为880.00万元，完成年初预算800.00万元的${pct}。`)
+        .checks.filter((c) => c.rule === 'narrative-execution')
+        .map((c) => [c.verdict, c.stated, c.expected === null ? null : Math.round(c.expected * 100) / 100]);
+    expect(rate('110%')).toEqual([['ok', 110, 110]]);
+    expect(rate('101%')).toEqual([['discrepancy', 101, 110]]);
+  });
+
+  it('should not run a figure’s caption (`图 1：…`) into the sentence after it', () => {
+    const r = analyzeText('一、收入支出决算总体情况说明\n\n图 1：收、支决算总计变动情况\n\n本年收入合计880.00万元，本年支出合计880.00万元。');
+    const subjects = (r.claims ?? []).map((c) => c.subject);
+    expect(subjects).toEqual(['本年收入合计', '本年支出合计']);
+  });
+
   it('should read `按功能分类：…。按支出性质：…` as breakdowns of the paragraph’s total', () => {
     const r = analyzeText(
       '某某局2024年部门预算\n\n二、支出预算情况\n\n2024年本部门支出预算1,200.00万元，比上年增加100.00万元，增长9.09%。按功能分类：社会保障和就业支出1,000.00万元，占83.33%；卫生健康支出200.00万元，占16.67%。按支出性质：基本支出800.00万元，占66.67%；项目支出400.00万元，占33.33%。',

@@ -209,6 +209,8 @@ const PREDICATE_END = /(?:为|是|达到?|约为?|约|共计|总计为|累计|�
 const SHARE = /占(?:比)?(.*?)(?:的)?(?:比重|比例)?(?:为|达到?|约)?$/;
 const EXECUTION = /(?:^|完成|达到|占|为|是)(年初|全年|调整后?)?(?:的)?预算(?:数)?的$|(?:预算)?执行率(?:为|达到?)?$|预算完成率(?:为)?$|完成率(?:为)?$/;
 const ATTAINMENT = /完成(?:全年|年度)?(?:目标|任务)(?:值)?的$/;
+/** The words before a budget figure that make the percentage after it (`…万元的 84.7%`) its execution rate. */
+const NAMED_BUDGET = /(?:完成|达到)了?(年初|全年|调整后?)?的?预算(?:数|资金)?(?:为)?\s*$/;
 const RATE = /(增长|下降|减少|增加|上升|降低|提高|增幅|降幅|减幅|增速|同比增长|同比下降|同比增加|同比减少)(?:率)?(?:了|为|达|约)?$/;
 const OVERRUN = /超(?:出)?(?:年初|全年)?预算(?:数)?$/;
 const BOUND = /(?:≥|≤|>|<|不少于|不低于|不超过|不高于|以上|以内|以下|超过)$/;
@@ -687,7 +689,13 @@ function scanOne(
       const before = folded.slice(Math.max(0, m.start - 24), m.start);
       const range = RANGE_LOW.exec(before);
       const leftRaw = folded.slice(from, range ? Math.max(from, m.start - before.length + range.index) : m.start);
-      const r = readLeft(leftRaw, m.unit, ctx.docYear);
+      const prevInSentence = sentence.claims[sentence.claims.length - 1];
+      // `完成年初预算 11,552.68 万元的 84.7%`: the share of the budget just named is an execution rate.
+      const namedBudget =
+        m.unit === '%' && prevInSentence?.money && /^\s*的\s*$/.test(folded.slice(prevInSentence.end, m.start))
+          ? NAMED_BUDGET.exec(folded.slice(Math.max(0, prevInSentence.start - 16), prevInSentence.start))
+          : null;
+      const r = readLeft(namedBudget ? `完成${namedBudget[1] ?? ''}预算的` : leftRaw, m.unit, ctx.docYear);
       const kind: ClaimKind = r.kind ?? (m.money ? 'amount' : m.unit === '%' ? 'percent' : 'count');
       let ownSubject = r.subject && !isGeneric(r.subject) ? r.subject : '';
       // `项目全年预算数`, `最终项目预算`: the budget of project expenditure — or, in the review of
@@ -697,7 +705,6 @@ function scanOne(
         ownSubject = named?.[1] ? stripLeaders(named[1]) : '项目支出';
       }
       // `…人数指标值 8500 人，实际享受补贴人员数量 9396 人`: the actual of the target just named.
-      const prevInSentence = sentence.claims[sentence.claims.length - 1];
       if (
         prevInSentence &&
         prevInSentence.depth === 0 &&

@@ -209,6 +209,8 @@ function departmentOf(raw: RawDocument): string | undefined {
 export const MAX_PARAGRAPH = 4_000;
 
 const HEADING = /^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|[\d０-９]+[.、．](?![\d０-９])|附件)/;
+/** The caption of a figure or table (`图 1：收、支决算总计变动情况`, `图2 收入决算结构`): a line of its own. */
+const CAPTION = /^\s*(?:附?图|附?表)\s*[\d０-９一二三四五六七八九十]+(?:[-－][\d０-９]+)?\s*[：:.、．\s]/;
 
 /**
  * Narrative lines → paragraphs. In PDF text, lines wrap mid-sentence and blank lines appear
@@ -254,7 +256,8 @@ export function toParagraphs(lines: RawLine[], pdfText: boolean): Paragraph[] {
     // In plain text a blank line ends a paragraph, unless it cuts a sentence in two
     // (`…授予小微企业合同金` / `额771.95万元，…`, or after a comma).
     if (blank && cur) {
-      const runsOn = !/[。！？!?：:；;]$/.test(cur.text) && !isHeading(cur.text) && !HEADING.test(trimmed) && /[\u4e00-\u9fff，,、]$/.test(cur.text) && !/^[#*\-|]/.test(trimmed);
+      const runsOn =
+        !/[。！？!?：:；;]$/.test(cur.text) && !isHeading(cur.text) && !CAPTION.test(cur.text) && !HEADING.test(trimmed) && /[\u4e00-\u9fff，,、]$/.test(cur.text) && !/^[#*\-|]/.test(trimmed);
       if (!runsOn) flush();
     }
     blank = false;
