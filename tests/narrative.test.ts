@@ -316,6 +316,20 @@ describe('narrative checks', () => {
     expect(rate('101%')).toEqual([['discrepancy', 101, 110]]);
   });
 
+  it.each(['支出总预算', '支出预算总额', '总支出', '全部支出', '当年支出'])('should find the whole of a share named `%s` in the tables', (whole) => {
+    const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8');
+    const total = analyzeText(base).tables.find((t) => t.template === 'budget-expense');
+    const cols = total?.columns ?? [];
+    const totalRow = total?.rows.find((r) => /合计/.test(r.label));
+    const all = totalRow?.values[cols.findIndex((c) => /合计/.test(c.label))] ?? NaN;
+    const basic = totalRow?.values[cols.findIndex((c) => /基本支出/.test(c.label))] ?? NaN;
+    expect(all).toBeGreaterThan(basic);
+    const pct = ((basic / all) * 100).toFixed(2);
+    const r = analyzeText(`${base}\n\n三、支出预算情况说明\n\n基本支出${basic.toFixed(2)}万元，占${whole}的${pct}%。\n`);
+    const share = r.checks.filter((c) => c.rule === 'narrative-share');
+    expect(share.map((c) => [c.verdict, c.stated])).toEqual([['ok', Number(pct)]]);
+  });
+
   it('should not run a figure’s caption (`图 1：…`) into the sentence after it', () => {
     const r = analyzeText('一、收入支出决算总体情况说明\n\n图 1：收、支决算总计变动情况\n\n本年收入合计880.00万元，本年支出合计880.00万元。');
     const subjects = (r.claims ?? []).map((c) => c.subject);
