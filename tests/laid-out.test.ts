@@ -24,4 +24,15 @@ describe('text laid out by position (pdftotext -layout)', () => {
     console.log(`${name}: ${same}/${evaluated.length} table checks of the fixture read alike from the laid-out text`);
     expect(same / evaluated.length).toBeGreaterThan(0.85);
   });
+
+  it('should keep the number of a list item (`1. 贯彻…`, `目标1：…`) with its words, not read it as a figure', () => {
+    // The 部门整体绩效目标申报表 prints numbered duties and targets in its cells. Read as figures,
+    // their numbers left rows labelled `.贯彻执行…` / `:通过开展…` (102 of them) with checks that
+    // could not run; the bound is what remains (numbers printed apart from their words).
+    const r = analyzeText(readFileSync('tests/samples/laid-out/jianghan-hr-2024-budget.txt', 'utf8'));
+    const split = r.tables.flatMap((t) => t.rows).filter((x) => /^[.:：、]/.test(x.label));
+    expect(split.length).toBeLessThanOrEqual(17);
+    expect(r.tables.flatMap((t) => t.rows).some((x) => x.label.includes('1.贯彻执行'))).toBe(true);
+  });
 });
+

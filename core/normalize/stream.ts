@@ -34,12 +34,15 @@ interface Token {
 }
 
 const TOKEN = /\d{4,}[A-Z]+\d{3,}|[-−]?\d[\d,]*(?:\.\d+)?%?|[-−—]+|[^\s\d\-−—]+/g;
+/** What follows a list item's number: `.` or `、` and the item's words (`1.贯彻…`, `1. 贯彻…`), or a colon (`目标1：…`). */
+const ENUMERATED = /^[.、]\s?[\u4e00-\u9fff]|^[:：]/;
 /** A project code (`42010322201T000000109`): digits, capitals, digits. */
 const PROJECT_CODE = /^\d{4,}[A-Z]+\d{3,}$/;
 
 function tokenize(lines: RawLine[]): Token[] {
   const out: Token[] = [];
-  for (const l of lines) {
+  for (let li = 0; li < lines.length; li++) {
+    const l = lines[li] as RawLine;
     // a page's first line carries the form feed before its first column
     const text = toHalfWidth(l.text.replace(/^\f/, ''));
     let first = true;
@@ -55,7 +58,11 @@ function tokenize(lines: RawLine[]): Token[] {
             ? 'number'
             : 'text';
       const at = m.index ?? 0;
-      out.push({ text: t, kind, lineStart: first, source: l.source, end: at + t.length, cellStart: first || text.startsWith('  ', at - 2) });
+      // `1.贯彻执行…`, `2、负责…`, `目标1：`: the number of an item of a list, part of its text.
+      // (The item's words may start the next line: `…</p><p>1` / `.贯彻执行…`.)
+      const after = at + t.length < text.length ? text.slice(at + t.length, at + t.length + 3) : toHalfWidth((lines[li + 1]?.text ?? '').trimStart().slice(0, 3));
+      const enumerator = kind === 'digits' && t.length <= 2 && ENUMERATED.test(after);
+      out.push({ text: t, kind: enumerator ? 'text' : kind, lineStart: first, source: l.source, end: at + t.length, cellStart: first || text.startsWith('  ', at - 2) });
       first = false;
     }
   }
