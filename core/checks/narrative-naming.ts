@@ -12,6 +12,7 @@ import type { Check } from './types.ts';
 import { foldChars } from '../narrative/fold.ts';
 import { enumeratorOf } from '../narrative/claims.ts';
 import { narrativeOf, quoteAt, sentenceSource } from '../narrative/index.ts';
+import { commonSubsequence } from '../text/sequence.ts';
 
 interface Item {
   n: number;
@@ -33,24 +34,6 @@ function itemsOf(p: Paragraph, sentences: { start: number; end: number }[]): Omi
     const name = m[1].replace(/\s+/g, '').replace(/[（]/g, '(').replace(/[）]/g, ')');
     const cls = name.slice(0, name.indexOf('(类)'));
     out.push({ name, cls, para: p.index, start: s.start, end: s.start + m[0].length });
-  }
-  return out;
-}
-
-/** Longest common subsequence of two name lists: index pairs. */
-function align(a: string[], b: string[]): [number, number][] {
-  const dp: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) dp[i]![j] = a[i] === b[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
-  const out: [number, number][] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      out.push([i, j]);
-      i++;
-      j++;
-    } else if (dp[i + 1]![j]! >= dp[i]![j + 1]!) i++;
-    else j++;
   }
   return out;
 }
@@ -80,7 +63,7 @@ export const narrativeNaming: Check = {
       for (let y = x + 1; y < lists.length; y++) {
         const a = lists[x] as Item[];
         const b = lists[y] as Item[];
-        const pairs = align(
+        const pairs = commonSubsequence(
           a.map((i) => i.name),
           b.map((i) => i.name),
         );

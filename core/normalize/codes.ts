@@ -13,6 +13,7 @@
 import type { Row } from '../model/schemas.ts';
 import { labelKey } from '../text/normalize.ts';
 import type { WorkTable } from './table.ts';
+import { commonSubsequence } from '../text/sequence.ts';
 
 /** Rows matched at least, and the share of the table's unnamed rows they must be. */
 const MIN_MATCHED = 3;
@@ -23,28 +24,6 @@ const isClassified = (r: Row) => !!r.code && (r.codeKind === 'function' || r.cod
 /** Rows with a name and figures' place, but no code and no other role: what a code would name. */
 function uncodedRows(t: WorkTable): Row[] {
   return t.table.rows.filter((r) => !r.code && !r.role && labelKey(r.label) !== '');
-}
-
-/** Longest common subsequence of two key lists: pairs of indices. */
-function lcs(a: string[], b: string[]): [number, number][] {
-  const n = a.length;
-  const m = b.length;
-  const dp = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      dp[i]![j] = a[i] === b[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
-    }
-  }
-  const out: [number, number][] = [];
-  for (let i = 0, j = 0; i < n && j < m; ) {
-    if (a[i] === b[j]) {
-      out.push([i, j]);
-      i++;
-      j++;
-    } else if (dp[i + 1]![j]! >= dp[i]![j + 1]!) i++;
-    else j++;
-  }
-  return out;
 }
 
 /** Every code after its parent (类 → 款 → 项, 类 → 款 for economic codes) among the table's codes. */
@@ -71,7 +50,7 @@ export function inferCodes(tables: WorkTable[]): void {
     for (const d of donors) {
       if (d === t) continue;
       const donor = d.table.rows.filter(isClassified);
-      const pairs = lcs(
+      const pairs = commonSubsequence(
         keys,
         donor.map((r) => labelKey(r.label)),
       );
