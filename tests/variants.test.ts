@@ -282,6 +282,13 @@ describe('variants of the 预算 (Jianghan)', () => {
     expect(flagged(r).filter((c) => c.rule === 'cross-table' && !before.has(c.id))).toEqual([]);
     const undecided = r.checks.filter((c) => c.rule === 'cross-table' && c.verdict === 'undecided' && /找不到所需的行/.test(c.message));
     expect(undecided.length).toBeGreaterThan(0);
+    // the 类 are known by name: each is still tied to the 总表s, and the total summed by 类
+    const classTies = r.checks.filter((c) => /^cross-table\/budget-01-03-class\/\d{3}$/.test(c.id));
+    expect(classTies.length).toBeGreaterThanOrEqual(2);
+    for (const c of classTies) expect(c.verdict, c.id).toBe('ok');
+    expect(r.checks.some((c) => c.rule === 'function-hierarchy' && c.id.endsWith('/total/c1') && c.verdict === 'ok')).toBe(true);
+    // and no 类 is said to lack its 款 and 项: they are printed, by name
+    expect(r.checks.filter((c) => c.rule === 'table-detail' && c.verdict === 'discrepancy')).toEqual([]);
   });
 
   it('should read the tables and forms the same with their figures in full-width digits', () => {

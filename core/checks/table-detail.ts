@@ -6,7 +6,8 @@
  * check that passed. Only the standard tables that list money by classification are read: not
  * the two-sided 总表s (by 类 by design), project tables (each project's 科目 at its own level),
  * tables outside the templates (a summary table inside the text) or tables whose codes were not
- * printed; lines of other code kinds (units, projects, 行次) do not count.
+ * printed (all of them, or some: lines with money and no code); lines of other code kinds
+ * (units, projects, 行次) do not count.
  */
 import type { WorkDocument } from '../normalize/document.ts';
 import type { CheckResult, Row, Table, TemplateId, Where } from '../model/schemas.ts';
@@ -45,6 +46,9 @@ function tableResult(table: Table, kind: keyof typeof LEVELS, codes: ReadonlySet
   const { depth, isLevel } = LEVELS[kind];
   const rows = table.rows.filter((r) => r.codeKind === kind && r.code && isLevel(r.code));
   if (rows.length === 0) return undefined;
+  // Lines with money and no code (科目 printed by name only, whose codes could not all be found)
+  // may be the lines below: nothing to say.
+  if (table.rows.some((r) => !r.code && !r.role && rowHoldsMoney(r))) return undefined;
   const hasChild = (code: string) => {
     for (const c of codes) if (c.length === code.length + 2 && c.startsWith(code)) return true;
     return false;

@@ -12,6 +12,7 @@
  */
 import type { Row } from '../model/schemas.ts';
 import { labelKey } from '../text/normalize.ts';
+import { classCodeOfName } from '../knowledge.ts';
 import type { WorkTable } from './table.ts';
 import { commonSubsequence } from '../text/sequence.ts';
 
@@ -37,10 +38,30 @@ function isHierarchy(codes: string[], kind: Row['codeKind']): boolean {
   return true;
 }
 
+/**
+ * No table to take the codes from, and none printed in the table: the 类 at least are known by
+ * name (`社会保障和就业支出` = 208), so the table's total can still be summed by 类 and each 类 tied
+ * to the other tables.
+ */
+function classCodesByName(t: WorkTable, rows: Row[]): void {
+  // Only in a table printed by name only: where some codes are printed, a 类 without its code is
+  // a garbled line (text out of order), not a name to trust.
+  if (t.table.rows.some((r) => r.code && r.codeKind === 'function')) return;
+  const named = rows.flatMap((r) => {
+    const code = classCodeOfName(r.label);
+    return code ? [{ r, code }] : [];
+  });
+  if (named.length === 0 || new Set(named.map((x) => x.code)).size !== named.length) return;
+  for (const { r, code } of named) {
+    r.code = code;
+    r.codeKind = 'function';
+    r.role = 'code';
+  }
+}
+
 /** Give rows printed by name only the codes another table of the document prints for them. */
 export function inferCodes(tables: WorkTable[]): void {
   const donors = tables.filter((t) => !t.table.twoSided && t.table.rows.filter(isClassified).length >= MIN_MATCHED);
-  if (donors.length === 0) return;
   for (const t of tables) {
     if (t.table.twoSided || t.table.template === 'other') continue;
     const rows = uncodedRows(t);
@@ -56,7 +77,10 @@ export function inferCodes(tables: WorkTable[]): void {
       );
       if (!best || pairs.length > best.pairs.length) best = { pairs, donor };
     }
-    if (!best || best.pairs.length < MIN_MATCHED || best.pairs.length < rows.length * MIN_SHARE) continue;
+    if (!best || best.pairs.length < MIN_MATCHED || best.pairs.length < rows.length * MIN_SHARE) {
+      classCodesByName(t, rows);
+      continue;
+    }
     const { pairs, donor } = best;
     const kind = donor[pairs[0]![1]]!.codeKind;
     if (pairs.some(([, j]) => donor[j]!.codeKind !== kind)) continue;
