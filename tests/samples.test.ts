@@ -60,4 +60,15 @@ describe('a budget in the 元 template', () => {
     const c = broken.checks.find((x) => x.rule === 'narrative-table' && /社会保障和就业支出/.test(x.formula ?? ''));
     expect([c?.verdict, c?.stated, c?.expected]).toEqual(['discrepancy', 669500, 668450]);
   });
+
+  it('should name 元 and 万元 confused as the cause when the text and a table differ 10,000-fold', () => {
+    // The 三公 table's 万元 figures (7.00, 6.00 …) labelled 元: too small to tell by the other
+    // tables, but the text states them in 万元.
+    const text = TEXT.replace(/(“三公”经费和机关运行经费预算表\n[^\n]*单位：)万元/, '$1元');
+    expect(text).not.toBe(TEXT);
+    const bad = analyzeText(text).checks.filter((c) => c.verdict === 'discrepancy');
+    expect(bad.filter((c) => c.rule === 'narrative-table').length).toBeGreaterThanOrEqual(3);
+    for (const c of bad) expect(c.cause?.kind, c.id).toBe('unit');
+  });
 });
+

@@ -20,15 +20,21 @@ function digits(v: number, decimals: number): string {
   return Math.abs(v).toFixed(decimals).replace('.', '');
 }
 
+/** Two figures about 10,000 times apart: 元 and 万元 confused. */
+export function unitCause(stated: number, expected: number, lang: Lang): Cause | undefined {
+  if (stated === 0 || expected === 0) return undefined;
+  const ratio = Math.abs(stated / expected);
+  if (Math.abs(ratio - 10_000) / 10_000 < 0.002 || Math.abs(ratio - 1e-4) / 1e-4 < 0.002) {
+    return { kind: 'unit', message: message('cause.unit', lang, undefined as never) };
+  }
+  return undefined;
+}
+
 export function likelyCause(d: Diff, operands: { value: number; label: string }[], lang: Lang): Cause | undefined {
   if (d.verdict === 'rounding') return { kind: 'rounding', message: message('cause.rounding', lang, undefined as never) };
   const { stated, expected } = d;
-  if (stated !== 0 && expected !== 0) {
-    const ratio = Math.abs(stated / expected);
-    if (Math.abs(ratio - 10_000) / 10_000 < 0.002 || Math.abs(ratio - 1e-4) / 1e-4 < 0.002) {
-      return { kind: 'unit', message: message('cause.unit', lang, undefined as never) };
-    }
-  }
+  const unit = unitCause(stated, expected, lang);
+  if (unit) return unit;
   const fmt = (v: number) => formatAmount(v, d.decimals);
   const a = digits(stated, d.decimals);
   const b = digits(expected, d.decimals);

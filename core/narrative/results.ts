@@ -9,6 +9,7 @@ import { type Lang, type RuleId, headed, message, ruleTitle } from '../messages.
 import { type Figure, type Judgement, judgeSum } from '../rounding.ts';
 import { formatAmount, roundTo } from '../text/numbers.ts';
 import { type Ref, whereOf } from '../checks/identity.ts';
+import { unitCause } from '../checks/causes.ts';
 import type { Claim } from './claims.ts';
 import { type NarrativeModel, claimWhere, quoteAt, sentenceSource } from './index.ts';
 
@@ -142,7 +143,7 @@ export function comparisonResult(c: Comparison, lang: Lang): CheckResult {
     unit: c.unit,
     formula: c.formula,
     where: c.where,
-    cause: c.cause,
+    cause: c.cause ?? (j.verdict === 'discrepancy' && !pct ? unitCause(c.stated, c.expected, lang) : undefined),
   };
 }
 
