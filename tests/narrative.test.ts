@@ -330,6 +330,16 @@ describe('narrative checks', () => {
     expect(share.map((c) => [c.verdict, c.stated])).toEqual([['ok', Number(pct)]]);
   });
 
+  it('should take a classification row named before a colon (`…（款）…（项）：年初预算…`) as the subject of the figures after it', () => {
+    const r = analyzeText(readFileSync('tests/fixtures/donghu-hrss-2023-final.txt', 'utf8').replace(
+      /^(二、收入决算情况说明)$/m,
+      '$1\n\n社会保障和就业支出（类）就业补助（款）职业培训补贴（项）：年初预算100万元，决算数114.37万元，预算执行率114.37%。',
+    ));
+    const about = (rule: string) => r.checks.filter((c) => c.rule === rule && c.where.some((w) => /决算数114\.37万元/.test(w.quote ?? '')));
+    expect(about('narrative-table').map((c) => [c.verdict, c.where.find((w) => w.table)?.row?.code])).toEqual([['ok', '2080702']]);
+    expect(about('narrative-execution').map((c) => c.verdict)).toEqual(['ok']);
+  });
+
   it('should not run a figure’s caption (`图 1：…`) into the sentence after it', () => {
     const r = analyzeText('一、收入支出决算总体情况说明\n\n图 1：收、支决算总计变动情况\n\n本年收入合计880.00万元，本年支出合计880.00万元。');
     const subjects = (r.claims ?? []).map((c) => c.subject);

@@ -886,9 +886,12 @@ const NOT_A_SUBJECT = /相比|原因|主要|要求|根据|按照|为了|通过|�
 
 /** A clause that only names what the next figures are about. */
 function subjectClause(text: string): string | undefined {
-  if (text.length < 4 || text.length > 40 || !SUBJECT_END.test(text.trimEnd())) return undefined;
+  if (text.length < 4 || text.length > 60) return undefined;
   const t = stripLeaders(compactSubject(text));
-  if (t.length < 4 || t.length > 24 || NOT_A_SUBJECT.test(t) || !SUBJECT_END.test(t) || isGeneric(t)) return undefined;
+  // `社会保障和就业支出（类）就业补助（款）职业培训补贴（项）：` names a classification row.
+  const row = /‹[类款项]›$/.test(t);
+  if (!row && (text.length > 40 || !SUBJECT_END.test(text.trimEnd()))) return undefined;
+  if (t.length < 4 || t.length > (row ? 48 : 24) || NOT_A_SUBJECT.test(t) || (!row && !SUBJECT_END.test(t)) || isGeneric(t)) return undefined;
   return t;
 }
 
