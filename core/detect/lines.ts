@@ -46,8 +46,8 @@ export function isNumberedTableTitle(text: string): boolean {
 }
 
 /**
- * The lines after a numbered title open a table: within a few lines, a table number, `单位：…`, `填报日期：…`,
- * `部门：…` or a row of cells — not the next entry of a list of contents.
+ * The lines after a numbered title open a table: within a few lines, a table number, `单位：…`,
+ * `部门：…`, `填报日期：…` or a row of cells — not the next entry of a list of contents.
  */
 export function introducesTable(lines: readonly string[], at: number): boolean {
   let seen = 0;
@@ -56,9 +56,14 @@ export function introducesTable(lines: readonly string[], at: number): boolean {
     if (l.trim() === '') continue;
     seen++;
     if (l.includes('\t') || isTableNoLine(l) || (isPreambleLine(l) && /单位|部门|编制|填报|报送/.test(l))) return true;
-    if (isTableTitle(l) || isNumberedTableTitle(l)) return false;
+    if (isAnyTableTitle(l)) return false;
   }
   return false;
+}
+
+/** A title, numbered in front or not (where the lines around it already say a table is there). */
+export function isAnyTableTitle(text: string): boolean {
+  return isTableTitle(text) || isNumberedTableTitle(text);
 }
 
 /** `公开01表`, `公开 01 表`, `预算 05 表`, `附表1`. */

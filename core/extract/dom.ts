@@ -22,8 +22,7 @@ import {
   isNoteStart,
   isPreambleLine,
   isTableNoLine,
-  isTableTitle,
-  isNumberedTableTitle,
+  isAnyTableTitle,
 } from '../detect/lines.ts';
 import { compact } from '../text/normalize.ts';
 
@@ -393,7 +392,7 @@ export function assembleItems(all: ExtractItem[], cellsLeft: number, options: { 
     while (grid.length && nonEmptyCells(grid[0] as RawGridRow) <= 2) {
       const t = rowText(grid[0] as RawGridRow);
       const src = (grid[0] as RawGridRow).source;
-      if (!title && (isTableTitle(t) || isNumberedTableTitle(t))) title = { text: t, source: src };
+      if (!title && isAnyTableTitle(t)) title = { text: t, source: src };
       else if (isPreambleLine(t) || /单位[:：]/.test(t) || isTableNoLine(t)) preamble.push({ text: t, source: src });
       else break;
       grid.shift();
@@ -403,7 +402,7 @@ export function assembleItems(all: ExtractItem[], cellsLeft: number, options: { 
       const prev = items[j] as ExtractItem;
       if (prev.kind !== 'text' || consumed.has(j)) break;
       const t = prev.line.text;
-      if (!title && (isTableTitle(t) || isNumberedTableTitle(t))) {
+      if (!title && isAnyTableTitle(t)) {
         title = prev.line;
         consumed.add(j);
       } else if (isPreambleLine(t) || /单位[:：]\s*(?:亿元|万元|元)/.test(t)) {
@@ -431,7 +430,7 @@ export function assembleItems(all: ExtractItem[], cellsLeft: number, options: { 
       const next = items[j] as ExtractItem;
       if (next.kind !== 'text') break;
       const t = next.line.text;
-      if (isTableTitle(t) || isNumberedTableTitle(t) || isTableNoLine(t)) break;
+      if (isAnyTableTitle(t) || isTableNoLine(t)) break;
       if (isNoteStart(t) || isFormulaLine(t) || isEmptyStatement(t)) inNote = true;
       else if (!(inNote && /^\d+[.、]\D/.test(compact(t)) && t.length < 80)) break;
       tail.push(next.line);

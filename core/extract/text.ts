@@ -24,6 +24,7 @@ import {
   isProseLine,
   isSectionBreak,
   isTableNoLine,
+  isAnyTableTitle,
   isTableTitle,
   isNumberedTableTitle,
   introducesTable,
@@ -151,7 +152,7 @@ function saysEmpty(lines: string[], from: number, end: number): boolean {
     const l = lines[k] ?? '';
     if (l.trim() === '') continue;
     if (isEmptyStatement(l)) return true;
-    if (isTableTitle(l) || isNumberedTableTitle(l) || isTableNoLine(l)) return false;
+    if (isAnyTableTitle(l) || isTableNoLine(l)) return false;
     seen++;
   }
   return false;
@@ -273,7 +274,7 @@ function readRegion(lines: string[], start: number, end: number, index: number):
       i++;
       continue;
     }
-    if (l.includes('\t') || isTableNoLine(l) || isTableTitle(l) || isNumberedTableTitle(l)) break;
+    if (l.includes('\t') || isTableNoLine(l) || isAnyTableTitle(l)) break;
     if (isNoteStart(l) || isFormulaLine(l) || isEmptyStatement(l)) {
       inNote = true;
     } else if (inNote && /^\d+[.、]\D/.test(t) && t.length < 80) {

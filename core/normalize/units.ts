@@ -11,11 +11,10 @@
  * Evidence is counted in figures shared with other tables (each distinct figure once per other
  * table that prints it), at 0.01 万元 (100 元), and only figures with four significant digits or
  * more count (round figures and small ones agree by chance; so figures too small to be a
- * department's money in 元, like 1,234.56, never count read in 元). A table is read in the other unit
- * when at least MIN_SHARED such agreements hold read that way, at most a quarter as many hold
- * as labelled, and the tables it
- * agrees with are not in doubt themselves (two tables agreeing only with each other cannot say
- * which label is wrong).
+ * department's money in 元, like 1,234.56, never count read in 元). A table is read in the other
+ * unit when at least MIN_SHARED such agreements hold read that way, at most a quarter as many
+ * hold as labelled, and the tables it agrees with are not in doubt themselves (two tables
+ * agreeing only with each other cannot say which label is wrong).
  */
 import type { SourceRef, Unit } from '../model/schemas.ts';
 import type { WorkTable } from './table.ts';
@@ -23,7 +22,7 @@ import type { WorkTable } from './table.ts';
 const FACTOR: Record<Unit, number> = { 元: 1, 万元: 10_000, 亿元: 100_000_000 };
 /** The unit a mislabelled table is read in instead (元 and 万元 are mistaken for each other). */
 const OTHER: Partial<Record<Unit, Unit>> = { 元: '万元', 万元: '元' };
-export const MIN_SHARED = 3;
+const MIN_SHARED = 3;
 const MIN_DIGITS = 4;
 
 /** A figure of a table: its value (in the table's unit as printed) and where it is printed. */
