@@ -115,4 +115,21 @@ describe('the gate', () => {
     expect(readHeadings(many as unknown as SignalDocument)).toHaveLength(4);
     expect(pageSignals(many as unknown as SignalDocument, '').metas.ColumnName).toHaveLength(120);
   });
+  it('should not look for headings when the title already names a disclosure', () => {
+    const asked: string[] = [];
+    const doc: SignalDocument = {
+      title: '2024年度区人力资源局部门预算公开',
+      getElementsByTagName: () => [],
+      querySelectorAll: (s) => (asked.push(s), []),
+    };
+    expect(checkPage(doc, 'http://x.gov.cn/bmys/t20240101_1.html')).toEqual({ pass: true, reason: 'words' });
+    expect(asked.filter((s) => s.includes('h1'))).toEqual([]);
+    doc.title = '区人力资源局';
+    expect(checkPage(doc, 'http://x.gov.cn/bmys/list.html').pass).toBe(false);
+    expect(asked.filter((s) => s.includes('h1'))).toHaveLength(1);
+  });
+  it('should read the meta tags of the head (and those pushed into the body), not every element', () => {
+    const { document } = parseHTML('<html><head><title>x</title><meta name="ArticleTitle" content="2024年部门决算"></head><body><div><meta name="ColumnName" content="部门预算"></div></body></html>');
+    expect(pageSignals(document as unknown as SignalDocument, '').metas).toEqual({ ArticleTitle: '2024年部门决算' });
+  });
 });
