@@ -18,7 +18,7 @@ import type { RawDocument } from './model/raw.ts';
 import type { AuditReport, Column, Row, Table, TemplateId } from './model/schemas.ts';
 import { normalizeDocument } from './normalize/document.ts';
 import { type BudgetPair, Dataset, type EconomicNode, type FunctionNode } from './model/dataset.ts';
-import { UNIT_FACTOR } from './narrative/results.ts';
+import { unitFactor } from './text/numbers.ts';
 import type { Lang } from './messages.ts';
 import { ENGINE_VERSION, buildReport } from './report.ts';
 import { roundTo } from './text/numbers.ts';
@@ -108,7 +108,7 @@ function three(t: Table, group: 'budget' | 'actual' | 'only'): Dataset['threePub
  * whether they agree with the tables is the audit's business (narrative-execution findings).
  */
 function budgetPairs(tables: Table[], report: AuditReport, unit: string): BudgetPair[] {
-  const toUnit = (v: number, from: string) => roundTo((v * (UNIT_FACTOR[from] ?? NaN)) / (UNIT_FACTOR[unit] ?? NaN), 6);
+  const toUnit = (v: number, from: string) => roundTo((v * (unitFactor(from) ?? NaN)) / (unitFactor(unit) ?? NaN), 6);
   const fn = (q: string | undefined) => /^fn:(\d{3}(?:\d{2}){0,2})$/.exec(q ?? '')?.[1];
   const names = new Map(tables.flatMap((t) => t.rows.filter((r) => r.code && r.codeKind !== 'economic').map((r) => [r.code as string, r.label] as const)));
   // Every 年初预算 the paragraph states for the code (a text may restate it: "故年初预算实际为 …").

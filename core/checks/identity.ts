@@ -8,7 +8,7 @@ import type { WorkDocument } from '../normalize/document.ts';
 import type { CheckResult, Column, Row, SourceRef, Table, Where } from '../model/schemas.ts';
 import { type Lang, type RuleId, message, ruleTitle, headed } from '../messages.ts';
 import { type Figure, type Judgement, judgeSum } from '../rounding.ts';
-import { exactSum, formatAmount, isBlankMarker, roundTo } from '../text/numbers.ts';
+import { exactSum, formatAmount, isBlankMarker, roundTo, UNIT_FACTOR } from '../text/numbers.ts';
 import { arabicYears } from '../text/normalize.ts';
 import { carryOverCause, likelyCause, neighbourCause } from './causes.ts';
 
@@ -141,8 +141,6 @@ export function whereOf(work: WorkDocument, ref: Ref, role: Where['role'], value
 function rowSource(source: SourceRef): SourceRef {
   return source.path ? { ...source, path: source.path.replace(/\.c\d+$/, '') } : source;
 }
-
-const UNIT_FACTOR = { 元: 1, 万元: 10_000, 亿元: 100_000_000 } as const;
 
 interface Read {
   figure?: Figure;

@@ -20,7 +20,8 @@ import { narrativeOf, type NarrativeModel } from '../narrative/index.ts';
 import { budgetish, paragraphClaims } from '../narrative/near.ts';
 import { locate, rowCandidates, type Named } from '../narrative/resolve.ts';
 import { narrative as lexicon, type IdentitySpec, type Scope } from '../narrative/lexicon.ts';
-import { cellWhere, claimName, comparisonResult, fmt, quotes, UNIT_FACTOR } from '../narrative/results.ts';
+import { cellWhere, claimName, comparisonResult, fmt, quotes } from '../narrative/results.ts';
+import { unitFactor } from '../text/numbers.ts';
 import { refName } from './identity.ts';
 import { type Figure, type Judgement, judgeSum } from '../rounding.ts';
 import { exactSum, roundTo } from '../text/numbers.ts';
@@ -32,7 +33,7 @@ function inUnit(c: Claim, unit: string, asWan = false): Figure {
   // Counts are exact (unless printed in 万: `1.9 万人`).
   if (!c.money) return { value: c.value, decimals: Math.max(0, c.decimals), blank: c.decimals >= 0 };
   const from = asWan ? '万元' : c.unit;
-  const factor = (UNIT_FACTOR[from] ?? 1) / (UNIT_FACTOR[unit] ?? 1);
+  const factor = (unitFactor(from) ?? 1) / (unitFactor(unit) ?? 1);
   return { value: roundTo(c.value * factor, 8), decimals: Math.max(0, c.decimals + Math.round(Math.log10(1 / factor))) };
 }
 

@@ -7,15 +7,13 @@ import type { WorkDocument } from '../normalize/document.ts';
 import type { Cause, CheckResult, Paragraph, Severity, Unit, Where } from '../model/schemas.ts';
 import { type Lang, type RuleId, headed, message, ruleTitle } from '../messages.ts';
 import { type Figure, type Judgement, judgeSum } from '../rounding.ts';
-import { formatAmount, roundTo } from '../text/numbers.ts';
+import { formatAmount, roundTo, UNIT_FACTOR, unitFactor } from '../text/numbers.ts';
 import { type Ref, whereOf } from '../checks/identity.ts';
 import { unitCause } from '../checks/causes.ts';
 import type { Claim } from './claims.ts';
 import { type NarrativeModel, claimWhere, quoteAt, sentenceSource } from './index.ts';
 
 export type Bilingual = { zh: string; en: string };
-
-export const UNIT_FACTOR: Record<string, number> = { 元: 1, 万元: 10_000, 亿元: 100_000_000 };
 
 export function isMoneyUnit(u: string): u is Unit {
   return u === '元' || u === '万元' || u === '亿元';
@@ -28,7 +26,7 @@ export function claimFigure(c: Claim, unit: Unit): Figure {
 
 /** An amount printed in `from` with `decimals` places, as a figure in `unit`. */
 export function moneyFigure(value: number, decimals: number, from: string, unit: Unit): Figure {
-  const factor = (UNIT_FACTOR[from] ?? 1) / UNIT_FACTOR[unit]!;
+  const factor = (unitFactor(from) ?? 1) / UNIT_FACTOR[unit];
   const d = decimals + Math.round(Math.log10(1 / factor));
   // In a finer unit (万元 read in 元) the text's last place is worth more than one unit.
   return { value: roundTo(value * factor, 8), decimals: Math.max(0, d), ...(d < 0 ? { half: 0.5 * 10 ** -d } : {}) };
@@ -36,15 +34,15 @@ export function moneyFigure(value: number, decimals: number, from: string, unit:
 
 /** A figure converted between 元 / 万元 / 亿元 (other units unchanged). */
 export function convert(value: number, from: string, to: string): number {
-  const f = UNIT_FACTOR[from];
-  const t = UNIT_FACTOR[to];
+  const f = unitFactor(from);
+  const t = unitFactor(to);
   return f && t && f !== t ? roundTo((value * f) / t, 8) : value;
 }
 
 /** The decimals a figure printed with `decimals` places in `from` has in `to`. */
 export function convertDecimals(decimals: number, from: string, to: string): number {
-  const f = UNIT_FACTOR[from];
-  const t = UNIT_FACTOR[to];
+  const f = unitFactor(from);
+  const t = unitFactor(to);
   return f && t && f !== t ? decimals + Math.round(Math.log10(t / f)) : decimals;
 }
 

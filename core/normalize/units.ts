@@ -18,8 +18,8 @@
  */
 import type { SourceRef, Unit } from '../model/schemas.ts';
 import type { WorkTable } from './table.ts';
+import { UNIT_FACTOR } from '../text/numbers.ts';
 
-const FACTOR: Record<Unit, number> = { 元: 1, 万元: 10_000, 亿元: 100_000_000 };
 /** The unit a mislabelled table is read in instead (元 and 万元 are mistaken for each other). */
 const OTHER: Partial<Record<Unit, Unit>> = { 元: '万元', 万元: '元' };
 const MIN_SHARED = 3;
@@ -43,7 +43,7 @@ export interface UnitEvidence {
 
 /** A figure in 元, as a key at 0.01 万元 when it has enough significant digits. */
 function keyOf(value: number, unit: Unit): number | undefined {
-  const k = Math.round((Math.abs(value) * FACTOR[unit]) / 100);
+  const k = Math.round((Math.abs(value) * UNIT_FACTOR[unit]) / 100);
   if (!Number.isSafeInteger(k) || k === 0) return undefined;
   let n = k;
   while (n % 10 === 0) n /= 10;

@@ -10,7 +10,7 @@
  * the table each line comes from (its title says which funds it covers).
  */
 import type { Dataset, FunctionNode } from '../model/dataset.ts';
-import { UNIT_FACTOR } from '../narrative/results.ts';
+import { unitFactor } from '../text/numbers.ts';
 import { csvCell } from './csv.ts';
 
 export const FDP_HEADER = [
@@ -52,7 +52,7 @@ function leaves(nodes: FunctionNode[], path: FunctionNode[] = []): { node: Funct
 
 export function formatFdpCsv(dataset: Dataset): string {
   const d = dataset.document;
-  const factor = UNIT_FACTOR[d.unit] ?? 1;
+  const factor = unitFactor(d.unit) ?? 1;
   const common: Line = {
     administrative: d.department,
     fiscalYear: d.year,

@@ -16,8 +16,8 @@ import type { Cell, Row } from '../model/schemas.ts';
 import type { Identity, Ref } from '../checks/identity.ts';
 import { tableDecimals } from '../checks/identity.ts';
 import { sideColumns } from '../checks/select.ts';
+import { UNIT_FACTOR } from '../text/numbers.ts';
 
-const UNIT = { 元: 1, 万元: 10_000, 亿元: 100_000_000 } as const;
 const SCALE = 10_000;
 const MAX_STATES = 20_000;
 const MAX_ROUNDS = 8;
@@ -100,7 +100,7 @@ function holdsAsSuggested(work: WorkDocument, rows: Map<string, PendingRow>, id:
     const coef = term ? -term.sign : 1;
     const wt = work.tables[ref.t];
     if (!wt) return undefined;
-    const factor = UNIT[wt.table.unit] / UNIT[statedTable.unit];
+    const factor = UNIT_FACTOR[wt.table.unit] / UNIT_FACTOR[statedTable.unit];
     if (wt.table.decimals > decimals) decimals = wt.table.decimals;
     const p = rows.get(key(ref.t, ref.r));
     if (p) {
@@ -177,7 +177,7 @@ function compileNow(work: WorkDocument, rows: Map<string, PendingRow>, id: Ident
   for (const { ref, coef } of refs) {
     const wt = work.tables[ref.t];
     if (!wt) return null;
-    const factor = UNIT[wt.table.unit] / UNIT[statedTable.unit];
+    const factor = UNIT_FACTOR[wt.table.unit] / UNIT_FACTOR[statedTable.unit];
     decimals = Math.max(decimals, tableDecimals(wt.table));
     const k = key(ref.t, ref.r);
     const p = rows.get(k);

@@ -5,6 +5,14 @@
  */
 import { stripSpaces, toHalfWidth } from './normalize.ts';
 
+/** How many 元 one of each money unit is. */
+export const UNIT_FACTOR = { 元: 1, 万元: 10_000, 亿元: 100_000_000 } as const;
+
+/** The factor of a unit word read from a text; undefined for anything but 元 / 万元 / 亿元. */
+export function unitFactor(unit: string): number | undefined {
+  return unit === '元' || unit === '万元' || unit === '亿元' ? UNIT_FACTOR[unit] : undefined;
+}
+
 export interface PrintedNumber {
   value: number;
   /** Decimals as printed (`40.5` → 1, `1,234.56` → 2, `120` → 0). */
