@@ -316,6 +316,32 @@ describe('narrative checks', () => {
     expect(rate('101%')).toEqual([['discrepancy', 101, 110]]);
   });
 
+  it('should check a change against the budget (`较预算减少…，降低…%`) by the budget, not by last year', () => {
+    const change = (tail: string, head = '全年预算为20.00万元，支出决算为13.52万元，') =>
+      analyzeText(`九、财政拨款“三公”经费支出决算情况说明\n\n2023年度“三公”经费财政拨款支出${head}${tail}`)
+        .checks.filter((c) => c.rule === 'narrative-change')
+        .map((c) => [c.id.split('/').pop(), c.verdict, c.stated, c.expected === null ? null : Math.round(c.expected * 100) / 100]);
+    expect(change('较预算减少6.48万元，降低32.4%。')).toEqual([
+      ['difference', 'ok', -6.48, -6.48],
+      ['rate', 'ok', 32.4, 32.4],
+    ]);
+    // Before, the rate was taken over the budget plus the change (as if the budget were this year's figure): 24.47 %.
+    expect(change('较预算减少6.48万元，降低30.4%。')).toEqual([
+      ['difference', 'ok', -6.48, -6.48],
+      ['rate', 'discrepancy', 30.4, 32.4],
+    ]);
+    expect(change('比年初预算减少5.48万元，下降27.4%。', '年初预算为20.00万元，支出决算为13.52万元，')[0]).toEqual(['difference', 'discrepancy', -5.48, -6.48]);
+    // No budget printed: its base is the actual less the change.
+    expect(change('与年初预算相比增加3.52万元，增长17.6%。', '决算为23.52万元，')).toEqual([['rate', 'ok', 17.6, 17.6]]);
+  });
+
+  it('should count an execution rate stated with no figure beside it as could-not-check', () => {
+    const r = analyzeText('五、一般公共预算财政拨款支出决算情况说明\n\n2023年度一般公共预算财政拨款支出决算数为年初预算数的84.73%。');
+    expect(r.checks.filter((c) => c.rule === 'narrative-execution').map((c) => [c.verdict, c.stated, c.reason])).toEqual([
+      ['undecided', 84.73, 'its sentence gives neither the actual figure nor the budget'],
+    ]);
+  });
+
   it.each(['支出总预算', '支出预算总额', '总支出', '全部支出', '当年支出'])('should find the whole of a share named `%s` in the tables', (whole) => {
     const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8');
     const total = analyzeText(base).tables.find((t) => t.template === 'budget-expense');

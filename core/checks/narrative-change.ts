@@ -34,6 +34,7 @@ function sameKindOfFigure(a: Claim, b: Claim): boolean {
 
 /** The statement a change belongs to: this year's amount and last year's, same subject. */
 function tripleOf(model: NarrativeModel, change: Claim): Triple {
+  if (change.against === 'budget') return againstBudget(model, change);
   // A budget figure's change is against budget (`比年初预算减少`), unless the change names the
   // year it compares with (`比2023年预算减少`): then it is the year-on-year change of either.
   const yearOnYear = change.base !== undefined && change.measure === 'unspecified';
@@ -55,6 +56,19 @@ function tripleOf(model: NarrativeModel, change: Claim): Triple {
   const between = from >= 0 ? list.slice(from + 1, list.indexOf(change)) : [];
   if (between.some((x) => x.kind === 'change' || (x.kind === 'count' && x.money === change.money))) return { change };
   return { current: current && current.sentence >= change.sentence - 1 ? current : undefined, prior, change };
+}
+
+/**
+ * A change against the budget (`全年预算为 20.00 万元，支出决算为 13.52 万元，…较预算减少 6.48 万元，
+ * 降低 32.4%`): the actual and the budget of the same item in its sentence, in either order. With
+ * no budget printed (`决算为 23.52 万元，与年初预算相比增加 3.52 万元`), the rate's base is derived from
+ * the actual and the change, as last year's is.
+ */
+function againstBudget(model: NarrativeModel, change: Claim): Triple {
+  const fits = (x: Claim) => x.kind === 'amount' && sameSubject(model, x, change) && sameKindOfFigure(x, change);
+  const current = before(model, change, (x) => fits(x) && !budgetish(x) && x.measure !== 'target', true);
+  const prior = before(model, change, (x) => fits(x) && budgetish(x), true);
+  return current ? { current, prior, change } : { change };
 }
 
 function rateRange(t: Triple, unit: string): { value: number; lo: number; hi: number; base: number } | undefined {
@@ -93,6 +107,7 @@ export const narrativeChange: Check = {
     for (const [ch, t] of triples) {
       const unit = ch.money ? ch.unit : ch.unit;
       const name = claimName(ch);
+      const vsBudget = ch.against === 'budget';
       // 1. this year − last year = change.
       if (t.current && t.prior) {
         const cur = valueIn(t.current, unit);
@@ -113,8 +128,10 @@ export const narrativeChange: Check = {
             {
               rule: 'narrative-change',
               id: `narrative-change/${ch.id}/difference`,
-              claim: { zh: `“${name}”增减额`, en: `change in "${name}"` },
-              basis: { zh: `按本年 ${fmt(cur, d)} − 上年 ${fmt(pri, d)} 计算为`, en: `this year ${fmt(cur, d)} − last year ${fmt(pri, d)} gives` },
+              claim: vsBudget ? { zh: `“${name}”较预算增减额`, en: `change in "${name}" against its budget` } : { zh: `“${name}”增减额`, en: `change in "${name}"` },
+              basis: vsBudget
+                ? { zh: `按决算 ${fmt(cur, d)} − 预算 ${fmt(pri, d)} 计算为`, en: `actual ${fmt(cur, d)} − budget ${fmt(pri, d)} gives` }
+                : { zh: `按本年 ${fmt(cur, d)} − 上年 ${fmt(pri, d)} 计算为`, en: `this year ${fmt(cur, d)} − last year ${fmt(pri, d)} gives` },
               stated: ch.value,
               expected,
               unit,
@@ -130,7 +147,7 @@ export const narrativeChange: Check = {
       }
       // 2. last year's figure (printed, or derived from this year and the change) against a
       // table that prints last year's column beside this year's.
-      const prior = priorYear(work, ch, t);
+      const prior = vsBudget ? undefined : priorYear(work, ch, t);
       if (prior) {
         const { cell, text } = prior;
         const group = [t.current, t.prior, ch].filter((x): x is Claim => !!x);
@@ -231,7 +248,7 @@ export const narrativeChange: Check = {
           {
             rule: 'narrative-change',
             id: `narrative-change/${rate.id}/rate`,
-            claim: { zh: `“${name}”增长率`, en: `growth rate of "${name}"` },
+            claim: vsBudget ? { zh: `“${name}”较预算增减率`, en: `rate of change of "${name}" against its budget` } : { zh: `“${name}”增长率`, en: `growth rate of "${name}"` },
             basis: { zh: `按 ${fmt(Math.abs(ch.value), ch.decimals)} ÷ ${baseText} 计算为`, en: `${fmt(Math.abs(ch.value), ch.decimals)} ÷ ${baseText} gives` },
             stated: printed,
             expected: roundTo(rr.value, 6),

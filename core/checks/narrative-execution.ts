@@ -37,7 +37,26 @@ export const narrativeExecution: Check = {
       const actual =
         before(model, e, (x) => spent(x) && (!budget || x.start > budget.start), true) ??
         (budget ? before(model, e, (x) => spent(x) && x.start < budget.start && x.topic !== '' && x.topic === budget.topic, true) : undefined);
-      if (!actual) continue;
+      if (!actual) {
+        // Said to be a rate of a budget with no figure beside it (`决算数为年初预算数的 84.73%`):
+        // could not check. A bare 完成率 with no figure: not ours.
+        if (e.denominator) {
+          // Named by its own words only (a subject carried from an earlier sentence may be another item's).
+          out.push(
+            undecidedResult(
+              'narrative-execution',
+              `narrative-execution/${e.id}`,
+              e.explicit ? { zh: `“${claimName(e)}”执行率`, en: `execution rate of "${claimName(e)}"` } : { zh: `执行率 ${e.text}`, en: `execution rate ${e.text}` },
+              { zh: '句中没有给出实际数和预算数', en: 'its sentence gives neither the actual figure nor the budget' },
+              quotes(model, [e], 'stated', e),
+              lang,
+              e.printed,
+            ),
+          );
+          model.used.add(e);
+        }
+        continue;
+      }
       // No budget in the sentence: the budget the tables print for the same item (三公 预算数).
       const printed = budget ? undefined : tableBudget(work, model, actual);
       if (!budget && !printed) {

@@ -50,6 +50,8 @@ export interface Claim {
   year?: number;
   /** Year compared with (changes, rates, prior-year amounts). */
   base?: number;
+  /** A change or rate against the budget (`较预算减少 6.48 万元，降低 32.4%`), not against a year. */
+  against?: 'budget';
   /** The words after 占 (shares) or before 的 (execution rates). */
   denominator?: string;
   /** A share whose numerator is named but not stated (`货物…金额占货物支出金额的 100%`). */
@@ -211,6 +213,8 @@ const EXECUTION = /(?:^|完成|达到|占|为|是)(年初|全年|调整后?)?(?:
 const ATTAINMENT = /完成(?:全年|年度)?(?:目标|任务)(?:值)?的$/;
 /** The words before a budget figure that make the percentage after it (`…万元的 84.7%`) its execution rate. */
 const NAMED_BUDGET = /(?:完成|达到)了?(年初|全年|调整后?)?的?预算(?:数|资金)?(?:为)?\s*$/;
+/** `较预算` / `比年初预算数` / `与调整后预算相比` just before a change or rate: against the budget. */
+const AGAINST_BUDGET = /(?:比|较|与)(?:年初|全年|调整后?)?的?预算(?:数|安排)?(?:相比|比较)?$/;
 const RATE = /(增长|下降|减少|增加|上升|降低|提高|增幅|降幅|减幅|增速|同比增长|同比下降|同比增加|同比减少)(?:率)?(?:了|为|达|约)?$/;
 const OVERRUN = /超(?:出)?(?:年初|全年)?预算(?:数)?$/;
 const BOUND = /(?:≥|≤|>|<|不少于|不低于|不超过|不高于|以上|以内|以下|超过)$/;
@@ -303,6 +307,7 @@ interface LeftReading {
   scope?: Scope;
   year?: number;
   base?: number;
+  against?: 'budget';
   denominator?: string;
   numeratorSubject?: string;
   approx: boolean;
@@ -358,6 +363,11 @@ function readLeft(leftRaw: string, unit: string, docYear: number | undefined): L
       r.kind = 'rate';
       r.sign = v?.[1] && NEGATIVE.test(v[1]) ? -1 : 1;
       s = s.slice(0, v?.index ?? s.length);
+      const vs = AGAINST_BUDGET.exec(s);
+      if (vs) {
+        r.against = 'budget';
+        s = s.slice(0, vs.index);
+      }
     } else {
       const sh = SHARE.exec(s);
       if (sh && s.includes('占')) {
@@ -378,6 +388,11 @@ function readLeft(leftRaw: string, unit: string, docYear: number | undefined): L
       r.kind = 'change';
       r.sign = ch[1] && NEGATIVE.test(ch[1]) ? -1 : 1;
       s = s.slice(0, ch.index);
+      const vs = AGAINST_BUDGET.exec(s);
+      if (vs) {
+        r.against = 'budget';
+        s = s.slice(0, vs.index);
+      }
     }
     const cs = !r.kind ? CHANGE_START.exec(s) : null;
     if (cs) {
@@ -748,6 +763,7 @@ function scanOne(
         year: r.year ?? (kind === 'prior' ? r.base : undefined) ?? sentenceYear,
         base: r.base ?? sentenceBase,
         denominator: r.denominator,
+        ...(r.against ? { against: r.against } : {}),
         numeratorSubject: r.numeratorSubject,
         para: p.index,
         start: m.start,
