@@ -335,6 +335,29 @@ describe('narrative checks', () => {
     expect(change('与年初预算相比增加3.52万元，增长17.6%。', '决算为23.52万元，')).toEqual([['rate', 'ok', 17.6, 17.6]]);
   });
 
+  it('should not take the budget of the 三公 in all for an item listed under it (`其中：公务接待费…完成预算的…%`)', () => {
+    const r = analyzeText(
+      '2023年度部门决算\n\n九、财政拨款“三公”经费支出决算情况说明\n\n2023年度“三公”经费财政拨款支出预算为20.00万元，支出决算为13.52万元，完成预算的67.6%，其中：公务用车购置及运行维护费支出决算为10.02万元，完成预算的83.5%；公务接待费支出决算为3.50万元，完成预算的43.75%。',
+    );
+    const rates = r.checks.filter((c) => c.rule === 'narrative-execution').map((c) => [c.verdict, c.stated, c.expected === null ? null : Math.round(c.expected * 100) / 100]);
+    // Before: 10.02 ÷ 20.00 = 50.10 % and 3.50 ÷ 20.00 = 17.50 %, two false errors.
+    expect(rates).toEqual([
+      ['ok', 67.6, 67.6],
+      ['undecided', 83.5, null],
+      ['undecided', 43.75, null],
+    ]);
+  });
+
+  it('should count an execution rate over a budget the tables leave empty as could-not-check, not drop it', () => {
+    // The Donghu 决算 spent nothing on 三公: its 三公 table is empty.
+    const r = analyzeText(readFileSync('tests/fixtures/donghu-hrss-2023-final.txt', 'utf8').replace(
+      /^(九、财政拨款“三公”经费支出决算情况说明)$/m,
+      '$1\n\n2023年度公务接待费支出决算为3.50万元，完成预算的43.75%。',
+    ));
+    const about = r.checks.filter((c) => c.rule === 'narrative-execution' && c.where.some((w) => /43\.75%/.test(w.quote ?? '')));
+    expect(about.map((c) => [c.verdict, c.reason])).toEqual([['undecided', 'the tables hold no budget for it, so there is no rate']]);
+  });
+
   it('should count an execution rate stated with no figure beside it as could-not-check', () => {
     const r = analyzeText('五、一般公共预算财政拨款支出决算情况说明\n\n2023年度一般公共预算财政拨款支出决算数为年初预算数的84.73%。');
     expect(r.checks.filter((c) => c.rule === 'narrative-execution').map((c) => [c.verdict, c.stated, c.reason])).toEqual([

@@ -29,14 +29,17 @@ export const narrativeExecution: Check = {
       if (e.kind !== 'execution' || e.approx || e.bound) continue;
       const amount = (x: Claim) => (x.kind === 'amount' || x.kind === 'count') && !x.approx && x.money === true;
       const initial = /年初/.test(e.denominator ?? '');
-      const budget =
+      const named =
         (initial ? before(model, e, (x) => amount(x) && x.measure === 'budget-initial', true) : undefined) ?? before(model, e, (x) => amount(x) && budgetish(x), true);
       const spent = (x: Claim) => amount(x) && !budgetish(x) && x.measure !== 'target';
       // The actual after the budget (`年初预算…，实际支出…`), else, of the same item, before it
       // (`决算数为 880 万元，比年初预算数 800 万元增加…，完成年初预算的 110%`).
       const actual =
-        before(model, e, (x) => spent(x) && (!budget || x.start > budget.start), true) ??
-        (budget ? before(model, e, (x) => spent(x) && x.start < budget.start && x.topic !== '' && x.topic === budget.topic, true) : undefined);
+        before(model, e, (x) => spent(x) && (!named || x.start > named.start), true) ??
+        (named ? before(model, e, (x) => spent(x) && x.start < named.start && x.topic !== '' && x.topic === named.topic, true) : undefined);
+      // An item of a list under the total's budget (`预算为 20.00 万元，…其中：公务接待费支出决算为
+      // 3.50 万元，完成预算的 43.75%`): the budget of another quantity of the tables is not this item's.
+      const budget = named && actual && otherQuantity(model, named, actual) ? undefined : named;
       if (!actual) {
         // Said to be a rate of a budget with no figure beside it (`决算数为年初预算数的 84.73%`):
         // could not check. A bare 完成率 with no figure: not ours.
@@ -88,19 +91,17 @@ export const narrativeExecution: Check = {
       model.used.add(actual).add(e);
       if (budget) model.used.add(budget);
       if (!(b > 0)) {
-        if (a === 0 && e.printed === 0) {
-          out.push(
-            undecidedResult(
-              'narrative-execution',
-              `narrative-execution/${e.id}`,
-              { zh: `“${name}”执行率`, en: `execution rate of "${name}"` },
-              { zh: '预算与实际均为零，执行率无从计算', en: 'budget and actual are both zero, so there is no rate' },
-              quotes(model, group, 'stated', e),
-              lang,
-              e.printed,
-            ),
-          );
-        }
+        // A zero budget: no rate to compare with (both zero: nothing to say either way).
+        const where = [...quotes(model, group, 'stated', e), ...(printed?.refs ?? []).map((r) => cellWhere(work, r))];
+        const reason =
+          a === 0 && e.printed === 0
+            ? { zh: '预算与实际均为零，执行率无从计算', en: 'budget and actual are both zero, so there is no rate' }
+            : printed?.refs.length
+              ? { zh: `表中预算为零（${printed.refs.map((r) => refName(work, r)).join(' + ')}），执行率无从计算`, en: `the tables' budget is zero (${printed.refs.map((r) => refName(work, r)).join(' + ')}), so there is no rate` }
+              : printed
+                ? { zh: '表中该项预算为空，执行率无从计算', en: 'the tables hold no budget for it, so there is no rate' }
+                : { zh: '预算为零，执行率无从计算', en: 'the budget is zero, so there is no rate' };
+        out.push(undecidedResult('narrative-execution', `narrative-execution/${e.id}`, { zh: `“${name}”执行率`, en: `execution rate of "${name}"` }, reason, where, lang, e.printed));
         continue;
       }
       const recomputed = (a / b) * 100;
@@ -132,6 +133,13 @@ export const narrativeExecution: Check = {
     return out;
   },
 };
+
+/** Two figures named as two different quantities of the tables (三公 in all, and 公务接待费). */
+function otherQuantity(model: NarrativeModel, a: Claim, b: Claim): boolean {
+  const x = model.named.get(a);
+  const y = model.named.get(b);
+  return !!x && !!y && x.id !== y.id;
+}
 
 /** The budget the tables print for what `actual` names (a 决算's 三公 预算数), in its scope. */
 function tableBudget(work: WorkDocument, model: NarrativeModel, actual: Claim): Located | undefined {
