@@ -437,6 +437,17 @@ describe('narrative checks', () => {
     expect(r.checks.filter((c) => c.rule === 'narrative-repeat').map((c) => [c.verdict, c.stated, c.expected, c.unit])).toEqual([['discrepancy', 5275.56, 6689.82, '万元']]);
   });
 
+  it('should write a figure converted from 元 without the zeros the conversion adds (9,788.75万元, not 9,788.750000万元)', () => {
+    const r = analyzeText(readFileSync('tests/fixtures/donghu-hrss-2023-final.txt', 'utf8').replace(
+      /^(五、一般公共预算财政拨款支出决算情况说明)$/m,
+      '$1\n\n2023年度一般公共预算财政拨款支出97,887,500.00元。',
+    ));
+    const c = r.checks.find((x) => x.rule === 'narrative-table' && x.where.some((w) => /97,887,500\.00元/.test(w.quote ?? '')));
+    expect(c?.verdict).toBe('ok');
+    expect(c?.message).toContain('正文“一般公共预算财政拨款支出” 9,788.75万元；');
+    expect(c?.message).not.toMatch(/\.\d{2}0+万元/);
+  });
+
   it('should take a figure followed by （含）以上 as a threshold, not an amount to check', () => {
     const r = analyzeText('十二、国有资产占用情况说明\n\n单价50万元（含）以上通用设备0台（套），单价100万元（不含）以上专用设备1台（套）。');
     expect(r.checks.filter((c) => c.rule === 'narrative-coverage')).toEqual([]);

@@ -80,7 +80,10 @@ export function halfOf(c: { decimals: number }): number {
 }
 
 export function fmt(v: number, decimals: number): string {
-  return formatAmount(v, Math.min(Math.max(decimals, 0), 6));
+  const d = Math.min(Math.max(decimals, 0), 6);
+  const s = formatAmount(v, d);
+  // Past the second place, trailing zeros say nothing (97,887,500.00 元 in 万元 has six places).
+  return d > 2 ? s.replace(/(\.\d\d\d*?)0+$/, '$1') : s;
 }
 
 export function cellWhere(work: WorkDocument, ref: Ref, sign?: 1 | -1, role: Where['role'] = 'operand'): Where {
