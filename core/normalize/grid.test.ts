@@ -36,4 +36,29 @@ describe('科目编码 over three columns 类 | 款 | 项', () => {
     expect(r.tables[0]?.rows.map((row) => row.code ?? '')).toEqual(['', '208', '20801', '2080101', '2080102']);
     expect(hierarchy(r.checks).length).toBe(2);
   });
+
+  it('should read 类 款 项 from the row of column numbers, with every row’s digits in full or its own only', () => {
+    const numbered = (own: boolean) =>
+      [
+        '2023年度一般公共预算财政拨款支出决算表',
+        '公开05表',
+        '单位：万元',
+        '项 目\t\t\t\t本年支出\t\t',
+        '功能分类科目编码\t\t\t科目名称\t小计\t基本支出\t项目支出',
+        '类\t款\t项\t栏次\t1\t2\t3',
+        '\t\t\t合计\t30.00\t10.00\t20.00',
+        '208\t\t\t社会保障和就业支出\t30.00\t10.00\t20.00',
+        `${own ? '' : '208'}\t01\t\t人力资源和社会保障管理事务\t30.00\t10.00\t20.00`,
+        `${own ? '\t' : '208\t01'}\t01\t行政运行\t10.00\t10.00\t`,
+        `${own ? '\t' : '208\t01'}\t02\t一般行政管理事务\t21.00\t\t21.00`,
+      ].join('\n');
+    for (const own of [false, true]) {
+      const r = analyzeText(numbered(own));
+      expect(r.tables[0]?.columns.map((c) => c.label), `own digits only: ${own}`).toEqual(['小计', '基本支出', '项目支出']);
+      expect(r.tables[0]?.rows.map((row) => row.code ?? '')).toEqual(['', '208', '20801', '2080101', '2080102']);
+      // the one error, and nothing read from the codes' digits
+      expect(hierarchy(r.checks).length).toBe(2);
+      expect(r.checks.filter((c) => c.rule === 'note-formula' && c.verdict === 'discrepancy')).toEqual([]);
+    }
+  });
 });

@@ -67,12 +67,29 @@ const ROW_NO = /^行次$/;
 /**
  * Columns headed 类, 款, 项 side by side: each row's code written whole into the 类 column (the
  * digits of the levels above carried down), the 款 and 项 cells emptied. `208`, `  01`, `    01`
- * become `208`, `20801`, `2080101`.
+ * become `208`, `20801`, `2080101`. The words 类 款 项 may be the leaves of the header or sit in
+ * the row of column numbers (`类 款 项 栏次 1 2 3`); the three columns are the row's code, not
+ * figures, when the body holds two-digit parts under 款 or 项 (`208 | 01 | 02 | 一般行政管理事务`).
  */
-function composeSplitCodes(paths: string[][], kinds: string[], body: string[][]): void {
+function composeSplitCodes(paths: string[][], kinds: string[], body: string[][], headerRows: string[][]): void {
   const leaf = (c: number) => labelKey(paths[c]?.[paths[c].length - 1] ?? '');
-  const at = kinds.findIndex((k, c) => k === 'stub' && leaf(c) === '类' && leaf(c + 1) === '款' && leaf(c + 2) === '项');
+  const headed = (c: number, word: string) => leaf(c) === word || headerRows.some((r) => compact(r[c] ?? '') === word);
+  const at = kinds.findIndex((k, c) => k === 'stub' && headed(c, '类') && headed(c + 1, '款') && headed(c + 2, '项'));
   if (at < 0) return;
+  const parts = (row: string[]) => [0, 1, 2].map((i) => compact(row[at + i] ?? ''));
+  const TWO = /^\d{2}$/;
+  // Codes are split only where rows hold two-digit parts under 款 or 项 (a header 类 款 项 over a
+  // whole code and its name is no split code).
+  if (body.filter((row) => TWO.test(parts(row)[1] ?? '') || TWO.test(parts(row)[2] ?? '')).length < 2) return;
+  if (kinds[at + 1] !== 'stub' || kinds[at + 2] !== 'stub') {
+    // Read as figures (two-digit numbers): codes only if every filled cell there is a code part.
+    const other = body.some((row) => {
+      const [l, k, x] = parts(row);
+      return !/^(?:\d{3})?$/.test(l ?? '') || !/^(?:\d{2})?$/.test(k ?? '') || !/^(?:\d{2})?$/.test(x ?? '');
+    });
+    if (other) return;
+    kinds[at + 1] = kinds[at + 2] = 'stub';
+  }
   let cls: string | undefined;
   let kuan: string | undefined;
   for (const row of body) {
@@ -81,15 +98,16 @@ function composeSplitCodes(paths: string[][], kinds: string[], body: string[][])
       cls = l;
       kuan = undefined;
     } else if (l) continue; // a label or a whole code where the 类 goes: left as printed
-    if (/^\d{2}$/.test(k ?? '')) kuan = cls ? `${cls}${k}` : undefined;
+    if (TWO.test(k ?? '')) kuan = cls ? `${cls}${k}` : undefined;
     let code: string | undefined;
-    if (/^\d{2}$/.test(x ?? '')) code = kuan ? `${kuan}${x}` : undefined;
+    if (TWO.test(x ?? '')) code = kuan ? `${kuan}${x}` : undefined;
     else if (k) code = kuan;
     else if (l) code = cls;
     if (!code) continue;
     row[at] = code;
-    row[at + 1] = '';
-    row[at + 2] = '';
+    // Only the code's digits go (a name printed under 款 or 项 stays).
+    if (TWO.test(k ?? '')) row[at + 1] = '';
+    if (TWO.test(x ?? '')) row[at + 2] = '';
   }
 }
 
@@ -183,7 +201,7 @@ export function readGrid(raw: RawTable, spec: TemplateSpec | undefined, options:
 
   // The 科目编码 printed over three columns 类 | 款 | 项 (`208` / `01` / `01`, each row its own
   // level's digits): one code per row, from the levels above it.
-  composeSplitCodes(paths, kinds, body);
+  composeSplitCodes(paths, kinds, body, grid.slice(0, headerEnd));
 
   // 4. Sides (two-sided 总表) and groups (三栏 economic list).
   const stubIdx = kinds.map((k, i) => (k === 'stub' ? i : -1)).filter((i) => i >= 0);
