@@ -358,6 +358,13 @@ describe('narrative checks', () => {
     expect(about.map((c) => [c.verdict, c.reason])).toEqual([['undecided', 'the tables hold no budget for it, so there is no rate']]);
   });
 
+  it('should hold `…支出为零` against the tables as `无…支出` is', () => {
+    // The Hanyang 决算 prints 10.50 of 国有资本经营预算 spending.
+    const r = analyzeText(text.replace(/^(八、国有资本经营预算财政拨款支出决算情况说明)$/m, '$1\n\n本部门2023年度国有资本经营预算财政拨款支出决算数为零。'));
+    const said = r.checks.filter((c) => c.rule === 'narrative-absence' && c.where.some((w) => /决算数为零/.test(w.quote ?? '')));
+    expect(said.map((c) => [c.verdict, c.expected])).toEqual([['discrepancy', 10.5]]);
+  });
+
   it('should count an execution rate stated with no figure beside it as could-not-check', () => {
     const r = analyzeText('五、一般公共预算财政拨款支出决算情况说明\n\n2023年度一般公共预算财政拨款支出决算数为年初预算数的84.73%。');
     expect(r.checks.filter((c) => c.rule === 'narrative-execution').map((c) => [c.verdict, c.stated, c.reason])).toEqual([

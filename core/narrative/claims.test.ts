@@ -153,6 +153,21 @@ describe('narrative claims', () => {
     expect(scan.absences.map((a) => [a.what, a.scope])).toEqual([['国有资本经营预算财政拨款支出', 'soe']]);
   });
 
+  it.each([
+    ['本部门2023年度未发生国有资本经营预算财政拨款支出。', '国有资本经营预算财政拨款支出'],
+    ['本部门2023年度未安排政府性基金预算财政拨款支出。', '政府性基金预算财政拨款支出'],
+    ['本部门2023年度国有资本经营预算财政拨款支出为零。', '国有资本经营预算财政拨款支出'],
+    ['2023年度政府性基金预算财政拨款收入、支出均为0。', '政府性基金预算财政拨款收入支出'],
+  ])('should read `%s` as a statement that there was none', (text, what) => {
+    const ps = [para(text)];
+    expect(scanParagraphs(ps, sectionsOf(ps, 2023)).absences.map((a) => a.what)).toEqual([what]);
+  });
+
+  it.each(['项目支出结转结余为零。', '“三公”经费支出与上年相比增减变化为零。', '基本支出为0万元。', '公务用车购置数量为0。'])('should not read `%s` as a statement that a spending was none', (text) => {
+    const ps = [para(text)];
+    expect(scanParagraphs(ps, sectionsOf(ps, 2023)).absences).toEqual([]);
+  });
+
   it('should join a number split over two lines of PDF text', () => {
     const lines = ['审批事业单位人员工资异动手续 1500 余人次，办理一次性安葬费和抚恤金审批手续 1', '89 人。'].map((text, i) => ({ text, source: { line: i + 1 } }));
     const [p] = toParagraphs(lines, true);

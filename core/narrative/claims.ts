@@ -1035,16 +1035,23 @@ function directionsIn(folded: string, p: Paragraph, s: Sentence, out: NarrativeS
   }
 }
 
-const ABSENCE = /(?:本部门|本单位|我单位|我部门|我局|本局)?(?:(?:19|20)\d{2}年度?)?(?:本部门|本单位)?(?:当年|本年度?)?(?:无|没有|不涉及)([^，,。;；:：]{2,40}?)(?:收入|支出|安排的支出|经费)?(?:[。;；]|$)/g;
+const SELF_AND_YEAR = '(?:本部门|本单位|我单位|我部门|我局|本局)?(?:(?:19|20)\\d{2}年度?)?(?:本部门|本单位)?(?:当年|本年度?)?';
+const ABSENCE = new RegExp(`${SELF_AND_YEAR}(?:无|没有|不涉及|未(?:发生|安排|使用|产生))([^，,。;；:：]{2,40}?)(?:收入|支出|安排的支出|经费)?(?:[。;；]|$)`, 'g');
+/**
+ * `…国有资本经营预算财政拨款支出为零。`, `…收入、支出均为0。` (a zero with no unit: no amount claim).
+ * Of spending or income itself only (`结转结余为零`, `增减变化为零` name something else).
+ */
+const ZERO_STATED = new RegExp(`${SELF_AND_YEAR}([^，,。;；:：]{1,40}?(?:支出|收入|经费))(?:决算数?|预算数?)?(?:均|都)?为(?:零|0(?:\\.0+)?)(?![\\d.]|\\s*[万亿]?元)(?:[。;；]|$)`, 'g');
 
 /** `本部门当年无国有资本经营预算财政拨款支出。` */
 function absencesIn(folded: string, p: Paragraph, s: Sentence, out: NarrativeScan, docYear: number | undefined, scope: Scope | undefined): void {
   const text = folded.slice(s.start, s.end);
   if (!absenceRe.test(text) || s.claims.some((c) => c.money && c.printed !== 0)) return;
-  ABSENCE.lastIndex = 0;
-  for (let m; (m = ABSENCE.exec(text)); ) {
+  for (const re of [ABSENCE, ZERO_STATED]) {
+  re.lastIndex = 0;
+  for (let m; (m = re.exec(text)); ) {
     const whole = compactSubject(m[0]);
-    const what = compactSubject(m[1] ?? '') + (/(收入|支出|经费)[。;；]?$/.exec(whole)?.[1] ?? '');
+    const what = re === ABSENCE ? compactSubject(m[1] ?? '') + (/(收入|支出|经费)[。;；]?$/.exec(whole)?.[1] ?? '') : compactSubject(m[1] ?? '').replace(/收入、支出$/, '收入支出');
     if (what.length < 3) continue;
     out.absences.push({
       what,
@@ -1056,5 +1063,6 @@ function absencesIn(folded: string, p: Paragraph, s: Sentence, out: NarrativeSca
       line: lineAt(p, s.start + m.index),
       year: yearIn(compactSubject(text)) ?? docYear,
     });
+  }
   }
 }
