@@ -358,6 +358,18 @@ describe('narrative checks', () => {
     expect(about.map((c) => [c.verdict, c.reason])).toEqual([['undecided', 'the tables hold no budget for it, so there is no rate']]);
   });
 
+  it('should not take 基本支出 for the whole of 项目支出 when 项目支出 follows the items of 基本支出 (`其中：…；项目支出…，占…%`)', () => {
+    const r = analyzeText(
+      '某某局2024年部门预算\n\n五、一般公共预算支出安排情况\n\n（一）一般公共预算拨款规模变化情况\n\n2024年一般公共预算拨款500.00万元。\n\n（二）一般公共预算拨款结构情况\n\n基本支出100.00万元，占20.0%，其中：人员经费80.00万元，公用经费20.00万元；项目支出400.00万元，占80.0%。',
+    );
+    const shares = r.checks.filter((c) => c.rule === 'narrative-share').map((c) => [c.verdict, c.stated, c.expected === null ? null : Math.round(c.expected * 100) / 100]);
+    // Before: 400.00 ÷ 100.00 = 400 %, a false error.
+    expect(shares).toEqual([
+      ['ok', 20, 20],
+      ['ok', 80, 80],
+    ]);
+  });
+
   it('should hold `…支出为零` against the tables as `无…支出` is', () => {
     // The Hanyang 决算 prints 10.50 of 国有资本经营预算 spending.
     const r = analyzeText(text.replace(/^(八、国有资本经营预算财政拨款支出决算情况说明)$/m, '$1\n\n本部门2023年度国有资本经营预算财政拨款支出决算数为零。'));

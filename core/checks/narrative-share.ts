@@ -80,8 +80,26 @@ function parentWhole(work: WorkDocument, model: NarrativeModel, part: Claim): Wh
   return { value: l.value, decimals: l.decimals, unit: l.unit, label: l.refs.map((r) => refName(work, r)).join(' + '), refs: l.refs };
 }
 
+/**
+ * Two quantities of the tables side by side under one whole (基本支出 and 项目支出, 人员经费 and
+ * 公用经费): one is no part of the other. (Classification rows are told apart by their codes.)
+ */
+function siblings(model: NarrativeModel, a: Claim, b: Claim): boolean {
+  const x = model.named.get(a)?.id;
+  const y = model.named.get(b)?.id;
+  if (!x || !y || x === y || x.includes(':') || y.includes(':')) return false;
+  const parent = parentOf(x);
+  return parent !== undefined && parent === parentOf(y);
+}
+
 /** With no name after 占: the total the share's list breaks down. */
 function implicitWhole(model: NarrativeModel, part: Claim): Claim | undefined {
+  // `基本支出…，其中：人员经费…，公用经费…；项目支出…，占 78.9%`: 项目支出 is no part of 基本支出.
+  const head = implicitHead(model, part);
+  return head && !siblings(model, head, part) ? head : undefined;
+}
+
+function implicitHead(model: NarrativeModel, part: Claim): Claim | undefined {
   const list = model.lists.find((l) => l.items.includes(part));
   if (list) return list.head;
   // `收入合计100.00万元，其中：财政拨款收入100.00万元，占100%` (or `……。其中：…` in the next
