@@ -535,6 +535,11 @@ describe('narrative checks', () => {
     expect(c?.verdict).toBe('discrepancy');
     expect(c?.cause?.kind).toBe('zero-base');
   });
+
+  it('should not warn of `下降 0%` where both years are zero', () => {
+    const r = analyzeText('一、收入支出决算总体情况说明\n\n2023 年度机关运行经费支出 0 万元，比上年减少 0 万元，下降 0%。');
+    expect(r.checks.filter((x) => x.rule === 'narrative-change').map((c) => [c.verdict, c.severity, c.reason])).toEqual([['undecided', 'info', 'both figures are zero, so there is no rate']]);
+  });
 });
 
 describe('figures the text does not name', () => {

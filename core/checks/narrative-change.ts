@@ -215,6 +215,23 @@ export const narrativeChange: Check = {
       const printed = Math.abs(rate.printed);
       if (!(rr.base > 0)) {
         const where: Where[] = quotes(model, group, 'stated', rate);
+        if (printed === 0 && ch.value === 0 && rr.base === 0) {
+          // Zero last year and zero this year, `下降 0%`: nothing to compute, nothing wrong.
+          push(
+            `z|${name}|0|0`,
+            undecidedResult(
+              'narrative-change',
+              `narrative-change/${rate.id}/zero-base`,
+              vsBudget ? { zh: `“${name}”较预算增减率`, en: `rate of change of "${name}" against its budget` } : { zh: `“${name}”增长率`, en: `growth rate of "${name}"` },
+              { zh: '两者均为零，增长率无从计算', en: 'both figures are zero, so there is no rate' },
+              where,
+              lang,
+              0,
+            ),
+            group,
+          );
+          continue;
+        }
         const r: CheckResult = {
           id: `narrative-change/${rate.id}/zero-base`,
           rule: 'narrative-change',
