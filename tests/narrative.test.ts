@@ -536,6 +536,23 @@ describe('narrative checks', () => {
     expect(c?.cause?.kind).toBe('zero-base');
   });
 
+  it('should read `增长幅度为 8.27%` as a growth rate, not as a figure named 增长幅度', () => {
+    const r = analyzeText('一、收入支出决算总体情况说明\n\n2023 年度收入总计 100.00 万元，比上年增加 10.00 万元，增长幅度为 11.11%。\n\n二、支出决算情况说明\n\n2023 年度支出总计 100.00 万元，比上年增加 20.00 万元，增长幅度为 25.00%。');
+    expect(r.checks.filter((c) => c.rule === 'narrative-change').map((c) => [c.verdict, c.stated])).toEqual([
+      ['ok', 11.11],
+      ['ok', 25],
+    ]);
+    // Before: two values of one "增长幅度".
+    expect(r.checks.filter((c) => c.rule === 'narrative-repeat' && c.verdict === 'discrepancy')).toEqual([]);
+  });
+
+  it('should not hold a part named after 其中 (`项目支出…，其中：一般公共预算本年拨款…`) against the whole of that name', () => {
+    const r = analyzeText(
+      '某某局2024年部门预算\n\n一、一般公共预算拨款情况\n\n2024年一般公共预算拨款500.00万元。\n\n二、项目支出情况\n\n2024年项目支出400.00万元，其中：一般公共预算本年拨款400.00万元。',
+    );
+    expect(r.checks.filter((c) => c.rule === 'narrative-repeat' && c.verdict === 'discrepancy').map((c) => c.message)).toEqual([]);
+  });
+
   it('should not warn of `下降 0%` where both years are zero', () => {
     const r = analyzeText('一、收入支出决算总体情况说明\n\n2023 年度机关运行经费支出 0 万元，比上年减少 0 万元，下降 0%。');
     expect(r.checks.filter((x) => x.rule === 'narrative-change').map((c) => [c.verdict, c.severity, c.reason])).toEqual([['undecided', 'info', 'both figures are zero, so there is no rate']]);

@@ -34,6 +34,21 @@ function inFigureRun(model: NarrativeModel, c: Claim): boolean {
   return (!!prev && /^\s+$/.test(text.slice(prev.end, c.start))) || (!!next && /^\s+$/.test(text.slice(c.end, next.start)));
 }
 
+/**
+ * A figure after `其中` that follows a figure of another subject in its sentence (`项目支出 5275.56
+ * 万元，其中：一般公共预算本年拨款 5275.56 万元`): a part of that figure, not the whole its name says.
+ */
+function partOfEarlier(model: NarrativeModel, c: Claim): boolean {
+  const text = model.paragraphs[c.para]?.text ?? '';
+  const list = paragraphClaims(model, c.para);
+  for (let i = list.indexOf(c) - 1; i >= 0; i--) {
+    const x = list[i] as Claim;
+    if (x.sentence !== c.sentence) break;
+    if (x.kind === 'amount' && x.money === c.money && x.topic !== c.topic && text.slice(x.end, c.start).includes('其中')) return true;
+  }
+  return false;
+}
+
 /** Subject words that do not change what is counted. */
 export function entityKey(subject: string): string {
   return subject
@@ -78,7 +93,7 @@ function groupsOf(work: WorkDocument, model: NarrativeModel): Group[] {
     const named = model.named.get(c);
     if (!named && !c.explicit) continue;
     // An item of a list is a part of the list's head: its name alone does not say of what.
-    if (!named && items.has(c)) continue;
+    if (!named && (items.has(c) || partOfEarlier(model, c))) continue;
     const entity = named ? named.id : entityKey(strip(c.topic));
     if (!named && entity.length < MIN_KEY) continue;
     const scope = named ? (c.scope ?? c.contextScope ?? c.sectionScope ?? '') : '';
