@@ -16,7 +16,7 @@ import type { AuditReport } from '../core/model/schemas.ts';
 const NAMES = ['hanyang-hr-2023-final', 'donghu-hrss-2023-final', 'jianghan-hr-2024-budget'];
 const TARGET = 0.75;
 /** The checks that judge a printed figure itself (against the tables, or as a share, change or rate). */
-const FIGURE_RULES = ['narrative-table', 'narrative-share', 'narrative-change', 'narrative-execution'];
+const FIGURE_RULES = ['narrative-table', 'narrative-share', 'narrative-change', 'narrative-execution', 'narrative-repeat'];
 /**
  * Key entries marked OK whose figure the engine also holds against something else the key does
  * not weigh: each a finding of its own, kept on purpose.
@@ -25,6 +25,9 @@ const OTHER_IDENTITY: Record<string, string> = {
   // The key: 10.14 unspent = 8,788.74 budget − 8,778.6 spent (ok). The engine: 10.14 "拟结转下年"
   // against 公开01表 年末结转和结余 0.00 — money said to be carried over that the tables do not carry.
   'D1-f54': 'narrative-table',
+  // The key: 9,250.25 final project budget = the sum of its adjustments (ok). The engine: the same
+  // project budget stated elsewhere as 项目全年预算数 10,505.69 — one quantity, two values.
+  H16: 'narrative-repeat',
 };
 
 const outcomes = new Map<string, ItemOutcome[]>();
