@@ -553,6 +553,18 @@ describe('narrative checks', () => {
     expect(r.checks.filter((c) => c.rule === 'narrative-repeat' && c.verdict === 'discrepancy').map((c) => c.message)).toEqual([]);
   });
 
+  it.each([
+    ['基本支出100.00万元（占20.0%）；项目支出400.00万元（占80.0%）。', 'in brackets'],
+    ['基本支出100.00万元，所占比重为20.0%；项目支出400.00万元，占比为80.0%。', '所占比重为 / 占比为'],
+  ])('should check a share written `%s` (%s)', (items) => {
+    const r = analyzeText(`某某局2024年部门预算\n\n三、支出预算情况\n\n2024年支出预算500.00万元。其中：${items}`);
+    // Before: no check at all (in brackets), or a whole named “重” (所占比重为).
+    expect(r.checks.filter((c) => c.rule === 'narrative-share').map((c) => [c.verdict, c.stated, c.expected])).toEqual([
+      ['ok', 20, 20],
+      ['ok', 80, 80],
+    ]);
+  });
+
   it('should not warn of `下降 0%` where both years are zero', () => {
     const r = analyzeText('一、收入支出决算总体情况说明\n\n2023 年度机关运行经费支出 0 万元，比上年减少 0 万元，下降 0%。');
     expect(r.checks.filter((x) => x.rule === 'narrative-change').map((c) => [c.verdict, c.severity, c.reason])).toEqual([['undecided', 'info', 'both figures are zero, so there is no rate']]);

@@ -92,6 +92,15 @@ function siblings(model: NarrativeModel, a: Claim, b: Claim): boolean {
   return parent !== undefined && parent === parentOf(y);
 }
 
+/** `基本支出 1414.26 万元（占 21.1%）`: a share in brackets right after a figure is that figure's. */
+function bracketedOf(model: NarrativeModel, share: Claim): Claim | undefined {
+  if (share.depth === 0) return undefined;
+  const text = model.paragraphs[share.para]?.text ?? '';
+  const list = paragraphClaims(model, share.para);
+  const x = list[list.indexOf(share) - 1];
+  return x && (x.kind === 'amount' || x.kind === 'count') && x.depth === share.depth - 1 && /^\s*[（(]\s*(?:所)?占[^（）()]{0,16}$/.test(text.slice(x.end, share.start)) ? x : undefined;
+}
+
 /** With no name after 占: the total the share's list breaks down. */
 function implicitWhole(model: NarrativeModel, part: Claim): Claim | undefined {
   // `基本支出…，其中：人员经费…，公用经费…；项目支出…，占 78.9%`: 项目支出 is no part of 基本支出.
@@ -186,7 +195,7 @@ export const narrativeShare: Check = {
     const out = found.out;
     for (const share of model.claims) {
       if (share.kind !== 'share' || share.approx || share.bound) continue;
-      const part = before(model, share, (x) => (x.kind === 'amount' || x.kind === 'count') && x.depth === share.depth, true);
+      const part = before(model, share, (x) => (x.kind === 'amount' || x.kind === 'count') && x.depth === share.depth, true) ?? bracketedOf(model, share);
       if (!part || (share.numeratorSubject && share.numeratorSubject !== '' && norm(strip(share.numeratorSubject)) !== norm(strip(part.subject)) && part.clause !== share.clause - 1 && part.clause !== share.clause)) continue;
       const phrase = share.denominator ?? '';
       let whole: Whole | undefined;
