@@ -259,6 +259,14 @@ describe('variants of the 预算 (Jianghan)', () => {
     expect(share?.verdict).toBe('ok');
   });
 
+  it('should read amounts of the text written in 万 alone (`1047.25万`) as in 万元', () => {
+    const text = base.join('\n').replace(/(\d)\s?万元/g, '$1万');
+    expect(text).not.toMatch(/\d\s?万元/);
+    // (offsets in the text move by the characters taken out)
+    const verdicts = (x: AuditReport) => x.checks.map((c) => `${c.id.replace(/@\d+/g, '@').replace(/^(text-arithmetic\/\d+)\/\d+$/, '$1')} ${c.verdict}`).sort();
+    expect(verdicts(analyzeText(text))).toEqual(verdicts(baseReport));
+  });
+
   it.each(['－', '/', '— —', '--'])('should read %s in an empty cell as the blank it stands for', (mark) => {
     const text = rewriteTables((c, i, first) => (first >= 0 && i > first && c.trim() === '' ? mark : c));
     expect(text.split(mark).length).toBeGreaterThan(100);

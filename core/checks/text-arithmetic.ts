@@ -67,7 +67,7 @@ export function parseCalculations(text: string): (Parsed & { index: number; leng
   return out;
 }
 
-const LOCAL_SHARE = /(?:区|县|市|本级|区级|县级|市级)(?:财政)?承担(?:\d+(?:\.\d+)?%)?[,，]?\s*(?:约|共计?|合计)?为?\s*(\d[\d,]*(?:\.\d+)?)\s*万元/g;
+const LOCAL_SHARE = /(?:区|县|市|本级|区级|县级|市级)(?:财政)?承担(?:\d+(?:\.\d+)?%)?[,，]?\s*(?:约|共计?|合计)?为?\s*(\d[\d,]*(?:\.\d+)?)\s*万(?:元|(?![人户次个件名家辆台]))/g;
 
 /** Lines of forms whose explanation states the local share: Σ shares = the line's local figure. */
 function localShares(work: WorkDocument, lang: Lang): CheckResult[] {
