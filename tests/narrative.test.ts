@@ -5,6 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../core/analyze.ts';
+import type { AuditReport } from '../core/model/schemas.ts';
+
+/** A check's expected figure to two places (null where there is none). */
+const expected2 = (c: { expected: number | null }) => (c.expected === null ? null : Math.round(c.expected * 100) / 100);
+/** The checks of one rule as [verdict, stated, expected to two places]. */
+const judged = (r: AuditReport, rule: string) => r.checks.filter((c) => c.rule === rule).map((c) => [c.verdict, c.stated, expected2(c)]);
 
 describe('narrative checks', () => {
   const name = 'hanyang-hr-2023-final';
@@ -62,7 +68,7 @@ describe('narrative checks', () => {
     const shares = (sentence: string) =>
       analyzeText(`${base}\n一、概述\n${sentence}\n`)
         .checks.filter((c) => c.rule === 'narrative-share')
-        .map((c) => [c.verdict, c.expected === null ? null : Math.round(c.expected * 100) / 100]);
+        .map((c) => [c.verdict, expected2(c)]);
     expect(shares('社会保障和就业支出90.00万元，占90.00%。')).toEqual([['ok', 90]]);
     expect(shares('社会保障和就业支出90.00万元，占比92.00%。')).toEqual([['discrepancy', 90]]);
     expect(shares('工资福利支出33.00万元，占82.5%。')).toEqual([['ok', 82.5]]);
@@ -117,7 +123,7 @@ describe('narrative checks', () => {
     const rates = (text: string) =>
       analyzeText(text)
         .checks.filter((c) => c.rule === 'narrative-execution')
-        .map((c) => [c.verdict, c.expected === null ? null : Math.round(c.expected * 100) / 100]);
+        .map((c) => [c.verdict, expected2(c)]);
     expect(rates(doc)).toEqual([['ok', 80], ['ok', 83.33], ['ok', 75]]);
     expect(rates(doc.replace('完成预算的75%', '完成预算的80%'))).toEqual([['ok', 80], ['ok', 83.33], ['discrepancy', 75]]);
     // no budget anywhere: could not check, counted; a bare 完成率 of a target is no budget's
@@ -209,7 +215,7 @@ describe('narrative checks', () => {
     const rates = (text: string) =>
       analyzeText(`一、收入支出决算总体情况说明\n\n${text}`)
         .checks.filter((c) => c.rule === 'narrative-change' && c.unit === '%')
-        .map((c) => [c.verdict, c.stated, c.expected === null ? null : Math.round(c.expected * 100) / 100]);
+        .map((c) => [c.verdict, c.stated, expected2(c)]);
     // 800 ÷ (8,800 − 800) = 10 %
     expect(rates('2023年度收入、支出决算总计各8,800.00万元。与2022年度相比，收、支总计各增加800.00万元，增长10.00%。')).toEqual([['ok', 10, 10]]);
     expect(rates('2023年度收入、支出决算总计8,800.00万元。与2022年度相比，收、支总计各增加800.00万元，增长11.00%。')).toEqual([['discrepancy', 11, 10]]);
@@ -262,7 +268,7 @@ describe('narrative checks', () => {
         '1.社会保障和就业（类）人力资源和社会保障管理事务（款）行政运行（项）2024年预算数为700.00万元，比2023年执行数增加20.00万元，增长2.94%。',
       ].join('\n\n'),
     );
-    const pick = (rule: string) => r.checks.filter((c) => c.rule === rule).map((c) => [c.verdict, c.stated, c.expected === null ? null : Math.round(c.expected * 100) / 100]);
+    const pick = (rule: string) => judged(r, rule);
     expect(pick('narrative-change')).toEqual([
       ['ok', 8.33, 8.33],
       ['ok', 2.94, 2.94],
@@ -299,7 +305,7 @@ describe('narrative checks', () => {
     const r = analyzeText('五、一般公共预算财政拨款支出决算情况说明\n\n一般公共预算财政拨款支出决算数为880.00万元，比年初预算数800.00万元增加80.00万元，增长10.00%，完成年初预算的105.00%。');
     const got = r.checks
       .filter((c) => c.rule === 'narrative-change' || c.rule === 'narrative-execution')
-      .map((c) => [c.rule, c.verdict, c.stated, c.expected === null ? null : Math.round(c.expected * 100) / 100]);
+      .map((c) => [c.rule, c.verdict, c.stated, expected2(c)]);
     expect(got).toEqual([
       ['narrative-change', 'ok', 80, 80],
       ['narrative-change', 'ok', 10, 10],
@@ -311,7 +317,7 @@ describe('narrative checks', () => {
     const rate = (pct: string) =>
       analyzeText(`五、一般公共预算财政拨款支出决算情况说明\n\n一般公共预算财政拨款支出决算为880.00万元，完成年初预算800.00万元的${pct}。`)
         .checks.filter((c) => c.rule === 'narrative-execution')
-        .map((c) => [c.verdict, c.stated, c.expected === null ? null : Math.round(c.expected * 100) / 100]);
+        .map((c) => [c.verdict, c.stated, expected2(c)]);
     expect(rate('110%')).toEqual([['ok', 110, 110]]);
     expect(rate('101%')).toEqual([['discrepancy', 101, 110]]);
   });
@@ -320,7 +326,7 @@ describe('narrative checks', () => {
     const change = (tail: string, head = '全年预算为20.00万元，支出决算为13.52万元，') =>
       analyzeText(`九、财政拨款“三公”经费支出决算情况说明\n\n2023年度“三公”经费财政拨款支出${head}${tail}`)
         .checks.filter((c) => c.rule === 'narrative-change')
-        .map((c) => [c.id.split('/').pop(), c.verdict, c.stated, c.expected === null ? null : Math.round(c.expected * 100) / 100]);
+        .map((c) => [c.id.split('/').pop(), c.verdict, c.stated, expected2(c)]);
     expect(change('较预算减少6.48万元，降低32.4%。')).toEqual([
       ['difference', 'ok', -6.48, -6.48],
       ['rate', 'ok', 32.4, 32.4],
@@ -339,7 +345,7 @@ describe('narrative checks', () => {
     const r = analyzeText(
       '2023年度部门决算\n\n九、财政拨款“三公”经费支出决算情况说明\n\n2023年度“三公”经费财政拨款支出预算为20.00万元，支出决算为13.52万元，完成预算的67.6%，其中：公务用车购置及运行维护费支出决算为10.02万元，完成预算的83.5%；公务接待费支出决算为3.50万元，完成预算的43.75%。',
     );
-    const rates = r.checks.filter((c) => c.rule === 'narrative-execution').map((c) => [c.verdict, c.stated, c.expected === null ? null : Math.round(c.expected * 100) / 100]);
+    const rates = judged(r, 'narrative-execution');
     // Before: 10.02 ÷ 20.00 = 50.10 % and 3.50 ÷ 20.00 = 17.50 %, two false errors.
     expect(rates).toEqual([
       ['ok', 67.6, 67.6],
@@ -362,7 +368,7 @@ describe('narrative checks', () => {
     const r = analyzeText(
       '某某局2024年部门预算\n\n五、一般公共预算支出安排情况\n\n（一）一般公共预算拨款规模变化情况\n\n2024年一般公共预算拨款500.00万元。\n\n（二）一般公共预算拨款结构情况\n\n基本支出100.00万元，占20.0%，其中：人员经费80.00万元，公用经费20.00万元；项目支出400.00万元，占80.0%。',
     );
-    const shares = r.checks.filter((c) => c.rule === 'narrative-share').map((c) => [c.verdict, c.stated, c.expected === null ? null : Math.round(c.expected * 100) / 100]);
+    const shares = judged(r, 'narrative-share');
     // Before: 400.00 ÷ 100.00 = 400 %, a false error.
     expect(shares).toEqual([
       ['ok', 20, 20],
@@ -418,7 +424,7 @@ describe('narrative checks', () => {
     const r = analyzeText(
       '某某局2024年部门预算\n\n二、支出预算情况\n\n2024年本部门支出预算1,200.00万元，比上年增加100.00万元，增长9.09%。按功能分类：社会保障和就业支出1,000.00万元，占83.33%；卫生健康支出200.00万元，占16.67%。按支出性质：基本支出800.00万元，占66.67%；项目支出400.00万元，占33.33%。',
     );
-    const shares = r.checks.filter((c) => c.rule === 'narrative-share').map((c) => [c.verdict, c.stated, c.expected === null ? null : Math.round(c.expected * 100) / 100]);
+    const shares = judged(r, 'narrative-share');
     expect(shares).toEqual([
       ['ok', 83.33, 83.33],
       ['ok', 16.67, 16.67],
