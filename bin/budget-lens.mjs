@@ -8,6 +8,11 @@ if (!existsSync(fileURLToPath(bundle))) {
   console.error('budget-lens: the CLI is not built yet; run `npm install` (or `npm run build:cli`) first');
   process.exit(2);
 }
+// `budget-lens audit … | head`: the reader went away; stop quietly, as other commands do.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 const { main } = await import(bundle.href);
 process.exitCode = await main(process.argv.slice(2), {
   out: (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),

@@ -1,5 +1,5 @@
 /** The CLI as a user runs it: the built `budget-lens` command, formats, languages, exit codes. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,17 @@ describe('budget-lens audit', async () => {
     expect(r.stdout).toMatch(/武汉市汉阳区人力资源局 · 2023 · 决算/);
     expect(r.stdout).toMatch(/公开08表/);
     expect(r.stdout).toMatch(/此表为空表无数据/);
+  });
+
+  it('should stop quietly when the reader of its output goes away (`… | head -1`)', async () => {
+    const child = spawn('node', ['bin/budget-lens.mjs', 'audit', 'tests/fixtures/hanyang-hr-2023-final.txt', '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    // read the first chunk, then close our end, as `head` does
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(err).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(0);
   });
 
   it('should write the JSON contract, in English when asked', async () => {
