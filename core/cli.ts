@@ -43,7 +43,7 @@ export class InputError extends Error {}
 /** A PDF that cannot be read at all is an input error; one read without text is a report saying so. */
 const FATAL_PDF = new Set(['pdf-encrypted', 'pdf-invalid', 'pdf-unreadable', 'pdf-timeout']);
 
-const USAGE = `usage: budget-lens audit <file or folder>… [--format text|json|csv|summary] [--lang zh|en] [--tables]
+const USAGE = `usage: budget-lens audit <file or folder or ->… [--format text|json|csv|summary] [--lang zh|en] [--tables]
        budget-lens export <file> [--format json|fdp] [--lang zh|en]
        budget-lens embed <file> [--widget ${EMBED_WIDGETS.join('|')}] [--script URL] [--lang zh|en]
        budget-lens schema [dataset]`;
@@ -83,8 +83,21 @@ export function decodeText(bytes: Uint8Array): string | undefined {
   return badShare(utf8) <= 1 / 20 ? utf8 : undefined;
 }
 
-/** Read a file into a RawDocument, or throw InputError with a one-line reason. */
-export async function readDisclosure(path: string): Promise<RawDocument> {
+/** `-` for a file: what is piped in (`pdftotext x.pdf - | budget-lens audit -`). */
+export const STDIN = '-';
+
+/** The bytes of a file, or of standard input for `-`, or an InputError with a one-line reason. */
+function readBytes(path: string): Buffer {
+  if (path === STDIN) {
+    let buf: Buffer;
+    try {
+      buf = readFileSync(0);
+    } catch (e) {
+      throw new InputError(`standard input: cannot be read (${e instanceof Error ? e.message : String(e)})`);
+    }
+    if (buf.length > MAX_FILE_BYTES) throw new InputError(`standard input: too large (${buf.length} bytes; the limit is ${MAX_FILE_BYTES})`);
+    return buf;
+  }
   let size: number;
   try {
     size = statSync(path).size;
@@ -92,15 +105,22 @@ export async function readDisclosure(path: string): Promise<RawDocument> {
     throw new InputError(`${path}: cannot be read (no such file)`);
   }
   if (size > MAX_FILE_BYTES) throw new InputError(`${path}: too large (${size} bytes; the limit is ${MAX_FILE_BYTES})`);
-  const buf = readFileSync(path);
-  if (buf.length === 0) throw new InputError(`${path}: the file is empty`);
-  const ext = extname(path).toLowerCase();
+  return readFileSync(path);
+}
+
+/** Read a file into a RawDocument, or throw InputError with a one-line reason. */
+export async function readDisclosure(path: string): Promise<RawDocument> {
+  const buf = readBytes(path);
+  const label = path === STDIN ? 'standard input' : path;
+  const name = path === STDIN ? 'stdin' : basename(path);
+  if (buf.length === 0) throw new InputError(`${label}: the file is empty`);
+  const ext = path === STDIN ? '' : extname(path).toLowerCase();
   const head = buf.subarray(0, 8).toString('latin1');
   // A PDF: its positioned text and ruling lines (a PDF that cannot be read says why in the report).
   if (ext === '.pdf' || head.startsWith('%PDF')) {
-    const raw = await extractPdfBytes(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), { name: basename(path) });
+    const raw = await extractPdfBytes(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), { name });
     const fatal = raw.issues.find((i) => FATAL_PDF.has(i.code));
-    if (fatal) throw new InputError(`${path}: ${fatal.message}`);
+    if (fatal) throw new InputError(`${label}: ${fatal.message}`);
     return raw;
   }
   // A workbook (.xlsx, or .xls of Excel 97–2003): one table per sheet, as shown.
@@ -110,15 +130,14 @@ export async function readDisclosure(path: string): Promise<RawDocument> {
     try {
       office = await readOffice(bytes, (d) => inflateRawSync(d, { maxOutputLength: MAX_ENTRY_BYTES }));
     } catch (e) {
-      throw new InputError(`${path}: ${e instanceof Error ? e.message : String(e)} (workbooks .xlsx and .xls and Word .docx are read; Word 97–2003 .doc is not)`);
+      throw new InputError(`${label}: ${e instanceof Error ? e.message : String(e)} (workbooks .xlsx and .xls and Word .docx are read; Word 97–2003 .doc is not)`);
     }
-    return office.kind === 'word' ? extractWord(office.doc, { name: basename(path) }) : extractWorkbook(office.book, { name: basename(path) });
+    return office.kind === 'word' ? extractWord(office.doc, { name }) : extractWorkbook(office.book, { name });
   }
   const text = decodeText(bytes);
   if (text === undefined) {
-    throw new InputError(`${path}: binary file, or text in an encoding not recognised (UTF-8, UTF-16 with BOM, GBK/GB18030 and Big5 are read); expected a text (.txt) or HTML (.html) disclosure`);
+    throw new InputError(`${label}: binary file, or text in an encoding not recognised (UTF-8, UTF-16 with BOM, GBK/GB18030 and Big5 are read); expected a text (.txt) or HTML (.html) disclosure`);
   }
-  const name = basename(path);
   const isHtml = ext === '.html' || ext === '.htm' || ext === '.shtml' || /^\s*<(?:!doctype|html|head|body|meta|div|table)/i.test(text.slice(0, 512));
   return isHtml ? extractHtmlString(text, { name }) : extractText(text, { name });
 }
@@ -158,6 +177,7 @@ function parseArgs(argv: string[]): Args {
     } else if (a.startsWith('--script')) args.script = value();
     else if (a === '--tables') args.tables = true;
     else if (a === '--help' || a === '-h') args.command = 'help';
+    else if (a === STDIN) args.files.push(a);
     else if (a.startsWith('-')) throw new InputError(`unknown option ${a}`);
     else args.files.push(a);
   }
@@ -212,7 +232,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   let files: string[];
   try {
-    files = args.files.flatMap(expandFolder);
+    files = args.files.flatMap((f) => (f === STDIN ? [f] : expandFolder(f)));
   } catch (e) {
     io.err(e instanceof Error ? e.message : String(e));
     return 2;

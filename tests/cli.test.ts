@@ -1,11 +1,12 @@
 /** The CLI as a user runs it: the built `budget-lens` command, formats, languages, exit codes. */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AuditReport } from '../core/model/schemas.ts';
 import { main } from '../core/cli.ts';
+import { analyzeText } from '../core/analyze.ts';
 
 const run = (...args: string[]) => spawnSync('node', ['bin/budget-lens.mjs', ...args], { encoding: 'utf8' });
 const inProcess = async (...args: string[]) => {
@@ -23,6 +24,19 @@ describe('budget-lens audit', async () => {
     expect(r.stdout).toMatch(/武汉市汉阳区人力资源局 · 2023 · 决算/);
     expect(r.stdout).toMatch(/公开08表/);
     expect(r.stdout).toMatch(/此表为空表无数据/);
+  });
+
+  it('should read the document from standard input for `-`', () => {
+    const text = spawnSync('node', ['bin/budget-lens.mjs', 'audit', '-', '--format', 'json'], { input: readFileSync('tests/fixtures/donghu-hrss-2023-final.txt'), encoding: 'utf8' });
+    expect(text.status).toBe(0);
+    const report = AuditReport.parse(JSON.parse(text.stdout));
+    expect(report.document.source.name).toBe('stdin');
+    expect(report.summary.checks).toBe(analyzeText(readFileSync('tests/fixtures/donghu-hrss-2023-final.txt', 'utf8')).summary.checks);
+    // a page piped in is read as a page
+    const page = spawnSync('node', ['bin/budget-lens.mjs', 'audit', '-', '--format', 'summary'], { input: readFileSync('tests/pages/gov/donghu-hrss-2023-final.jcms.html'), encoding: 'utf8' });
+    expect(page.stdout).toMatch(/,2023,final,15,9,/);
+    const empty = spawnSync('node', ['bin/budget-lens.mjs', 'audit', '-'], { input: '', encoding: 'utf8' });
+    expect([empty.status, empty.stderr.trim()]).toEqual([2, 'standard input: the file is empty']);
   });
 
   it('should stop quietly when the reader of its output goes away (`… | head -1`)', async () => {
