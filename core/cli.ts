@@ -254,7 +254,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       continue;
     }
     const first = audited++ === 0;
-    if (args.format === 'summary') io.out(`${formatSummaryLine(file, report)}\n`);
+    if (args.format === 'summary') io.out(`${formatSummaryLine(file === STDIN ? 'stdin' : file, report)}\n`);
     else if (args.format === 'json') io.out(`${asArray ? (first ? '[' : ',') : ''}${JSON.stringify(report, null, 2)}`);
     else if (args.format === 'csv') io.out(`${single ? '' : `${first ? '' : '\n'}# ${file}\n`}${args.tables ? formatTablesCsv(report) : formatCsv(report)}`);
     else io.out(`${first ? '' : '\n'}${formatText(report)}`);

@@ -34,7 +34,7 @@ describe('budget-lens audit', async () => {
     expect(report.summary.checks).toBe(analyzeText(readFileSync('tests/fixtures/donghu-hrss-2023-final.txt', 'utf8')).summary.checks);
     // a page piped in is read as a page
     const page = spawnSync('node', ['bin/budget-lens.mjs', 'audit', '-', '--format', 'summary'], { input: readFileSync('tests/pages/gov/donghu-hrss-2023-final.jcms.html'), encoding: 'utf8' });
-    expect(page.stdout).toMatch(/,2023,final,15,9,/);
+    expect(page.stdout).toMatch(/^stdin,.*,2023,final,15,9,/m);
     const empty = spawnSync('node', ['bin/budget-lens.mjs', 'audit', '-'], { input: '', encoding: 'utf8' });
     expect([empty.status, empty.stderr.trim()]).toEqual([2, 'standard input: the file is empty']);
   });
