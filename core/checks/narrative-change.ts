@@ -108,6 +108,7 @@ export const narrativeChange: Check = {
       const unit = ch.money ? ch.unit : ch.unit;
       const name = claimName(ch);
       const vsBudget = ch.against === 'budget';
+      const rateClaim = vsBudget ? { zh: `“${name}”较预算增减率`, en: `rate of change of "${name}" against its budget` } : { zh: `“${name}”增长率`, en: `growth rate of "${name}"` };
       // 1. this year − last year = change.
       if (t.current && t.prior) {
         const cur = valueIn(t.current, unit);
@@ -222,7 +223,7 @@ export const narrativeChange: Check = {
             undecidedResult(
               'narrative-change',
               `narrative-change/${rate.id}/zero-base`,
-              vsBudget ? { zh: `“${name}”较预算增减率`, en: `rate of change of "${name}" against its budget` } : { zh: `“${name}”增长率`, en: `growth rate of "${name}"` },
+              rateClaim,
               { zh: '两者均为零，增长率无从计算', en: 'both figures are zero, so there is no rate' },
               where,
               lang,
@@ -265,7 +266,7 @@ export const narrativeChange: Check = {
           {
             rule: 'narrative-change',
             id: `narrative-change/${rate.id}/rate`,
-            claim: vsBudget ? { zh: `“${name}”较预算增减率`, en: `rate of change of "${name}" against its budget` } : { zh: `“${name}”增长率`, en: `growth rate of "${name}"` },
+            claim: rateClaim,
             basis: { zh: `按 ${fmt(Math.abs(ch.value), ch.decimals)} ÷ ${baseText} 计算为`, en: `${fmt(Math.abs(ch.value), ch.decimals)} ÷ ${baseText} gives` },
             stated: printed,
             expected: roundTo(rr.value, 6),

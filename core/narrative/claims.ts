@@ -335,6 +335,14 @@ const RANGE_LOW = /\d[\d,.]*\s*(?:[万亿]?元)?\s*(?:[-~—–－～]|至|到)\
 /** A range dash and a number just after a figure: the figure is the lower end of a range. */
 const RANGE_HIGH = /^\s*(?:[-~—–－～]|至|到)\s*\d/;
 
+/** `…较预算` left of a change or rate: marked as against the budget, the words taken off. */
+function againstBudget(r: LeftReading, s: string): string {
+  const vs = AGAINST_BUDGET.exec(s);
+  if (!vs) return s;
+  r.against = 'budget';
+  return s.slice(0, vs.index);
+}
+
 /** Read what the words before a number say about it. `left` is compact (no spaces). */
 function readLeft(leftRaw: string, unit: string, docYear: number | undefined): LeftReading {
   let s = stripLeaders(compactSubject(leftRaw));
@@ -363,11 +371,7 @@ function readLeft(leftRaw: string, unit: string, docYear: number | undefined): L
       r.kind = 'rate';
       r.sign = v?.[1] && NEGATIVE.test(v[1]) ? -1 : 1;
       s = s.slice(0, v?.index ?? s.length);
-      const vs = AGAINST_BUDGET.exec(s);
-      if (vs) {
-        r.against = 'budget';
-        s = s.slice(0, vs.index);
-      }
+      s = againstBudget(r, s);
     } else {
       const sh = SHARE.exec(s);
       if (sh && s.includes('占')) {
@@ -388,11 +392,7 @@ function readLeft(leftRaw: string, unit: string, docYear: number | undefined): L
       r.kind = 'change';
       r.sign = ch[1] && NEGATIVE.test(ch[1]) ? -1 : 1;
       s = s.slice(0, ch.index);
-      const vs = AGAINST_BUDGET.exec(s);
-      if (vs) {
-        r.against = 'budget';
-        s = s.slice(0, vs.index);
-      }
+      s = againstBudget(r, s);
     }
     const cs = !r.kind ? CHANGE_START.exec(s) : null;
     if (cs) {
@@ -1048,21 +1048,21 @@ function absencesIn(folded: string, p: Paragraph, s: Sentence, out: NarrativeSca
   const text = folded.slice(s.start, s.end);
   if (!absenceRe.test(text) || s.claims.some((c) => c.money && c.printed !== 0)) return;
   for (const re of [ABSENCE, ZERO_STATED]) {
-  re.lastIndex = 0;
-  for (let m; (m = re.exec(text)); ) {
-    const whole = compactSubject(m[0]);
-    const what = re === ABSENCE ? compactSubject(m[1] ?? '') + (/(收入|支出|经费)[。;；]?$/.exec(whole)?.[1] ?? '') : compactSubject(m[1] ?? '').replace(/收入、支出$/, '收入支出');
-    if (what.length < 3) continue;
-    out.absences.push({
-      what,
-      scope: scopeOf(what) ?? scope,
-      para: p.index,
-      start: s.start + m.index,
-      end: s.start + m.index + m[0].length,
-      sentence: s.index,
-      line: lineAt(p, s.start + m.index),
-      year: yearIn(compactSubject(text)) ?? docYear,
-    });
-  }
+    re.lastIndex = 0;
+    for (let m; (m = re.exec(text)); ) {
+      const whole = compactSubject(m[0]);
+      const what = re === ABSENCE ? compactSubject(m[1] ?? '') + (/(收入|支出|经费)[。;；]?$/.exec(whole)?.[1] ?? '') : compactSubject(m[1] ?? '').replace(/收入、支出$/, '收入支出');
+      if (what.length < 3) continue;
+      out.absences.push({
+        what,
+        scope: scopeOf(what) ?? scope,
+        para: p.index,
+        start: s.start + m.index,
+        end: s.start + m.index + m[0].length,
+        sentence: s.index,
+        line: lineAt(p, s.start + m.index),
+        year: yearIn(compactSubject(text)) ?? docYear,
+      });
+    }
   }
 }
