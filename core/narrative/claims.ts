@@ -204,7 +204,7 @@ const YEAR_PHRASE = /(?:19|20)\d{2}年度?(?:\d{1,2}月(?:\d{1,2}日)?)?|截至|
 const CHANGE_END = /(增加|减少|增长|下降|压减|上升|降低|提高|调减|调增|节约|节省|缩减|减|增)(?:了|为|约|达)?$/;
 const CHANGE_START = /^(增加|减少|新增|压减|调减|调增|追加|减|增)(?=\S)/;
 const NEGATIVE = /减|降|节约|节省|缩/;
-const COMPARE_END = /(?:比|较|与)(上年|上一年|去年|上年度|上年同期|((?:19|20)\d{2})年度?)(?:同期|预算数?|决算数?|年初预算|执行数?|实际数?|实际执行数?)?$/;
+const COMPARE_END = /(?:比|较|与|同|和)(上年|上一年|去年|上年度|上年同期|((?:19|20)\d{2})年度?)(?:同期|预算数?|决算数?|年初预算|执行数?|实际数?|实际执行数?)?(?:相比较?|比较|对比)?$/;
 const COMPARE_START = /^(?:比|较)(上年|上一年|去年|上年度|((?:19|20)\d{2})年度?)(?:同期|预算数?|决算数?|年初预算|执行数?|实际数?|实际执行数?)?/;
 const SENTENCE_COMPARE = /与\s*(?:((?:19|20)\d{2})\s*年度?|上年度?|上一年|去年)\s*(?:预算|决算|执行|实际执行|实际)?\s*(?:数)?\s*(?:相比|比较|对比)/;
 const PREDICATE_END = /(?:为|是|达到?|约为?|约|共计|总计为|累计|合计为|共有|实现|完成了?|支付|下拨|下达|发放|拨付|安排|用于|占用|各|均|分别|由[^,，]{0,6}(?:下达|拨付|下拨))$/;
@@ -321,6 +321,23 @@ function yearIn(s: string): number | undefined {
   return last?.[1] ? Number(last[1]) : undefined;
 }
 
+/**
+ * `…同比`, `…比上年`, `…与 2022 年相比` ending the words before a change: the base year, cut off;
+ * true when a year was compared with (`比 2022 年` alone announces that year's figure).
+ */
+function comparisonEnd(r: LeftReading, s: string, docYear: number | undefined): [string, boolean] {
+  // `同比增加 500 万元`: against the same period of last year.
+  const yoy = /(?:同比|比上年同期)$/.exec(s);
+  if (yoy) {
+    r.base = docYear !== undefined ? docYear - 1 : undefined;
+    s = s.slice(0, yoy.index);
+  }
+  const ce = COMPARE_END.exec(s);
+  if (!ce) return [s, false];
+  r.base = baseYear(ce[1], ce[2], docYear);
+  return [s.slice(0, ce.index), true];
+}
+
 function baseYear(word: string | undefined, year: string | undefined, docYear: number | undefined): number | undefined {
   if (year) return Number(year);
   if (word && docYear) return docYear - 1;
@@ -372,6 +389,8 @@ function readLeft(leftRaw: string, unit: string, docYear: number | undefined): L
       r.sign = v?.[1] && NEGATIVE.test(v[1]) ? -1 : 1;
       s = s.slice(0, v?.index ?? s.length);
       s = againstBudget(r, s);
+      // `比上年增长 7.5%`, `与上年相比下降 3.9%`: the comparison names the base year, not the subject.
+      s = comparisonEnd(r, s, docYear)[0];
     } else {
       const sh = SHARE.exec(s);
       if (sh && s.includes('占')) {
@@ -400,21 +419,12 @@ function readLeft(leftRaw: string, unit: string, docYear: number | undefined): L
       r.sign = cs[1] && NEGATIVE.test(cs[1]) ? -1 : 1;
       s = s.slice(cs[0].length);
     }
-    // `同比增加 500 万元`: against the same period of last year.
-    const yoy = /(?:同比|比上年同期)$/.exec(s);
-    if (yoy) {
-      r.base = docYear !== undefined ? docYear - 1 : undefined;
-      s = s.slice(0, yoy.index);
-    }
-    const ce = COMPARE_END.exec(s);
-    if (ce) {
-      r.base = baseYear(ce[1], ce[2], docYear);
-      s = s.slice(0, ce.index);
-      // `…比 2022 年 7,737.11 万元`: last year's figure.
-      if (!r.kind) {
-        r.kind = 'prior';
-        r.year = r.base;
-      }
+    const [rest, compared] = comparisonEnd(r, s, docYear);
+    s = rest;
+    // `…比 2022 年 7,737.11 万元`: last year's figure.
+    if (compared && !r.kind) {
+      r.kind = 'prior';
+      r.year = r.base;
     }
     const cp = COMPARE_START.exec(s);
     if (cp) {
