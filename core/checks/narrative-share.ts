@@ -126,13 +126,13 @@ function implicitHead(model: NarrativeModel, part: Claim): Claim | undefined {
 }
 
 /** The latest figure before the share, of the part's measure, of the quantity `named` (`“三公”经费…支出决算` → 支出决算为 8.00). */
-function namedWhole(work: WorkDocument, model: NarrativeModel, share: Claim, part: Claim, named: Named): Claim | undefined {
+function namedWhole(work: WorkDocument, model: NarrativeModel, share: Claim, part: Claim, named: Named, fits: (c: Claim) => boolean = () => true): Claim | undefined {
   // Budget with budget, actual with actual (a figure that says neither is the document's kind).
   const cls = (x: Claim) => (x.measure === 'target' ? 'target' : budgetish(x) || (x.measure === 'unspecified' && work.doc.kind === 'budget') ? 'budget' : 'actual');
   for (let i = model.claims.indexOf(share) - 1, n = 0; i >= 0 && n < 200; i--, n++) {
     const c = model.claims[i] as Claim;
     if (c.kind !== 'amount' || !c.money || c.depth !== 0 || c.approx || c.bound || cls(c) !== cls(part)) continue;
-    if (model.named.get(c)?.id === named.id) return c;
+    if (model.named.get(c)?.id === named.id && fits(c)) return c;
   }
   return undefined;
 }
@@ -205,7 +205,13 @@ export const narrativeShare: Check = {
         if (tableMeasure(work, part)) whole = tableWhole(work, share, phrase, strip);
         if (!whole) {
           const stated = statedWhole(model, share, phrase, strip);
+          // Else the figure the text gives the quantity the phrase names (`占支出总预算的` → the
+          // `本年支出预算` stated before), in the phrase's own scope.
+          const named = stated ? undefined : nameOf(work, compactSubject(strip(phrase)));
+          const own = scopeOf(phrase);
+          const byName = named ? namedWhole(work, model, share, part, named, (c) => (c.scope ?? c.contextScope) === own) : undefined;
           if (stated && stated !== part) whole = asWhole(stated);
+          else if (byName && byName !== part) whole = asWhole(byName);
         }
       } else {
         const head = implicitWhole(model, part);
