@@ -256,7 +256,10 @@ export function toParagraphs(lines: RawLine[], pdfText: boolean): Paragraph[] {
     // In plain text a blank line ends a paragraph, unless it cuts a sentence in two
     // (`…授予小微企业合同金` / `额771.95万元，…`, or after a comma).
     if (blank && cur) {
+      // A short line of its own before the blank is a title (`2023年度部门决算`), not a cut sentence
+      // (a grid's header row, `序号⇥项目⇥完成情况`, still heads the rows after it).
       const runsOn =
+        (cur.lineStarts.length > 1 || cur.text.length > 30 || cur.text.includes('\t')) &&
         !/[。！？!?：:；;]$/.test(cur.text) && !isHeading(cur.text) && !CAPTION.test(cur.text) && !HEADING.test(trimmed) && /[\u4e00-\u9fff，,、]$/.test(cur.text) && !/^[#*\-|]/.test(trimmed);
       if (!runsOn) flush();
     }
@@ -297,5 +300,6 @@ function lineWidth(lines: RawLine[]): number {
 function isHeading(text: string): boolean {
   if (text.length > 80 || !HEADING.test(text)) return false;
   const t = compact(text);
-  return t.length <= 40 && HEADING.test(t) && !/[，,。]/.test(t.slice(0, -1));
+  // A numbered line that ends in a comma is the first line of a sentence (`(一)某某支出 850 元,`).
+  return t.length <= 40 && HEADING.test(t) && !/[，,。]/.test(t.slice(0, -1)) && !/[，,、；;]$/.test(t);
 }
