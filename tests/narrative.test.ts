@@ -571,6 +571,55 @@ describe('narrative checks', () => {
     ]);
   });
 
+  it.each([
+    ['与上年相比减少10.00万元，降低9.09%', 'ok'],
+    ['同上年相比减少10.00万元，下降9.09%', 'ok'],
+    ['与2022年相比减少10.00万元，下降9.50%', 'discrepancy'],
+  ])('should read `%s` as a change on last year and check its rate', (change, verdict) => {
+    const r = analyzeText(`2023年度部门决算\n\n二、财政拨款收入决算情况\n\n2023年度，本单位财政拨款收入总计100.00万元，${change}。`);
+    // Before: the change was read with no base year, so the rate could not be checked.
+    expect(r.checks.filter((c) => c.rule === 'narrative-change').map((c) => c.verdict)).toEqual([verdict]);
+  });
+
+  it('should name a rate by its figure, not by the comparison before it (`…1033万元，与上年下降7.6%`)', () => {
+    const r = analyzeText('一、“三公”经费支出情况\n\n公务接待费决算10.00万元，与上年下降7.6%。');
+    const coverage = r.checks.filter((c) => c.rule === 'narrative-coverage' && c.stated === -7.6);
+    expect(coverage.map((c) => c.message)).toHaveLength(1);
+    expect(coverage[0]?.message).toContain('公务接待费');
+    expect(coverage[0]?.message).not.toContain('与上年');
+  });
+
+  it('should keep a title line before a blank line out of the sentence after it', () => {
+    const r = analyzeText('2023年度部门决算\n\n本单位财政拨款收入总计100.00万元，比上年减少10.00万元，降低9.09%。');
+    const subjects = (r.claims ?? []).map((c) => c.subject);
+    expect(subjects.length).toBeGreaterThan(0);
+    // Before: `部门决算` and the sentence were one paragraph, the subject `决算财政拨款收入总计`.
+    for (const s of subjects) expect(s).not.toMatch(/^决算/);
+  });
+
+  it('should not take the first line of a numbered sentence that ends in a comma for a heading', () => {
+    // A PDF's line break after `元,`: the rate on the next line is still this item's.
+    const r = analyzeText('三、支出预算情况说明\n(一)教育支出类科目 850.00 元,\n同比减少 50.00 元,下降 5.56 %。\n(二)卫生健康支出类科目 100.00 元,同比增加 10.00 元,增长 11.11 %。');
+    expect(r.checks.filter((c) => c.rule === 'narrative-change').map((c) => [c.verdict, c.stated])).toEqual([
+      ['ok', 5.56],
+      ['ok', 11.11],
+    ]);
+  });
+
+  it('should find the whole a share names (`占支出总预算的`) among the figures the text gives, in its scope', () => {
+    const r = analyzeText(
+      '三、支出预算情况说明\n\n2025年本年支出预算1000.00万元，其中：基本支出预算900.00万元，占支出总预算的90.00%；项目支出预算100.00万元，占支出总预算的10.00%。\n\n四、一般公共预算支出情况说明\n\n2025年一般公共预算支出800.00万元。',
+    );
+    // Before: `no figure was found for 支出总预算`.
+    expect(r.checks.filter((c) => c.rule === 'narrative-share').map((c) => [c.verdict, c.stated, expected2(c)])).toEqual([
+      ['ok', 90, 90],
+      ['ok', 10, 10],
+    ]);
+    // The 一般公共预算 total is not the whole of an all-funds share.
+    const gpbOnly = analyzeText('四、一般公共预算支出情况说明\n\n2025年一般公共预算支出1000.00万元，其中：基本支出900.00万元，占支出总预算的90.00%。');
+    expect(gpbOnly.checks.filter((c) => c.rule === 'narrative-share').map((c) => c.verdict)).toEqual(['undecided']);
+  });
+
   it('should not warn of `下降 0%` where both years are zero', () => {
     const r = analyzeText('一、收入支出决算总体情况说明\n\n2023 年度机关运行经费支出 0 万元，比上年减少 0 万元，下降 0%。');
     expect(r.checks.filter((x) => x.rule === 'narrative-change').map((c) => [c.verdict, c.severity, c.reason])).toEqual([['undecided', 'info', 'both figures are zero, so there is no rate']]);
