@@ -620,6 +620,24 @@ describe('narrative checks', () => {
     expect(gpbOnly.checks.filter((c) => c.rule === 'narrative-share').map((c) => c.verdict)).toEqual(['undecided']);
   });
 
+  it('should check an item’s change named like its figure sentences later (`其中：因公出国(境)费同口径比2018年减少…`)', () => {
+    const r = analyzeText(
+      '三、“三公”经费预算情况\n\n2019年，“三公”经费预算为100万元。其中，因公出国(境)费10万元，公务接待费90万元。同口径比2018年减少20万元，下降16.7%。其中：因公出国(境)费同口径比2018年减少2万元，下降16.7%。公务接待费同口径比2018年减少18万元，下降16.7%。',
+    );
+    // Before: the rates were the paragraph's (三公经费), of 2018, and could not be checked.
+    const checked = r.checks.filter((c) => c.rule === 'narrative-change' && c.verdict === 'ok').map((c) => c.message);
+    expect(checked).toHaveLength(2);
+    expect(checked[0]).toContain('因公出国费');
+    expect(checked[1]).toContain('公务接待费');
+    // `同口径` is how it is compared, not what; 2018 is the year compared with, not the figures'.
+    const claims = r.claims ?? [];
+    expect(claims.length).toBeGreaterThan(4);
+    for (const c of claims) {
+      expect(c.subject).not.toContain('同口径');
+      expect(c.year, `${c.text} ${c.subject}`).not.toBe(2018);
+    }
+  });
+
   it('should not warn of `下降 0%` where both years are zero', () => {
     const r = analyzeText('一、收入支出决算总体情况说明\n\n2023 年度机关运行经费支出 0 万元，比上年减少 0 万元，下降 0%。');
     expect(r.checks.filter((x) => x.rule === 'narrative-change').map((c) => [c.verdict, c.severity, c.reason])).toEqual([['undecided', 'info', 'both figures are zero, so there is no rate']]);

@@ -50,12 +50,16 @@ function tripleOf(model: NarrativeModel, change: Claim): Triple {
     (change.base === undefined && current && !budgetish(current)
       ? before(model, change, (x) => x.kind === 'amount' && x.start > current.start && budgetish(x) && sameSubject(model, x, change) && sameKindOfFigure(x, change), true)
       : undefined);
-  // The change must be the first one after its figures (`…减少 4 个人，故…减少 23.71 万元` is another item's).
+  // A change that names its item as the figure does, in one paragraph, is that figure's
+  // (`其中，因公出国(境)费50万元，…。…。其中：因公出国(境)费比上年减少9万元，下降15.3%`).
+  const named = !!current && current.para === change.para && current.explicit && change.explicit;
+  // Else the change must be the first one after its figures (`…减少 4 个人，故…减少 23.71 万元` is
+  // another item's), and this year's figure in the sentence before at most.
   const list = paragraphClaims(model, change.para);
   const from = Math.max(current ? list.indexOf(current) : -1, prior ? list.indexOf(prior) : -1);
-  const between = from >= 0 ? list.slice(from + 1, list.indexOf(change)) : [];
+  const between = from >= 0 && !named ? list.slice(from + 1, list.indexOf(change)) : [];
   if (between.some((x) => x.kind === 'change' || (x.kind === 'count' && x.money === change.money))) return { change };
-  return { current: current && current.sentence >= change.sentence - 1 ? current : undefined, prior, change };
+  return { current: current && (named || current.sentence >= change.sentence - 1) ? current : undefined, prior, change };
 }
 
 /**

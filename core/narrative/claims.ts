@@ -335,7 +335,8 @@ function comparisonEnd(r: LeftReading, s: string, docYear: number | undefined): 
   const ce = COMPARE_END.exec(s);
   if (!ce) return [s, false];
   r.base = baseYear(ce[1], ce[2], docYear);
-  return [s.slice(0, ce.index), true];
+  // `同口径比2018年`: on a like-for-like basis, still the subject's change.
+  return [s.slice(0, ce.index).replace(/(?:按)?同口径$/, ''), true];
 }
 
 function baseYear(word: string | undefined, year: string | undefined, docYear: number | undefined): number | undefined {
@@ -802,7 +803,8 @@ function scanOne(
       sentence.claims.push(claim);
       level.lastEnd = m.end;
       if (depth === 0) {
-        if (ownSubject && (kind === 'amount' || kind === 'count')) topic = { subject: ownSubject, scope: explicitScope, measure: claim.measure };
+        // `因公出国(境)费比上年减少9万元，下降15.3%`: a change that names its subject names the rate after it.
+        if (ownSubject && (kind === 'amount' || kind === 'count' || kind === 'change')) topic = { subject: ownSubject, scope: explicitScope, measure: claim.measure };
         else if (ownSubject && !topic) topic = { subject: ownSubject, scope: explicitScope, measure: 'unspecified' };
         if (!lead && topic) lead = { ...topic, measure: 'unspecified' };
         if (kind === 'amount' || kind === 'change' || kind === 'count') lastDepth0 = claim;
@@ -881,7 +883,8 @@ function scanOne(
       if (sc) sentenceBase = sc[1] ? Number(sc[1]) : ctx.docYear ? ctx.docYear - 1 : undefined;
       if (sentenceYear === undefined && lastContextAt === sentence.start) {
         const y = /^(?:\s*[^\d]{0,12}?)((?:19|20)\d{2})\s*年/.exec(clauseText);
-        if (y?.[1] && !/比|较|与/.test(clauseText.slice(0, y.index + 1))) sentenceYear = Number(y[1]);
+        // `比2018年减少…`, `同口径比2018年…`: the year compared with, not the sentence's.
+        if (y?.[1] && !/比|较|与/.test(y[0].slice(0, y[0].indexOf(y[1])))) sentenceYear = Number(y[1]);
       }
     }
     if (ch === '，' || ch === ',' || ch === ':') lastContextAt = i + 1;
