@@ -638,6 +638,16 @@ describe('narrative checks', () => {
     }
   });
 
+  it('should add up the amounts listed after a change in the total’s own sentence (`…减少221万元，下降10.1%；其中：…`)', () => {
+    const sum = (items: string) =>
+      analyzeText(`三、“三公”经费预算情况\n\n2025年“三公”经费预算总额为100万元，较2024年的120万元减少20万元，下降16.7%；其中：${items}`)
+        .checks.filter((c) => c.rule === 'narrative-sum')
+        .map((c) => [c.verdict, c.stated, c.expected]);
+    // Before: the list was headed by the change (20), its items amounts and changes mixed, and not added up.
+    expect(sum('因公出国(境)经费10万元，较上年持平；公务接待费30万元，较上年减少5万元，下降14.3%；公务用车购置及运行维护费60万元，较上年减少15万元，下降20%。')).toEqual([['ok', 100, 100]]);
+    expect(sum('因公出国(境)经费10万元，较上年持平；公务接待费30万元，较上年减少5万元，下降14.3%；公务用车购置及运行维护费70万元，较上年减少15万元，下降17.6%。')).toEqual([['discrepancy', 100, 110]]);
+  });
+
   it('should not warn of `下降 0%` where both years are zero', () => {
     const r = analyzeText('一、收入支出决算总体情况说明\n\n2023 年度机关运行经费支出 0 万元，比上年减少 0 万元，下降 0%。');
     expect(r.checks.filter((x) => x.rule === 'narrative-change').map((c) => [c.verdict, c.severity, c.reason])).toEqual([['undecided', 'info', 'both figures are zero, so there is no rate']]);

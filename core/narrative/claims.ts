@@ -89,6 +89,8 @@ export interface ClaimList {
   breaks: Claim[];
   /** For a list opened right after a sentence: its last change, the head if the items are changes. */
   changeHead?: Claim;
+  /** For a list opened after a change in the figure's own sentence: that figure, the head if the items are amounts. */
+  amountHead?: Claim;
   /** Items taken from the enumerated paragraphs that follow the head's paragraph. */
   spansParagraphs: boolean;
   /** For lists over paragraphs: true when the enumeration ends at a heading or the end of the text. */
@@ -701,6 +703,9 @@ function scanOne(
       if (head && (head.kind === 'amount' || head.kind === 'change' || head.kind === 'count') && (!reasons || head.kind === 'change')) {
         const list: ClaimList = { marker: mk.text, head, items: [], breaks: [], spansParagraphs: false, closed: true, para: p.index };
         if (fresh && head.kind !== 'change') list.changeHead = prevSentenceClaims.filter((c) => c.kind === 'change').pop();
+        // `预算总额为1969万元，较上年减少221万元，下降10.1%；其中：因公出国(境)经费40万元…`.
+        const why = reasons || /^\s*(?:主要)?原因/.test(folded.slice(mk.index + mk.text.length, mk.index + mk.text.length + 8));
+        if (!fresh && !why && head.kind === 'change') list.amountHead = sentence.claims.filter((c) => c.depth === 0 && c.kind === 'amount' && c.money === head.money).pop();
         out.lists.push(list);
         open.push({ list, sentence: sentence.index, depth: 0, at: mk.index });
       }
@@ -812,6 +817,8 @@ function scanOne(
         const top = open[open.length - 1];
         // `…增加了 239.05 万元。其中：一、…增加了…`: items that are changes break down the change.
         if (top && top.list.items.length === 0 && top.list.changeHead && claim.kind === 'change') top.list.head = top.list.changeHead;
+        // `…减少221万元；其中：某某经费40万元`: items that are amounts break down the amount.
+        if (top && top.list.items.length === 0 && top.list.amountHead && claim.kind === 'amount') top.list.head = top.list.amountHead;
         if (top && top.list.head !== claim && itemFits(top.list, claim, false)) {
           top.list.items.push(claim);
           // Items speak of the head's year unless they say otherwise.
