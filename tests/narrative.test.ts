@@ -648,6 +648,14 @@ describe('narrative checks', () => {
     expect(sum('因公出国(境)经费10万元，较上年持平；公务接待费30万元，较上年减少5万元，下降14.3%；公务用车购置及运行维护费70万元，较上年减少15万元，下降17.6%。')).toEqual([['discrepancy', 100, 110]]);
   });
 
+  it('should name a figure by the term a bracket defines and add up the items listed after `分项情况是：`', () => {
+    const r = analyzeText(
+      '三、“三公”经费决算情况\n\n2018年各单位因公出国(境)经费、公务接待费、公车购置费,公车运行费(“三公”经费)决算总额100万元,比上年下降1.8%。分项情况是:因公出国(境)经费决算10万元;公务接待费决算30万元;公务用车购置及运行费决算70万元。',
+    );
+    // Before: the total was named 公车运行费决算 and the items were not added up.
+    expect(r.checks.filter((c) => c.rule === 'narrative-sum').map((c) => [c.verdict, c.stated, c.expected, c.message.includes('三公经费')])).toEqual([['discrepancy', 100, 110, true]]);
+  });
+
   it('should not warn of `下降 0%` where both years are zero', () => {
     const r = analyzeText('一、收入支出决算总体情况说明\n\n2023 年度机关运行经费支出 0 万元，比上年减少 0 万元，下降 0%。');
     expect(r.checks.filter((x) => x.rule === 'narrative-change').map((c) => [c.verdict, c.severity, c.reason])).toEqual([['undecided', 'info', 'both figures are zero, so there is no rate']]);

@@ -364,8 +364,12 @@ function againstBudget(r: LeftReading, s: string): string {
 }
 
 /** Read what the words before a number say about it. `left` is compact (no spaces). */
+/** `…公务接待费、公车运行费(“三公”经费)决算总额`: the term a bracket defines names the figure. */
+const DEFINED_TERM = /\((?:以下)?(?:简称|统称)?“([^“”()]{1,12})”([^()“”]{0,6})\)([^()]{0,8})$/;
+
 function readLeft(leftRaw: string, unit: string, docYear: number | undefined): LeftReading {
-  let s = stripLeaders(compactSubject(leftRaw));
+  const defined = DEFINED_TERM.exec(leftRaw);
+  let s = stripLeaders(compactSubject(defined ? `${defined[1]}${defined[2]}${defined[3]}` : leftRaw));
   const r: LeftReading = { sign: 1, subject: '', measure: 'unspecified', approx: false, bound: false };
   if (APPROX.test(s)) {
     r.approx = true;
@@ -496,7 +500,7 @@ function namedHead(claims: Claim[], opening: string): Claim | undefined {
   return undefined;
 }
 
-const LIST_MARKER = /其中[:：,，]?|主要(?:包括|用于|有)[:：]?|包括[:：]|(?:具体)?(?:情况|使用情况)?如下[:：]|分别(?:为|是)[:：]?|(?:主要)?原因(?:是|为|如下)?\s*[:：]|按(?:支出)?(?:功能|经济|部门预算支出经济)?(?:分类|性质)(?:科目)?(?:划分|分)?[:：,，]/g;
+const LIST_MARKER = /其中[:：,，]?|分项情况(?:是|为|如下)?[:：]|主要(?:包括|用于|有)[:：]?|包括[:：]|(?:具体)?(?:情况|使用情况)?如下[:：]|分别(?:为|是)[:：]?|(?:主要)?原因(?:是|为|如下)?\s*[:：]|按(?:支出)?(?:功能|经济|部门预算支出经济)?(?:分类|性质)(?:科目)?(?:划分|分)?[:：,，]/g;
 const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 function cnNumber(s: string): number {
