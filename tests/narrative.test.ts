@@ -656,6 +656,16 @@ describe('narrative checks', () => {
     expect(r.checks.filter((c) => c.rule === 'narrative-sum').map((c) => [c.verdict, c.stated, c.expected, c.message.includes('三公经费')])).toEqual([['discrepancy', 100, 110, true]]);
   });
 
+  it.each([
+    ['完成年初预算的103.32%', 'ok'],
+    ['完成年初预算103.32%', 'ok'],
+    ['完成年初预算100%', 'discrepancy'],
+  ])('should check an execution rate written `%s`', (rate, verdict) => {
+    const r = analyzeText(`2017年度部门决算\n\n三、一般公共预算财政拨款支出决算情况\n\n本单位一般公共预算财政拨款支出年初预算1685.82万元，支出决算1741.75万元，${rate}。`);
+    // Before: without 的 the rate was a bare percentage, neither checked nor counted.
+    expect(r.checks.filter((c) => c.rule === 'narrative-execution').map((c) => c.verdict)).toEqual([verdict]);
+  });
+
   it('should not warn of `下降 0%` where both years are zero', () => {
     const r = analyzeText('一、收入支出决算总体情况说明\n\n2023 年度机关运行经费支出 0 万元，比上年减少 0 万元，下降 0%。');
     expect(r.checks.filter((x) => x.rule === 'narrative-change').map((c) => [c.verdict, c.severity, c.reason])).toEqual([['undecided', 'info', 'both figures are zero, so there is no rate']]);

@@ -211,7 +211,7 @@ const COMPARE_START = /^(?:比|较)(上年|上一年|去年|上年度|((?:19|20)
 const SENTENCE_COMPARE = /与\s*(?:((?:19|20)\d{2})\s*年度?|上年度?|上一年|去年)\s*(?:预算|决算|执行|实际执行|实际)?\s*(?:数)?\s*(?:相比|比较|对比)/;
 const PREDICATE_END = /(?:为|是|达到?|约为?|约|共计|总计为|累计|合计为|共有|实现|完成了?|支付|下拨|下达|发放|拨付|安排|用于|占用|各|均|分别|由[^,，]{0,6}(?:下达|拨付|下拨))$/;
 const SHARE = /(?:所)?占(?:比(?=[为达约]|$))?(.*?)(?:的)?(?:比重|比例)?(?:为|达到?|约)?$/;
-const EXECUTION = /(?:^|完成|达到|占|为|是)(年初|全年|调整后?)?(?:的)?预算(?:数)?的$|(?:预算)?执行率(?:为|达到?)?$|预算完成率(?:为)?$|完成率(?:为)?$/;
+const EXECUTION = /(?:^|完成|达到|占|为|是)(年初|全年|调整后?)?(?:的)?预算(?:数)?的$|完成(年初|全年|调整后?)?(?:的)?预算(?:数)?$|(?:预算)?执行率(?:为|达到?)?$|预算完成率(?:为)?$|完成率(?:为)?$/;
 const ATTAINMENT = /完成(?:全年|年度)?(?:目标|任务)(?:值)?的$/;
 /** The words before a budget figure that make the percentage after it (`…万元的 84.7%`) its execution rate. */
 const NAMED_BUDGET = /(?:完成|达到)了?(年初|全年|调整后?)?的?预算(?:数|资金)?(?:为)?\s*$/;
@@ -388,7 +388,9 @@ function readLeft(leftRaw: string, unit: string, docYear: number | undefined): L
     } else if (ex) {
       r.kind = 'execution';
       // A bare 完成率 (of a target, in a KPI list) names no budget.
-      r.denominator = ex[1] ? `${ex[1]}预算` : /预算|执行/.test(ex[0]) ? '预算' : '';
+      // `完成年初预算的 84.7%`, `完成年初预算100%`.
+      const which = ex[1] ?? ex[2];
+      r.denominator = which ? `${which}预算` : /预算|执行/.test(ex[0]) ? '预算' : '';
       s = s.slice(0, ex.index);
     } else if (RATE.test(s)) {
       const v = RATE.exec(s);
