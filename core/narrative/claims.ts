@@ -461,7 +461,7 @@ function readLeft(leftRaw: string, unit: string, docYear: number | undefined): L
   const m = measureOf(announce(s));
   r.measure = m.measure;
   // `一般公共预算财政拨款支出决算数为…`: the measure word took the noun; a scope alone names its expense.
-  if (/支出决算/.test(s) && m.rest !== '' && m.rest.replace(anyScopeRe, '').replace(YEAR_PHRASE, '') === '') m.rest += '支出';
+  if (/支出决算/.test(s) && m.rest !== '' && m.rest.replace(anyScopeRe, '').replace(YEAR_PHRASE, '').replace(SELF_WORDS, '') === '') m.rest += '支出';
   // Time words go, but `本年支出` / `本年收入` are the tables' own names for the totals.
   const rest = announce(m.rest.replace(YEAR_PHRASE, (y: string, at: number, all: string) => (/^本年度?$/.test(y) && /^(?:收入|支出)/.test(all.slice(at + y.length)) ? '本年' : '')));
   // `项目支出中包含就业补助项目资金`: the subject is what is contained; `项目支出主要用于某经费`:
@@ -1061,6 +1061,8 @@ function directionsIn(folded: string, p: Paragraph, s: Sentence, out: NarrativeS
   }
 }
 
+/** How a text says "we" (`本单位一般公共预算财政拨款支出决算…`). */
+const SELF_WORDS = /本部门|本单位|我单位|我部门|我局|本局/g;
 const SELF_AND_YEAR = '(?:本部门|本单位|我单位|我部门|我局|本局)?(?:(?:19|20)\\d{2}年度?)?(?:本部门|本单位)?(?:当年|本年度?)?';
 const ABSENCE = new RegExp(`${SELF_AND_YEAR}(?:无|没有|不涉及|未(?:发生|安排|使用|产生))([^，,。;；:：]{2,40}?)(?:收入|支出|安排的支出|经费)?(?:[。;；]|$)`, 'g');
 /**
