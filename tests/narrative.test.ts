@@ -666,6 +666,16 @@ describe('narrative checks', () => {
     expect(r.checks.filter((c) => c.rule === 'narrative-execution').map((c) => c.verdict)).toEqual([verdict]);
   });
 
+  it.each([
+    ['完成年初预算100%，决算数大于预算数55.93万元', 'discrepancy', 103.32],
+    ['完成年初预算的103.32%，比年初预算增加55.93万元', 'ok', 103.32],
+    ['完成年初预算的96.89%，决算数小于预算数55.93万元', 'ok', 96.89],
+  ])('should check an execution rate against the budget its sentence’s difference gives (`%s`)', (rest, verdict, expected) => {
+    const r = analyzeText(`2017年度部门决算\n\n三、一般公共预算财政拨款支出决算情况\n\n本单位一般公共预算财政拨款支出决算1741.75万元，${rest}。`);
+    // Before: could not check (no budget printed); `大于预算数` was not read at all.
+    expect(r.checks.filter((c) => c.rule === 'narrative-execution').map((c) => [c.verdict, expected2(c)])).toEqual([[verdict, expected]]);
+  });
+
   it('should not warn of `下降 0%` where both years are zero', () => {
     const r = analyzeText('一、收入支出决算总体情况说明\n\n2023 年度机关运行经费支出 0 万元，比上年减少 0 万元，下降 0%。');
     expect(r.checks.filter((x) => x.rule === 'narrative-change').map((c) => [c.verdict, c.severity, c.reason])).toEqual([['undecided', 'info', 'both figures are zero, so there is no rate']]);

@@ -11,7 +11,7 @@ import type { Lang } from '../messages.ts';
 import type { Check } from './types.ts';
 import type { Claim } from '../narrative/claims.ts';
 import { narrativeOf } from '../narrative/index.ts';
-import { before, budgetish } from '../narrative/near.ts';
+import { after, before, budgetish, sameTopic } from '../narrative/near.ts';
 import { cellWhere, claimName, comparisonResult, convert, convertDecimals, decimalsIn as decimals, Findings, fmt, quotes, undecidedResult, valueIn as value } from '../narrative/results.ts';
 import { chooseScope, type Located } from '../narrative/resolve.ts';
 import { refName } from './identity.ts';
@@ -60,9 +60,13 @@ export const narrativeExecution: Check = {
         }
         continue;
       }
-      // No budget in the sentence: the budget the tables print for the same item (三公 预算数).
+      // No budget in the sentence: the budget the tables print for the same item (三公 预算数),
+      // else the one the sentence's change against it gives (`…完成年初预算100%，决算数大于预算数
+      // 55.93万元`, `比年初预算增加…`): the actual less that change.
       const printed = budget ? undefined : tableBudget(work, model, actual);
-      if (!budget && !printed) {
+      const overBudget = (x: Claim) => x.kind === 'change' && x.against === 'budget' && x.money && !x.approx && x.start > actual.start && sameTopic(x, actual);
+      const beyond = budget || printed ? undefined : (after(model, e, overBudget) ?? before(model, e, overBudget, true));
+      if (!budget && !printed && !beyond) {
         // Said to be a rate of a budget (执行率, 完成预算的): could not check; a bare 完成率: not ours.
         if (!e.denominator) continue;
         out.push(
@@ -85,11 +89,14 @@ export const narrativeExecution: Check = {
         ? [value(budget, unit), decimals(budget, unit)]
         : printed
           ? [convert(printed.value, printed.unit, unit), convertDecimals(printed.decimals, printed.unit, unit)]
-          : [0, 0];
+          : beyond
+            ? [roundTo(a - value(beyond, unit), 8), Math.max(decimals(actual, unit), decimals(beyond, unit))]
+            : [0, 0];
       const name = claimName(actual);
-      const group = budget ? [budget, actual, e] : [actual, e];
+      const group = budget ? [budget, actual, e] : beyond ? [actual, e, beyond] : [actual, e];
       model.used.add(actual).add(e);
       if (budget) model.used.add(budget);
+      if (beyond) model.used.add(beyond);
       if (!(b > 0)) {
         // A zero budget: no rate to compare with (both zero: nothing to say either way).
         const where = [...quotes(model, group, 'stated', e), ...(printed?.refs ?? []).map((r) => cellWhere(work, r))];
@@ -117,7 +124,9 @@ export const narrativeExecution: Check = {
           claim: { zh: `“${name}”执行率`, en: `execution rate of "${name}"` },
           basis: printed
             ? { zh: `按实际 ${fmt(a, d)} ÷ 表中预算 ${fmt(b, d)}（${printed.refs.map((r) => refName(work, r)).join(' + ')}）计算为`, en: `actual ${fmt(a, d)} ÷ the tables' budget ${fmt(b, d)} (${printed.refs.map((r) => refName(work, r)).join(' + ')}) gives` }
-            : { zh: `按实际 ${fmt(a, d)} ÷ 预算 ${fmt(b, d)} 计算为`, en: `actual ${fmt(a, d)} ÷ budget ${fmt(b, d)} gives` },
+            : beyond
+              ? { zh: `按实际 ${fmt(a, d)} ÷ 预算 ${fmt(b, d)}（实际 ${beyond.value < 0 ? '+' : '−'} 与预算之差 ${fmt(Math.abs(value(beyond, unit)), d)}）计算为`, en: `actual ${fmt(a, d)} ÷ budget ${fmt(b, d)} (the actual ${beyond.value < 0 ? '+' : '−'} its difference from the budget, ${fmt(Math.abs(value(beyond, unit)), d)}) gives` }
+              : { zh: `按实际 ${fmt(a, d)} ÷ 预算 ${fmt(b, d)} 计算为`, en: `actual ${fmt(a, d)} ÷ budget ${fmt(b, d)} gives` },
           stated: e.printed,
           expected: roundTo(recomputed, 6),
           unit: '%',

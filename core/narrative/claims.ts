@@ -363,10 +363,12 @@ function againstBudget(r: LeftReading, s: string): string {
   return s.slice(0, vs.index);
 }
 
-/** Read what the words before a number say about it. `left` is compact (no spaces). */
 /** `…公务接待费、公车运行费(“三公”经费)决算总额`: the term a bracket defines names the figure. */
 const DEFINED_TERM = /\((?:以下)?(?:简称|统称)?“([^“”()]{1,12})”([^()“”]{0,6})\)([^()]{0,8})$/;
+/** `决算数大于预算数 55.93 万元`: the actual less the budget. */
+const BEYOND_BUDGET = /(?:决算数?|支出数?|执行数?|实际数?)?(大于|多于|超过|高于|小于|少于|低于)(?:年初|全年|调整后?)?的?预算(?:数)?$/;
 
+/** Read what the words before a number say about it. `left` is compact (no spaces). */
 function readLeft(leftRaw: string, unit: string, docYear: number | undefined): LeftReading {
   const defined = DEFINED_TERM.exec(leftRaw);
   let s = stripLeaders(compactSubject(defined ? `${defined[1]}${defined[2]}${defined[3]}` : leftRaw));
@@ -414,6 +416,13 @@ function readLeft(leftRaw: string, unit: string, docYear: number | undefined): L
     if (OVERRUN.test(s)) {
       r.kind = 'overrun';
       s = s.replace(OVERRUN, '');
+    }
+    const beyond = !r.kind ? BEYOND_BUDGET.exec(s) : null;
+    if (beyond) {
+      r.kind = 'change';
+      r.sign = /小|少|低/.test(beyond[1] ?? '') ? -1 : 1;
+      r.against = 'budget';
+      s = s.slice(0, beyond.index);
     }
     const ch = CHANGE_END.exec(s);
     if (!r.kind && ch) {
