@@ -676,6 +676,25 @@ describe('narrative checks', () => {
     expect(r.checks.filter((c) => c.rule === 'narrative-execution').map((c) => [c.verdict, expected2(c)])).toEqual([[verdict, expected]]);
   });
 
+  it.each([
+    ['2024年项目支出60.00万元，其中：工资福利支出10.00万元，商品和服务支出50.00万元。', 'a list under 项目支出'],
+    ['工资福利支出10.00万元，占项目支出预算16.67%。', 'a share of 项目支出'],
+  ])('should not hold an economic class of 项目支出 against the basic-expenditure table (%s)', (sentence) => {
+    const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8');
+    const r = analyzeText(`${base}\n一、项目支出情况\n\n${sentence}\n`);
+    // Before: 10.00 was compared with 301 工资福利支出 of the 基本支出 table (33.00): an error.
+    expect(r.checks.filter((c) => c.rule === 'narrative-table' && c.stated === 10)).toEqual([]);
+    expect(r.checks.filter((c) => c.severity === 'error' && c.rule.startsWith('narrative'))).toEqual([]);
+  });
+
+  it('should not take one class named under two wholes for one figure stated twice', () => {
+    const r = analyzeText(
+      '五、一般公共预算支出情况说明\n\n1. 基本支出预算 300.00 元，其中：\n工资福利支出预算 200.00 元，占基本支出预算66.67%。\n商品和服务支出预算 100.00 元，占基本支出预算33.33%。\n2. 项目支出 100.00 元，其中：\n工资福利支出 20.00 元，占项目支出预算 20.00%。\n商品和服务支出 80.00 元，占项目支出预算 80.00%。',
+    );
+    // Before: 工资福利支出 200.00 and 20.00 were one figure with two values (an error).
+    expect(r.checks.filter((c) => c.rule === 'narrative-repeat' && c.verdict === 'discrepancy').map((c) => c.message)).toEqual([]);
+  });
+
   it('should not warn of `下降 0%` where both years are zero', () => {
     const r = analyzeText('一、收入支出决算总体情况说明\n\n2023 年度机关运行经费支出 0 万元，比上年减少 0 万元，下降 0%。');
     expect(r.checks.filter((x) => x.rule === 'narrative-change').map((c) => [c.verdict, c.severity, c.reason])).toEqual([['undecided', 'info', 'both figures are zero, so there is no rate']]);

@@ -94,8 +94,12 @@ function groupsOf(work: WorkDocument, model: NarrativeModel): Group[] {
     if (!named && !c.explicit) continue;
     // An item of a list is a part of the list's head: its name alone does not say of what.
     if (!named && (items.has(c) || partOfEarlier(model, c))) continue;
-    const entity = named ? named.id : entityKey(strip(c.topic));
-    if (!named && entity.length < MIN_KEY) continue;
+    const own = named ? named.id : entityKey(strip(c.topic));
+    if (!named && own.length < MIN_KEY) continue;
+    // A part of a stated whole (`工资福利支出…，占项目支出预算…`) is that whole's part: the same name
+    // under another whole is another figure.
+    const whole = model.wholes.get(c);
+    const entity = whole && !named ? `${own}<${whole}` : own;
     const scope = named ? (c.scope ?? c.contextScope ?? c.sectionScope ?? '') : '';
     const unit = c.money ? '¥' : c.unit;
     const key = `${m}|${c.year ?? work.doc.year ?? ''}|${scope}|${unit}|${c.kind}`;

@@ -57,9 +57,15 @@ function statedWhole(model: NarrativeModel, share: Claim, phrase: string, strip:
   return undefined;
 }
 
+/** What a share's whole names: `项目支出预算` is 项目支出's budget, not the 支出预算 of all. */
+function wholeNamed(work: WorkDocument, phrase: string): Named | undefined {
+  const bare = phrase.replace(/(?:预算|决算)(?:数|总额)?$/, '');
+  return (bare !== phrase && bare.length >= 2 ? nameOf(work, bare) : undefined) ?? nameOf(work, phrase);
+}
+
 function tableWhole(work: WorkDocument, share: Claim, phrase: string, strip: (s: string) => string): Whole | undefined {
   // `财政拨款总收入支出`: income and expense together, the 收支总计.
-  const named = nameOf(work, strip(phrase)) ?? (/总?收入支出/.test(phrase) ? nameOf(work, strip(phrase).replace(/总?收入支出(?:总额|总计)?/, '收支总计')) : undefined);
+  const named = wholeNamed(work, strip(phrase)) ?? (/总?收入支出/.test(phrase) ? nameOf(work, strip(phrase).replace(/总?收入支出(?:总额|总计)?/, '收支总计')) : undefined);
   if (!named) return undefined;
   // A whole named without a scope (`占本年支出合计的`) is the department's total: all funds.
   const own = scopeOf(phrase);
@@ -207,7 +213,7 @@ export const narrativeShare: Check = {
           const stated = statedWhole(model, share, phrase, strip);
           // Else the figure the text gives the quantity the phrase names (`占支出总预算的` → the
           // `本年支出预算` stated before), in the phrase's own scope.
-          const named = stated ? undefined : nameOf(work, compactSubject(strip(phrase)));
+          const named = stated ? undefined : wholeNamed(work, compactSubject(strip(phrase)));
           const own = scopeOf(phrase);
           const byName = named ? namedWhole(work, model, share, part, named, (c) => (c.scope ?? c.contextScope) === own) : undefined;
           if (stated && stated !== part) whole = asWhole(stated);

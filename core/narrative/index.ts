@@ -5,9 +5,9 @@
  */
 import type { WorkDocument } from '../normalize/document.ts';
 import type { Paragraph, ReportClaim, SourceRef, Where } from '../model/schemas.ts';
-import { type Claim, type NarrativeScan, type Sentence, lineAt, scanParagraphs } from './claims.ts';
+import { type Claim, type NarrativeScan, type Sentence, lineAt, measureOf, scanParagraphs } from './claims.ts';
 import { sectionsOf } from './sections.ts';
-import { type Named, nameOf } from './resolve.ts';
+import { type Named, nameOf, parentOf } from './resolve.ts';
 import { allFundsOnly } from './lexicon.ts';
 
 export interface NarrativeModel extends NarrativeScan {
@@ -20,6 +20,8 @@ export interface NarrativeModel extends NarrativeScan {
    * it; narrative-coverage, last, reports the money figures no check could use.
    */
   used: Set<Claim>;
+  /** What a part is stated as a part of: its list's head or its share's whole (a quantity id or words). */
+  wholes: Map<Claim, string>;
   /** Sentences of each paragraph, in order. */
   sentencesOf: (para: number) => Sentence[];
 }
@@ -71,6 +73,31 @@ export function narrativeOf(work: WorkDocument): NarrativeModel {
     // `其中：财政拨款收入…；事业收入…`: 事业收入 is no fund's money, whatever the sentence spoke of.
     if (!c.scope && n?.kind === 'quantity' && allFundsOnly(n.id)) c.scope = 'all';
   }
+  // The whole each part is stated as a part of: its list's head, or the whole its share names
+  // (`工资福利支出 12000 元，占项目支出预算 2.56%`).
+  const wholes = new Map<Claim, string>();
+  for (const l of scan.lists) {
+    const head = named.get(l.head)?.id ?? l.head.topic;
+    for (const it of l.items) if (head) wholes.set(it, head);
+  }
+  for (let i = 0; i < scan.claims.length; i++) {
+    const share = scan.claims[i] as Claim;
+    if (share.kind !== 'share' || !share.denominator) continue;
+    for (let k = i - 1; k >= 0; k--) {
+      const x = scan.claims[k] as Claim;
+      if (x.sentence !== share.sentence) break;
+      if (x.depth !== share.depth || (x.kind !== 'amount' && x.kind !== 'count')) continue;
+      const whole = stripSelf(measureOf(share.denominator).rest, self);
+      if (!wholes.has(x) && whole) wholes.set(x, nameOf(work, whole)?.id ?? whole);
+      break;
+    }
+  }
+  // `项目支出…，其中：工资福利支出…`: an item broken out of another part of the spending is a part of
+  // that part, not the figure the tables print under the item's name.
+  for (const [c, whole] of wholes) {
+    const n = named.get(c);
+    if (n && partOfAnother(n.id, whole)) named.set(c, undefined);
+  }
   const byPara = new Map<number, Sentence[]>();
   for (const x of scan.sentences) {
     const l = byPara.get(x.para);
@@ -81,12 +108,27 @@ export function narrativeOf(work: WorkDocument): NarrativeModel {
     ...scan,
     paragraphs,
     named,
+    wholes,
     byId: new Map(scan.claims.map((c) => [c.id, c])),
     used: new Set(),
     sentencesOf: (para) => byPara.get(para) ?? [],
   };
   cache.set(work, model);
   return model;
+}
+
+/**
+ * `item` listed as a part of `head` is a share of head, not the whole the tables print for item:
+ * an economic class of 项目支出 or of a function class (the tables' economic rows are 基本支出's),
+ * a class of another class.
+ */
+export function partOfAnother(item: string, head: string): boolean {
+  if (item === head) return false;
+  for (let p = parentOf(item), n = 0; p !== undefined && n < 8; p = parentOf(p), n++) if (p === head) return false;
+  if (item.startsWith('econ:')) return head === 'project' || head.startsWith('fn:') || (head.startsWith('econ:') && !item.startsWith(head));
+  // (A function class of 基本支出 or 项目支出 is read in that column of the function table.)
+  if (item.startsWith('fn:')) return head.startsWith('econ:') || (head.startsWith('fn:') && !item.startsWith(head));
+  return false;
 }
 
 /** The department's name, with and without its city prefix, and the ways a text says "we" (regex sources). */
