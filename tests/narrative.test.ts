@@ -695,6 +695,21 @@ describe('narrative checks', () => {
     expect(r.checks.filter((c) => c.rule === 'narrative-repeat' && c.verdict === 'discrepancy').map((c) => c.message)).toEqual([]);
   });
 
+  it('should hold shares of a whole the text does not state to one value of it', () => {
+    const doc = (project: string) =>
+      analyzeText(`五、一般公共预算支出情况说明\n\n1. 基本支出预算 800.00 万元，占一般公共预算支出的80.00%。\n2. 项目支出 200.00 万元，占一般公共预算支出的 ${project}%。`);
+    const shares = (r: AuditReport) => r.checks.filter((c) => c.rule === 'narrative-share').map((c) => [c.verdict, c.severity, c.stated, expected2(c)]);
+    // 800 ÷ 80 % and 200 ÷ 25 % imply 1000 and 800: not one whole (before: two could-not-checks).
+    expect(shares(doc('25.00'))).toEqual([
+      ['undecided', 'info', 80, null],
+      ['discrepancy', 'warning', 25, 20],
+    ]);
+    expect(shares(doc('20.00')).map((x) => x[0])).toEqual(['undecided', 'undecided']);
+    // Under two headings the same words may name two wholes: not compared.
+    const apart = analyzeText('一、收入预算情况\n\n基本支出预算 800.00 万元，占一般公共预算支出的80.00%。\n\n二、支出预算情况\n\n项目支出 200.00 万元，占一般公共预算支出的 25.00%。');
+    expect(shares(apart).map((x) => x[0])).toEqual(['undecided', 'undecided']);
+  });
+
   it('should not warn of `下降 0%` where both years are zero', () => {
     const r = analyzeText('一、收入支出决算总体情况说明\n\n2023 年度机关运行经费支出 0 万元，比上年减少 0 万元，下降 0%。');
     expect(r.checks.filter((x) => x.rule === 'narrative-change').map((c) => [c.verdict, c.severity, c.reason])).toEqual([['undecided', 'info', 'both figures are zero, so there is no rate']]);

@@ -199,6 +199,7 @@ export const narrativeShare: Check = {
     const strip = stripSelfOf(work);
     const found = new Findings(model);
     const out = found.out;
+    const unfound: Unfound[] = [];
     for (const share of model.claims) {
       if (share.kind !== 'share' || share.approx || share.bound) continue;
       const part = before(model, share, (x) => (x.kind === 'amount' || x.kind === 'count') && x.depth === share.depth, true) ?? bracketedOf(model, share);
@@ -239,6 +240,7 @@ export const narrativeShare: Check = {
         if (implicit) whole = implicit;
       }
       const name = claimName(part);
+      if (!whole && phrase) unfound.push({ share, part, phrase });
       if (!whole) {
         out.push(
           undecidedResult(
@@ -303,9 +305,102 @@ export const narrativeShare: Check = {
       found.add(key, r);
     }
     out.push(...impliedParts(work, model, strip, lang));
+    // Shares of one whole the document does not state must at least imply one value of it.
+    const byWhole = impliedWholes(model, unfound, strip, lang);
+    for (const r of byWhole) {
+      const k = out.findIndex((x) => x.id === r.id);
+      if (k >= 0) out[k] = r;
+    }
     return out;
   },
 };
+
+interface Unfound {
+  share: Claim;
+  part: Claim;
+  phrase: string;
+}
+
+/**
+ * Two shares of a whole the document does not state (`基本支出…占一般公共预算支出的84.06%`, `项目支出
+ * 469500 元，占一般公共预算支出的 19.62%`) each imply its value (part ÷ share); in one section, for
+ * figures of one kind and year, they must imply the same one. A share whose whole cannot be
+ * reconciled with the others' is reported (warning: which one is wrong is not known), against
+ * the whole most of them imply.
+ */
+function impliedWholes(model: NarrativeModel, unfound: Unfound[], strip: (s: string) => string, lang: Lang): CheckResult[] {
+  const out: CheckResult[] = [];
+  const groups = new Map<string, (Unfound & { lo: number; hi: number; value: number })[]>();
+  for (const u of unfound) {
+    const { share, part } = u;
+    if (!(share.printed > 0 && share.printed < 100) || !(part.value > 0)) continue;
+    const hp = 0.5 * 10 ** -part.decimals;
+    const hs = 0.5 * 10 ** -share.decimals;
+    const value = part.value / (share.printed / 100);
+    const lo = (part.value - hp) / ((share.printed + hs) / 100);
+    const hi = (part.value + hp) / ((share.printed - hs) / 100);
+    const key = `${norm(strip(u.phrase))}|${part.money ? '¥' : part.unit}|${part.year ?? ''}`;
+    const list = groups.get(key);
+    const entry = { ...u, lo, hi, value };
+    if (list) list.push(entry);
+    else groups.set(key, [entry]);
+  }
+  for (const list of groups.values()) {
+    // One section: no heading between two of them.
+    const sections: (typeof list)[] = [];
+    for (const e of list) {
+      const last = sections[sections.length - 1];
+      const prev = last?.[last.length - 1];
+      const heading = prev ? model.paragraphs.slice(prev.share.para + 1, e.share.para + 1).some((p) => p.heading) : true;
+      if (!last || heading) sections.push([e]);
+      else last.push(e);
+    }
+    for (const group of sections) {
+      if (group.length < 2) continue;
+      // The whole most shares agree on (the first of equals).
+      const agree = (a: (typeof group)[number], b: (typeof group)[number]) => a.lo <= b.hi && b.lo <= a.hi;
+      const ref = group.reduce((best, e) => (group.filter((x) => agree(x, e)).length > group.filter((x) => agree(x, best)).length ? e : best), group[0] as (typeof group)[number]);
+      // A budget and an actual figure are parts of two wholes.
+      const measure = (c: Claim) => (budgetish(c) ? 'budget' : c.measure === 'actual' ? 'actual' : '');
+      for (const e of group) {
+        if (e === ref || agree(e, ref)) continue;
+        if (measure(e.part) && measure(ref.part) && measure(e.part) !== measure(ref.part)) continue;
+        const name = claimName(e.part);
+        const refName2 = claimName(ref.part);
+        const whole = ref.value;
+        const recomputed = (e.part.value / whole) * 100;
+        const [lo, hi] = ratioRange(e.part.value, 0.5 * 10 ** -e.part.decimals, whole, (ref.hi - ref.lo) / 2);
+        const j = judgeRange(e.share.printed, e.share.decimals, recomputed, lo, hi);
+        if (j.verdict !== 'discrepancy') continue;
+        const d = Math.max(e.part.decimals, 0);
+        out.push(
+          comparisonResult(
+            {
+              rule: 'narrative-share',
+              id: `narrative-share/${e.share.id}`,
+              claim: { zh: `“${name}”占“${e.phrase}”的比例`, en: `share of "${name}" in "${e.phrase}"` },
+              basis: {
+                zh: `正文未给出“${e.phrase}”的数额；按“${refName2}”占它 ${fmt(ref.share.printed, ref.share.decimals)}% 推得约 ${fmt(whole, d)}，${fmt(e.part.value, d)} ÷ ${fmt(whole, d)} 计算为`,
+                en: `the text gives no figure for "${e.phrase}"; "${refName2}" at ${fmt(ref.share.printed, ref.share.decimals)}% of it implies about ${fmt(whole, d)}, and ${fmt(e.part.value, d)} ÷ ${fmt(whole, d)} gives`,
+              },
+              stated: e.share.printed,
+              expected: roundTo(recomputed, 6),
+              unit: '%',
+              decimals: Math.max(e.share.decimals, 2),
+              // Which of the two is wrong is not known.
+              judgement: { ...j, severity: 'warning' },
+              formula: `${e.phrase} = ${fmt(ref.part.value, d)} ÷ ${fmt(ref.share.printed, ref.share.decimals)}% ≈ ${fmt(whole, d)}; ${name}: ${fmt(e.share.printed, e.share.decimals)}% = ${fmt(e.part.value, d)} ÷ ${fmt(whole, d)} × 100%`,
+              where: quotes(model, [e.share, e.part, ref.share, ref.part]),
+            },
+            lang,
+          ),
+        );
+        model.used.add(e.share).add(e.part).add(ref.share).add(ref.part);
+      }
+    }
+  }
+  return out;
+}
 
 /**
  * Shares that only name their part (`货物采购授予中小企业合同金额占货物支出金额的 100 %`,
