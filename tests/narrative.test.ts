@@ -710,6 +710,30 @@ describe('narrative checks', () => {
     expect(shares(apart).map((x) => x[0])).toEqual(['undecided', 'undecided']);
   });
 
+  it('should pair shares printed together with the figures printed together before them (`分别为A和B，占…的x%和y%`)', () => {
+    const shares = (text: string) => analyzeText(`一、政府采购情况\n\n${text}`).checks.filter((c) => c.rule === 'narrative-share').map((c) => [c.verdict, c.stated, expected2(c)]);
+    // Before: 8.1% was held against the second figure (91.94%), an error; 91.9% was not read.
+    expect(shares('2019年政府采购规模为1000.0亿元。中央单位、地方单位政府采购规模分别为81.0亿元和919.0亿元,占政府采购规模的8.1%和91.9%。')).toEqual([
+      ['ok', 8.1, 8.1],
+      ['ok', 91.9, 91.9],
+    ]);
+    // Two shares and no two figures before them: could not check, never paired at random.
+    expect(shares('2019年政府采购规模为1000.0亿元,占财政支出和GDP的比重分别为10.0%和3.3%。').map((x) => x[0])).toEqual(['undecided', 'undecided']);
+  });
+
+  it('should not hold shares of a relative whole (`占同类产品采购规模的`) to one value of it', () => {
+    const r = analyzeText('一、政府采购情况\n\n采购节能产品633.7亿元，占同类产品采购规模的90%，采购环保产品718.7亿元，占同类产品采购规模的88%。');
+    expect(r.checks.filter((c) => c.rule === 'narrative-share').map((c) => c.verdict)).toEqual(['undecided', 'undecided']);
+  });
+
+  it('should find the whole `政府采购预算` stated as `政府采购预算 17000 元`', () => {
+    const r = analyzeText('(二)政府采购预算安排情况说明。\n\n2023 年政府采购预算 17000 元。其中:货物类采购 10000 元,占政府采购预算 58.8%;服务类采购 7000 元,占政府采购预算 41.2%。');
+    expect(r.checks.filter((c) => c.rule === 'narrative-share').map((c) => [c.verdict, expected2(c)])).toEqual([
+      ['ok', 58.82],
+      ['ok', 41.18],
+    ]);
+  });
+
   it('should not warn of `下降 0%` where both years are zero', () => {
     const r = analyzeText('一、收入支出决算总体情况说明\n\n2023 年度机关运行经费支出 0 万元，比上年减少 0 万元，下降 0%。');
     expect(r.checks.filter((x) => x.rule === 'narrative-change').map((c) => [c.verdict, c.severity, c.reason])).toEqual([['undecided', 'info', 'both figures are zero, so there is no rate']]);

@@ -12,7 +12,7 @@ import { type Lang, message } from '../messages.ts';
 import type { Check } from './types.ts';
 import { refName, type Ref } from './identity.ts';
 import type { Claim } from '../narrative/claims.ts';
-import { compactSubject, measureOf, scopeOf } from '../narrative/claims.ts';
+import { compactSubject, measureOf, scopeOf, SERIES_JOIN } from '../narrative/claims.ts';
 import { foldChars } from '../narrative/fold.ts';
 import { narrativeOf, stripSelfOf, type NarrativeModel } from '../narrative/index.ts';
 import { before, budgetish, paragraphClaims } from '../narrative/near.ts';
@@ -39,14 +39,16 @@ function asWhole(c: Claim): Whole {
 
 
 /** A stated figure under the name `phrase`: earlier in the paragraph, then anywhere before in the section. */
-function statedWhole(model: NarrativeModel, share: Claim, phrase: string, strip: (s: string) => string): Claim | undefined {
+function statedWhole(model: NarrativeModel, share: Claim, phrase: string, strip: (s: string) => string, exclude: readonly Claim[] = []): Claim | undefined {
   const want = norm(strip(phrase));
   if (want.length < 2) return undefined;
+  // `占政府采购预算的…` of `政府采购预算 17000 元` (named 政府采购, its measure word apart).
+  const bare = want.replace(/(?:预算|决算)(?:数|总额)?$/, '');
   const matches = (c: Claim) => {
-    if (c.kind !== 'amount' && c.kind !== 'count') return false;
+    if ((c.kind !== 'amount' && c.kind !== 'count') || exclude.includes(c)) return false;
     const have = norm(strip(c.subject || ''));
     if (!have) return false;
-    return have === want || (want.length >= 4 && have.length >= 4 && (have.endsWith(want) || want.endsWith(have)));
+    return have === want || (bare.length >= 4 && have === bare) || (want.length >= 4 && have.length >= 4 && (have.endsWith(want) || want.endsWith(have)));
   };
   const inPara = before(model, share, matches);
   if (inPara) return inPara;
@@ -202,7 +204,26 @@ export const narrativeShare: Check = {
     const unfound: Unfound[] = [];
     for (const share of model.claims) {
       if (share.kind !== 'share' || share.approx || share.bound) continue;
-      const part = before(model, share, (x) => (x.kind === 'amount' || x.kind === 'count') && x.depth === share.depth, true) ?? bracketedOf(model, share);
+      // `分别为2666.3亿元和30400.7亿元，占…的8.1%和91.9%`: the shares go with the figures in order.
+      const series = seriesOf(model, share);
+      if (series && series.parts.length !== series.shares.length) {
+        out.push(
+          undecidedResult(
+            'narrative-share',
+            `narrative-share/${share.id}`,
+            { zh: `占比 ${share.text}`, en: `share ${share.text}` },
+            { zh: `句中并列的 ${series.shares.length} 个占比与前面的 ${series.parts.length} 个数额无法一一对应`, en: `the ${series.shares.length} shares listed together do not pair with the ${series.parts.length} figures before them` },
+            quotes(model, [share]),
+            lang,
+            share.printed,
+          ),
+        );
+        model.used.add(share);
+        continue;
+      }
+      const part = series
+        ? series.parts[series.shares.indexOf(share)]
+        : (before(model, share, (x) => (x.kind === 'amount' || x.kind === 'count') && x.depth === share.depth, true) ?? bracketedOf(model, share));
       if (!part || (share.numeratorSubject && share.numeratorSubject !== '' && norm(strip(share.numeratorSubject)) !== norm(strip(part.subject)) && part.clause !== share.clause - 1 && part.clause !== share.clause)) continue;
       const phrase = share.denominator ?? '';
       let whole: Whole | undefined;
@@ -211,7 +232,8 @@ export const narrativeShare: Check = {
         // A whole the tables give (`一般公共预算项目支出总额`) is read there; else where the text states it.
         if (tableMeasure(work, part)) whole = tableWhole(work, share, phrase, strip);
         if (!whole) {
-          const stated = statedWhole(model, share, phrase, strip);
+          // The figures a series of shares goes with are its parts, never its whole.
+          const stated = statedWhole(model, share, phrase, strip, series?.parts);
           // Else the figure the text gives the quantity the phrase names (`占支出总预算的` → the
           // `本年支出预算` stated before), in the phrase's own scope.
           const named = stated ? undefined : wholeNamed(work, compactSubject(strip(phrase)));
@@ -315,6 +337,33 @@ export const narrativeShare: Check = {
   },
 };
 
+/**
+ * Shares printed together (`8.1%和91.9%`) and the figures printed together just before them
+ * (`2666.3亿元和30400.7亿元`), in order; undefined for a share printed alone.
+ */
+function seriesOf(model: NarrativeModel, share: Claim): { shares: Claim[]; parts: Claim[] } | undefined {
+  const list = paragraphClaims(model, share.para);
+  const text = model.paragraphs[share.para]?.text ?? '';
+  const joined = (a: Claim, b: Claim) => a.sentence === b.sentence && a.depth === b.depth && SERIES_JOIN.test(text.slice(a.end, b.start));
+  let first = list.indexOf(share);
+  let last = first;
+  while (first > 0 && list[first - 1]?.kind === 'share' && joined(list[first - 1] as Claim, list[first] as Claim)) first--;
+  while (last < list.length - 1 && list[last + 1]?.kind === 'share' && joined(list[last] as Claim, list[last + 1] as Claim)) last++;
+  if (first === last) return undefined;
+  const shares = list.slice(first, last + 1);
+  const parts: Claim[] = [];
+  const isFigure = (c: Claim | undefined): c is Claim => !!c && (c.kind === 'amount' || c.kind === 'count') && c.sentence === share.sentence && c.depth === share.depth;
+  let k = first - 1;
+  if (isFigure(list[k])) {
+    parts.unshift(list[k] as Claim);
+    while (isFigure(list[k - 1]) && joined(list[k - 1] as Claim, list[k] as Claim)) parts.unshift(list[--k] as Claim);
+  }
+  return { shares, parts };
+}
+
+/** Words that make a whole relative to its part (同类, 相应, 其) or more than one (分别, 和). */
+const RELATIVE_WHOLE = /同类|同级|同期|相应|其|该|本类|各自|分别|和|与|及|、/;
+
 interface Unfound {
   share: Claim;
   part: Claim;
@@ -334,6 +383,8 @@ function impliedWholes(model: NarrativeModel, unfound: Unfound[], strip: (s: str
   for (const u of unfound) {
     const { share, part } = u;
     if (!(share.printed > 0 && share.printed < 100) || !(part.value > 0)) continue;
+    // `占同类产品采购规模的…`: each part's own kind, not one whole; `…和GDP的比重分别`: two.
+    if (RELATIVE_WHOLE.test(u.phrase)) continue;
     const hp = 0.5 * 10 ** -part.decimals;
     const hs = 0.5 * 10 ** -share.decimals;
     const value = part.value / (share.printed / 100);

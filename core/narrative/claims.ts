@@ -363,6 +363,9 @@ function againstBudget(r: LeftReading, s: string): string {
   return s.slice(0, vs.index);
 }
 
+/** What joins the figures of a series (`2666.3亿元和30400.7亿元`, `8.1%、91.9%`). */
+export const SERIES_JOIN = /^\s*(?:和|与|及|以及|、|,|，)\s*$/;
+
 /** `…公务接待费、公车运行费(“三公”经费)决算总额`: the term a bracket defines names the figure. */
 const DEFINED_TERM = /\((?:以下)?(?:简称|统称)?“([^“”()]{1,12})”([^()“”]{0,6})\)([^()]{0,8})$/;
 /** `决算数大于预算数 55.93 万元`: the actual less the budget. */
@@ -742,7 +745,10 @@ function scanOne(
           ? NAMED_BUDGET.exec(folded.slice(Math.max(0, prevInSentence.start - 16), prevInSentence.start))
           : null;
       const r = readLeft(namedBudget ? `完成${namedBudget[1] ?? ''}预算的` : leftRaw, m.unit, ctx.docYear);
-      const kind: ClaimKind = r.kind ?? (m.money ? 'amount' : m.unit === '%' ? 'percent' : 'count');
+      // `占全国政府采购规模的8.1%和91.9%`: a percentage joined to a share is a share of the same whole.
+      const alsoShare = m.unit === '%' && (r.kind === 'percent' || !r.kind) && (!r.subject || /^(?:和|与|及|以及)$/.test(r.subject)) && prevInSentence?.kind === 'share' && SERIES_JOIN.test(folded.slice(prevInSentence.end, m.start));
+      if (alsoShare) r.denominator = prevInSentence.denominator;
+      const kind: ClaimKind = alsoShare ? 'share' : (r.kind ?? (m.money ? 'amount' : m.unit === '%' ? 'percent' : 'count'));
       let ownSubject = r.subject && !isGeneric(r.subject) ? r.subject : '';
       // `项目全年预算数`, `最终项目预算`: the budget of project expenditure — or, in the review of
       // one named project (`某某经费项目绩效自评综述：项目全年预算数…`), of that project.
