@@ -305,6 +305,22 @@ describe('variants of the 预算 (Jianghan)', () => {
     expect(analyzeText(text).summary).toEqual(baseReport.summary);
   });
 
+  it('should read tables written as Markdown (`| 科目 | 金额 |`, a rule under the header) as the tab-separated ones', () => {
+    const src = fixture('jianghan-hr-2024-budget').split('\n');
+    const out: string[] = [];
+    src.forEach((l, k) => {
+      if (!l.includes('\t')) return void out.push(l);
+      out.push(`| ${l.split('\t').join(' | ')} |`);
+      // A rule under the first row of each table.
+      if (!(src[k - 1] ?? '').includes('\t')) out.push(`|${l.split('\t').map(() => '---').join('|')}|`);
+    });
+    const text = out.join('\n');
+    expect(text).not.toContain('\t');
+    expect(text).toContain('|---|');
+    // Before: no table was found at all.
+    expect(analyzeText(text).summary).toEqual(baseReport.summary);
+  });
+
   it('should take the header fields printed in cells of their own (`编制单位：… | | 金额单位：万元`) for the preamble', () => {
     const text = rewriteTables((c) => c, () => '编制单位：某某局\t\t\t金额单位：万元');
     expect(text).toContain('\t\t\t金额单位：万元');

@@ -43,6 +43,38 @@ export interface TextExtractOptions {
   url?: string;
 }
 
+/** A row of a Markdown table, or of a page saved as text with `|` between cells. */
+const PIPE_ROW = /\|[^|]*\|/;
+/** The rule under a Markdown table's header (`|---|:--:|`). */
+const PIPE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+
+/**
+ * Tables written with `|` between cells (`| 项目 | 金额 |`, `总额 | 0.00 | 3.36 | |||`): runs of two
+ * or more such lines become tab-separated grid rows, cell for cell, read as those are; a Markdown
+ * header rule becomes a blank line, so line numbers stay those of the file.
+ */
+function pipeRowsToTabs(lines: string[]): string[] {
+  const isRow = (l: string) => !l.includes('\t') && PIPE_ROW.test(l);
+  const out = lines.slice();
+  for (let i = 0; i < lines.length; i++) {
+    if (!isRow(lines[i] ?? '')) continue;
+    let j = i;
+    while (j < lines.length && (isRow(lines[j] ?? '') || PIPE_RULE.test(lines[j] ?? ''))) j++;
+    if (j - i >= 2) {
+      for (let k = i; k < j; k++) {
+        const l = lines[k] ?? '';
+        if (PIPE_RULE.test(l)) {
+          out[k] = '';
+          continue;
+        }
+        out[k] = l.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim()).join('\t');
+      }
+    }
+    i = j;
+  }
+  return out;
+}
+
 export function extractText(input: string, options: TextExtractOptions = {}): RawDocument {
   const issues: RawDocument['issues'] = [];
   let source = input.replace(/^\uFEFF/, '');
@@ -60,6 +92,7 @@ export function extractText(input: string, options: TextExtractOptions = {}): Ra
   // A page's number between two lines of a table or a paragraph (text taken from a PDF) is no
   // line of the document: blanked, so that line numbers stay those of the file.
   lines = lines.map((l) => (l.length > MAX_LINE_LENGTH ? l.slice(0, MAX_LINE_LENGTH) : isPageMarker(l) ? '' : l));
+  lines = pipeRowsToTabs(lines);
   source = '';
 
   const titleAt: number[] = [];
