@@ -734,6 +734,32 @@ describe('narrative checks', () => {
     ]);
   });
 
+  it('should give the names before `分别为` to the figures after it, in order', () => {
+    const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8');
+    const vsTables = (sentence: string) =>
+      analyzeText(`${base}\n一、支出预算情况\n\n${sentence}\n`)
+        .checks.filter((c) => c.rule === 'narrative-table' || c.rule === 'narrative-coverage')
+        .map((c) => [c.rule, c.verdict, c.stated]);
+    // Before: 40.00 was named 项目支出 (the name before it in its clause) and held against 60.00: an error.
+    expect(vsTables('2024年基本支出、项目支出分别为40.00万元、60.00万元。')).toEqual([
+      ['narrative-table', 'ok', 40],
+      ['narrative-table', 'ok', 60],
+    ]);
+    expect(vsTables('2024年基本支出和项目支出分别为41.00万元和60.00万元。')).toEqual([
+      ['narrative-table', 'discrepancy', 41],
+      ['narrative-table', 'ok', 60],
+    ]);
+    // Three names, two figures: which goes with which is not known, so neither is named.
+    expect(vsTables('2024年基本支出、项目支出和其他支出分别为40.00万元、60.00万元。')).toEqual([
+      ['narrative-coverage', 'undecided', 40],
+      ['narrative-coverage', 'undecided', 60],
+    ]);
+    // 及 inside a name (购置及运行维护费) does not split it.
+    const three = analyzeText('七、财政拨款“三公”经费支出决算情况说明\n\n2023年度“三公”经费财政拨款支出决算为12.00万元，其中因公出国（境）费、公务用车购置及运行维护费、公务接待费分别为0万元、8.00万元、4.00万元。');
+    expect(three.checks.filter((c) => c.rule === 'narrative-sum').map((c) => [c.verdict, c.stated, c.expected])).toEqual([['ok', 12, 12]]);
+    expect((three.claims ?? []).map((c) => c.subject)).toContain('公务用车购置及运行维护费');
+  });
+
   it('should not warn of `下降 0%` where both years are zero', () => {
     const r = analyzeText('一、收入支出决算总体情况说明\n\n2023 年度机关运行经费支出 0 万元，比上年减少 0 万元，下降 0%。');
     expect(r.checks.filter((x) => x.rule === 'narrative-change').map((c) => [c.verdict, c.severity, c.reason])).toEqual([['undecided', 'info', 'both figures are zero, so there is no rate']]);

@@ -104,7 +104,7 @@ function listFindings(work: WorkDocument, model: NarrativeModel, lang: Lang, out
           rule: 'narrative-sum',
           id: `narrative-sum/${head.id}/list`,
           claim: { zh: `“${name}”`, en: `"${name}"` },
-          basis: { zh: `${list.marker.replace(/[:：,，]$/, '').replace(/^分项情况.*$/, '分项')}所列 ${used.length} 项之和为`, en: `the ${used.length} items listed after "${list.marker.replace(/[:：,，]$/, '')}" add up to` },
+          basis: { zh: `${list.marker.replace(/[:：,，]$/, '').replace(/^分项情况.*$/, '分项').replace(/^分别(?:为|是)?$/, '')}所列 ${used.length} 项之和为`, en: `the ${used.length} items listed after "${list.marker.replace(/[:：,，]$/, '')}" add up to` },
           stated: head.value,
           expected: roundTo(best.sum, 8),
           unit,

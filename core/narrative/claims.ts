@@ -363,6 +363,25 @@ function againstBudget(r: LeftReading, s: string): string {
   return s.slice(0, vs.index);
 }
 
+/** `…分别为` right before the first figure of a series. */
+const RESPECTIVELY = /分别(?:为|是|达到?|约为?)?\s*$/;
+
+/**
+ * The names a `分别` sentence lists before it (`其中因公出国(境)费、公务用车购置及运行维护费、公务接待费
+ * 分别为`): split at 、 (and a last 和 / 与), else at 和 / 与 — never at 及, which joins words
+ * inside a name (购置及运行维护费).
+ */
+function namesBefore(text: string): string[] {
+  const clause = text.replace(RESPECTIVELY, '').split(/[，,；;:：]/).pop() ?? '';
+  let parts = clause.split('、');
+  if (parts.length === 1) parts = clause.split(/和|与/);
+  else {
+    const last = (parts.pop() ?? '').split(/和|与/);
+    parts.push(...last);
+  }
+  return parts.map((x) => stripLeaders(compactSubject(x).replace(YEAR_PHRASE, ''))).filter((x) => x !== '');
+}
+
 /** What joins the figures of a series (`2666.3亿元和30400.7亿元`, `8.1%、91.9%`). */
 export const SERIES_JOIN = /^\s*(?:和|与|及|以及|、|,|，)\s*$/;
 
@@ -689,6 +708,19 @@ function scanOne(
   let lastDepth0: Claim | undefined;
   let prevSentenceClaims: Claim[] = [];
   let clause = 0;
+  // `基本支出、项目支出分别为40万元、60万元`: the names before 分别 go with the figures after it, in order.
+  let series: { names: string[]; claims: Claim[] } | undefined;
+  const closeSeries = () => {
+    // As many figures as names, or none of them is named (never the wrong one).
+    if (series && series.claims.length !== series.names.length) {
+      for (const c of series.claims) {
+        c.subject = '';
+        c.topic = '';
+        c.explicit = false;
+      }
+    }
+    series = undefined;
+  };
   const closeSentenceLists = () => {
     for (let i = open.length - 1; i >= 0; i--) {
       const o = open[i] as OpenList;
@@ -749,6 +781,13 @@ function scanOne(
       const alsoShare = m.unit === '%' && (r.kind === 'percent' || !r.kind) && (!r.subject || /^(?:和|与|及|以及)$/.test(r.subject)) && prevInSentence?.kind === 'share' && SERIES_JOIN.test(folded.slice(prevInSentence.end, m.start));
       if (alsoShare) r.denominator = prevInSentence.denominator;
       const kind: ClaimKind = alsoShare ? 'share' : (r.kind ?? (m.money ? 'amount' : m.unit === '%' ? 'percent' : 'count'));
+      const lastOfSeries = series?.claims[series.claims.length - 1];
+      if (series && !(lastOfSeries && lastOfSeries === prevInSentence && lastOfSeries.unit === m.unit && SERIES_JOIN.test(folded.slice(lastOfSeries.end, m.start)))) closeSeries();
+      if (!series && depth === 0 && RESPECTIVELY.test(leftRaw)) {
+        const names = namesBefore(folded.slice(sentence.start, m.start));
+        if (names.length >= 2) series = { names, claims: [] };
+      }
+      if (series) r.subject = series.names[series.claims.length] ?? '';
       let ownSubject = r.subject && !isGeneric(r.subject) ? r.subject : '';
       // `项目全年预算数`, `最终项目预算`: the budget of project expenditure — or, in the review of
       // one named project (`某某经费项目绩效自评综述：项目全年预算数…`), of that project.
@@ -826,6 +865,7 @@ function scanOne(
         claim.explicit = true;
       }
       out.claims.push(claim);
+      if (series) series.claims.push(claim);
       sentence.claims.push(claim);
       level.lastEnd = m.end;
       if (depth === 0) {
@@ -887,6 +927,7 @@ function scanOne(
       sentence.end = next;
       directionsIn(folded, p, sentence, out, ctx.docYear);
       absencesIn(folded, p, sentence, out, ctx.docYear, getScope() ?? sectionScope);
+      closeSeries();
       prevSentenceClaims = sentence.claims.filter((c) => c.depth === 0);
       closeSentenceLists();
       // A sentence that only names a classification row (`…（款）行政运行（项）。`) sets the subject.
@@ -917,6 +958,7 @@ function scanOne(
     }
     if (ch === '，' || ch === ',' || ch === ':') lastContextAt = i + 1;
   }
+  closeSeries();
   sentence.end = folded.length;
   directionsIn(folded, p, sentence, out, ctx.docYear);
   absencesIn(folded, p, sentence, out, ctx.docYear, getScope() ?? sectionScope);
