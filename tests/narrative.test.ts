@@ -760,6 +760,25 @@ describe('narrative checks', () => {
     expect((three.claims ?? []).map((c) => c.subject)).toContain('公务用车购置及运行维护费');
   });
 
+  it.each([
+    ['2024年“三公”经费预算数较上年减少0.50万元，下降20%。', 'ok', 20],
+    ['2024年“三公”经费预算数较上年减少0.50万元，下降25%。', 'discrepancy', 20],
+    ['2024年基本支出较上年增加5.00万元，增长14.29%。', 'ok', 14.29],
+  ])('should check `%s` against this year’s figure in the tables', (sentence, verdict, expected) => {
+    const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8');
+    const r = analyzeText(`${base}\n一、部门预算情况说明\n\n${sentence}\n`);
+    const rates = r.checks.filter((c) => c.rule === 'narrative-change');
+    // Before: could not check (neither year's figure in the text).
+    expect(rates.map((c) => [c.verdict, expected2(c)])).toEqual([[verdict, expected]]);
+    expect(rates[0]?.where.some((w) => w.table && !w.quote)).toBe(true);
+  });
+
+  it('should not take the tables’ figure for a change against a year other than last year', () => {
+    const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8');
+    const r = analyzeText(`${base}\n一、部门预算情况说明\n\n2024年“三公”经费预算较2022年减少0.50万元，下降20%。\n`);
+    expect(r.checks.filter((c) => c.rule === 'narrative-change')).toEqual([]);
+  });
+
   it('should not warn of `下降 0%` where both years are zero', () => {
     const r = analyzeText('一、收入支出决算总体情况说明\n\n2023 年度机关运行经费支出 0 万元，比上年减少 0 万元，下降 0%。');
     expect(r.checks.filter((x) => x.rule === 'narrative-change').map((c) => [c.verdict, c.severity, c.reason])).toEqual([['undecided', 'info', 'both figures are zero, so there is no rate']]);

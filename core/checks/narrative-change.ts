@@ -17,6 +17,8 @@ import { before, budgetish, isKind, paragraphClaims, sameSubject } from '../narr
 import { cellWhere, claimName, comparisonResult, decimalsIn, Findings, fmt, isMoneyUnit, judgeAmounts, quotes, undecidedResult, valueIn } from '../narrative/results.ts';
 import { type Ref, refName } from './identity.ts';
 import { isTotalRow } from './group-total.ts';
+import { targetOf } from './narrative-table.ts';
+import type { Located } from '../narrative/resolve.ts';
 import { arabicYears, labelKey } from '../text/normalize.ts';
 import { judgeRange, ratioRange, type Judgement } from '../rounding.ts';
 import { roundTo } from '../text/numbers.ts';
@@ -73,6 +75,21 @@ function againstBudget(model: NarrativeModel, change: Claim): Triple {
   const current = before(model, change, (x) => fits(x) && !budgetish(x) && x.measure !== 'target', true);
   const prior = before(model, change, (x) => fits(x) && budgetish(x), true);
   return current ? { current, prior, change } : { change };
+}
+
+/**
+ * This year's figure of a change's item, from the tables, as a claim of the text would be
+ * compared with it: only for a quantity of the lexicon, a change on last year (the tables hold
+ * the document's own year), the figure the tables give unambiguously.
+ */
+function tableCurrent(work: WorkDocument, model: NarrativeModel, ch: Claim): { claim: Claim; located: Located } | undefined {
+  const named = model.named.get(ch);
+  if (!named || named.kind !== 'quantity' || !ch.money || ch.against) return undefined;
+  const year = work.doc.year;
+  if (year === undefined || (ch.year !== undefined && ch.year !== year) || (ch.base !== undefined && ch.base !== year - 1)) return undefined;
+  const located = targetOf(work, { ...ch, kind: 'amount', value: 0, printed: 0 }, named).target?.located;
+  if (!located || !isMoneyUnit(located.unit)) return undefined;
+  return { claim: { ...ch, kind: 'amount', value: located.value, printed: located.value, unit: located.unit, decimals: located.decimals }, located };
 }
 
 function rateRange(t: Triple, unit: string): { value: number; lo: number; hi: number; base: number } | undefined {
@@ -211,8 +228,12 @@ export const narrativeChange: Check = {
         (next && next.kind === 'rate' && next.sentence === ch.sentence + 1 && !next.subject && !next.approx && sameSubject(model, next, ch) ? next : undefined);
       if (!rate) continue;
       t.rate = rate;
-      const rr = rateRange(t, unit);
+      // Neither year's figure in the text: this year's from the tables (`“三公”经费预算数较上年减少
+      // 0.50万元，下降20%`, the 三公 table giving this year's budget).
+      const fromTable = !t.current && !t.prior ? tableCurrent(work, model, ch) : undefined;
+      const rr = rateRange(fromTable ? { ...t, current: fromTable.claim } : t, unit);
       const group = [t.current, t.prior, ch, rate].filter((x): x is Claim => !!x);
+      const cells = (fromTable?.located.refs ?? []).map((r) => cellWhere(work, r));
       if (!rr) continue;
       model.used.add(rate).add(ch);
       if (t.current) model.used.add(t.current);
@@ -261,9 +282,11 @@ export const narrativeChange: Check = {
       if (Math.sign(rate.value) !== Math.sign(ch.value) && rate.value !== 0 && ch.value !== 0) j = { ...j, verdict: 'discrepancy', severity: 'error' };
       let cause: CheckResult['cause'];
       if (j.verdict === 'discrepancy') cause = otherBase(model, ch, printed, rate.decimals, unit, lang);
+      const cur = t.current ?? fromTable?.claim;
+      const tableLabel = fromTable ? `${lang === 'zh' ? '表中' : 'the tables’'} ${fromTable.located.refs.map((r) => refName(work, r)).join(' + ')} ` : '';
       const baseText = t.prior
         ? fmt(rr.base, decimalsIn(t.prior, unit))
-        : `(${fmt(valueIn(t.current as Claim, unit), decimalsIn(t.current as Claim, unit))} ${ch.value < 0 ? '+' : '−'} ${fmt(Math.abs(ch.value), ch.decimals)})`;
+        : `(${tableLabel}${fmt(valueIn(cur as Claim, unit), decimalsIn(cur as Claim, unit))} ${ch.value < 0 ? '+' : '−'} ${fmt(Math.abs(ch.value), ch.decimals)})`;
       push(
         `r|${name}|${printed}|${ch.value}|${rr.base}`,
         comparisonResult(
@@ -278,7 +301,7 @@ export const narrativeChange: Check = {
             decimals: Math.max(rate.decimals, 2),
             judgement: j,
             formula: `${name}: ${fmt(printed, rate.decimals)}% = ${fmt(Math.abs(ch.value), ch.decimals)} ÷ ${baseText} × 100%`,
-            where: quotes(model, group, 'stated', rate),
+            where: [...quotes(model, group, 'stated', rate), ...cells],
             cause,
           },
           lang,
