@@ -779,6 +779,37 @@ describe('narrative checks', () => {
     expect(r.checks.filter((c) => c.rule === 'narrative-change')).toEqual([]);
   });
 
+  it.each([
+    '2024年因公出国（境）费、公务接待费、公务用车购置及运行费合计2.00万元。',
+    '2024年公务接待费、公务用车购置及运行费共2.00万元。',
+    '2024年基本支出和项目支出共计100.00万元。',
+    '2024年办公费、公务接待费等支出5.00万元。',
+    '2024年卫生健康支出、住房保障支出两项合计10.00万元。',
+  ])('should take a figure said of several names together (`%s`) for their sum, not for the last of them', (sentence) => {
+    const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8');
+    const r = analyzeText(`${base}\n一、部门预算情况说明\n\n${sentence}\n`);
+    // Before: held against the last name's row (公务用车购置及运行费 1.00, 基本支出 40.00, …): an error.
+    expect(r.checks.filter((c) => c.rule.startsWith('narrative') && c.verdict === 'discrepancy').map((c) => c.message)).toEqual([]);
+    expect(r.checks.filter((c) => c.rule === 'narrative-coverage').map((c) => c.verdict)).toEqual(['undecided']);
+  });
+
+  it('should keep 和 inside a name (`社会保障和就业支出合计`) and add up `A…，B…，合计…`', () => {
+    const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8');
+    const audit = (sentence: string) => analyzeText(`${base}\n一、部门预算情况说明\n\n${sentence}\n`).checks.filter((c) => c.rule.startsWith('narrative') && c.rule !== 'narrative-coverage');
+    expect(audit('2024年社会保障和就业支出合计90.00万元。').map((c) => [c.rule, c.verdict])).toEqual([['narrative-table', 'ok']]);
+    // Before: 合计 100.00 carried the name 项目支出 and was held against its 60.00 (an error).
+    expect(audit('2024年基本支出40.00万元，项目支出60.00万元，合计100.00万元。').map((c) => [c.rule, c.verdict, c.stated])).toEqual([
+      ['narrative-table', 'ok', 40],
+      ['narrative-table', 'ok', 60],
+      ['narrative-sum', 'ok', 100],
+    ]);
+    expect(audit('2024年基本支出40.00万元，项目支出60.00万元，合计110.00万元。').map((c) => [c.rule, c.verdict, c.stated])).toEqual([
+      ['narrative-table', 'ok', 40],
+      ['narrative-table', 'ok', 60],
+      ['narrative-sum', 'discrepancy', 110],
+    ]);
+  });
+
   it('should not warn of `下降 0%` where both years are zero', () => {
     const r = analyzeText('一、收入支出决算总体情况说明\n\n2023 年度机关运行经费支出 0 万元，比上年减少 0 万元，下降 0%。');
     expect(r.checks.filter((x) => x.rule === 'narrative-change').map((c) => [c.verdict, c.severity, c.reason])).toEqual([['undecided', 'info', 'both figures are zero, so there is no rate']]);

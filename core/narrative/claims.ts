@@ -39,6 +39,8 @@ export interface Claim {
   topic: string;
   /** True when `topic` comes from the claim's own clause. */
   explicit: boolean;
+  /** Said of several names together (`A、B、C合计`): their sum, no single quantity of the tables. */
+  collective?: boolean;
   measure: Measure;
   /** Scope named in the clause itself. */
   scope?: Scope;
@@ -372,15 +374,40 @@ const RESPECTIVELY = /分别(?:为|是|达到?|约为?)?\s*$/;
  * inside a name (购置及运行维护费).
  */
 function namesBefore(text: string): string[] {
-  const clause = text.replace(RESPECTIVELY, '').split(/[，,；;:：]/).pop() ?? '';
-  let parts = clause.split('、');
-  if (parts.length === 1) parts = clause.split(/和|与/);
-  else {
-    const last = (parts.pop() ?? '').split(/和|与/);
-    parts.push(...last);
+  return splitNames(text.replace(RESPECTIVELY, '').split(/[，,；;:：]/).pop() ?? '');
+}
+
+/** A name that ends like a kind of money (`…支出`, `…经费`): 和 between two such joins two names. */
+const NAME_END = /(?:支出|经费|资金|收入|费用?|补贴|补助|拨款)$/;
+
+/**
+ * Names listed in a clause: split at 、, and at 和 / 与 where both sides end like a name
+ * (`基本支出和项目支出`, not `社会保障和就业支出`); never at 及 (`购置及运行维护费`).
+ */
+function splitNames(clause: string): string[] {
+  const parts: string[] = [];
+  for (const piece of clause.split('、')) {
+    const halves = piece.split(/和|与/);
+    if (halves.length > 1 && halves.every((h) => NAME_END.test(compactSubject(h).trim()))) parts.push(...halves);
+    else parts.push(piece);
   }
   return parts.map((x) => stripLeaders(compactSubject(x).replace(YEAR_PHRASE, ''))).filter((x) => x !== '');
 }
+
+/** A clause that is only a total word (`，合计100万元`). */
+const TOTAL_ALONE = /^(?:合计|共计|总计|一共|总共|共)(?:为|是|达到?)?$/;
+
+/** The names a figure said of several together sums, when there are two or more. */
+function collectiveNames(text: string): string[] | undefined {
+  const clause = compactSubject(text.split(/[，,；;:：]/).pop() ?? '').replace(COLLECTIVE_END, '');
+  // `收、支总计`, `收入、支出决算总计`: one total, the 收支总计.
+  if (/收入?、支出?(?:决算|预算)?$/.test(clause)) return undefined;
+  const names = splitNames(clause);
+  return names.length >= 2 && names.every((n) => n.length >= 3) ? names : undefined;
+}
+
+/** A figure said of several names together (`A、B、C合计`, `A和B共计`, `A、B等支出`). */
+const COLLECTIVE_END = /(?:[两三四五六七八九十]项)?(?:合计|共计|总计|累计|一共|总共|共)(?:为|是|达到?)?$|等(?:项目)?(?:支出|费用|经费|资金)?(?:为|是)?$/;
 
 /** What joins the figures of a series (`2666.3亿元和30400.7亿元`, `8.1%、91.9%`). */
 export const SERIES_JOIN = /^\s*(?:和|与|及|以及|、|,|，)\s*$/;
@@ -788,6 +815,15 @@ function scanOne(
         if (names.length >= 2) series = { names, claims: [] };
       }
       if (series) r.subject = series.names[series.claims.length] ?? '';
+      // `因公出国（境）费、公务接待费合计2.00万元`: the sum of the items named, not the last of them
+      // (could not check; the topic is not carried either).
+      const together = !series && depth === 0 && COLLECTIVE_END.test(compactSubject(leftRaw)) ? collectiveNames(folded.slice(sentence.start, m.start)) : undefined;
+      // `基本支出40万元，项目支出60万元，合计100万元`: the total of the figures before it.
+      const totalOfBefore = !series && !together && depth === 0 && TOTAL_ALONE.test(compactSubject(leftRaw).trim());
+      // A collective figure keeps its names (one statement repeated is still compared) but names
+      // no single quantity of the tables.
+      if (together) r.subject = together.join('、');
+      if (totalOfBefore) r.subject = '';
       let ownSubject = r.subject && !isGeneric(r.subject) ? r.subject : '';
       // `项目全年预算数`, `最终项目预算`: the budget of project expenditure — or, in the review of
       // one named project (`某某经费项目绩效自评综述：项目全年预算数…`), of that project.
@@ -807,7 +843,7 @@ function scanOne(
       }
       const explicitScope = r.scope;
       if (explicitScope && depth === 0) setScope(explicitScope);
-      const carried = topic && depth === 0 ? topic : undefined;
+      const carried = topic && depth === 0 && !totalOfBefore ? topic : undefined;
       const claim: Claim = {
         id: `p${p.index}@${m.start}`,
         kind,
@@ -864,8 +900,15 @@ function scanOne(
         claim.topic = '结转下年';
         claim.explicit = true;
       }
+      if (together) claim.collective = true;
       out.claims.push(claim);
       if (series) series.claims.push(claim);
+      if (totalOfBefore && claim.money) {
+        const parts = sentence.claims.filter((c) => c.depth === 0 && c.kind === 'amount' && c.money && c.explicit);
+        if (parts.length >= 2 && parts.length === sentence.claims.filter((c) => c.depth === 0).length) {
+          out.lists.push({ marker: '合计', head: claim, items: parts, breaks: [], spansParagraphs: false, closed: true, para: p.index });
+        }
+      }
       sentence.claims.push(claim);
       level.lastEnd = m.end;
       if (depth === 0) {

@@ -69,7 +69,7 @@ export function narrativeOf(work: WorkDocument): NarrativeModel {
       n = nameOf(work, c.topic);
       byTopic.set(c.topic, n);
     }
-    named.set(c, n);
+    named.set(c, c.collective ? undefined : n);
     // `其中：财政拨款收入…；事业收入…`: 事业收入 is no fund's money, whatever the sentence spoke of.
     if (!c.scope && n?.kind === 'quantity' && allFundsOnly(n.id)) c.scope = 'all';
   }
