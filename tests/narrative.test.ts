@@ -810,6 +810,18 @@ describe('narrative checks', () => {
     ]);
   });
 
+  it.each([
+    ['基本支出40.00万元，上年为35.00万元，增长14.29%。', 'ok'],
+    ['基本支出40.00万元，上年为35.00万元，增长15.00%。', 'discrepancy'],
+    ['一般公共预算支出100.00万元，较上年预算数110.00万元下降9.09%。', 'ok'],
+  ])('should read `上年为…` as last year’s figure and check a rate stated with both years and no change (`%s`)', (sentence, verdict) => {
+    const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8');
+    const r = analyzeText(`${base}\n一、部门预算情况说明\n\n${sentence}\n`);
+    // Before: `上年为35.00万元` was this year's 基本支出 (an error against 40.00); the rate could not be checked.
+    expect(r.checks.filter((c) => c.rule === 'narrative-table' && c.verdict === 'discrepancy')).toEqual([]);
+    expect(r.checks.filter((c) => c.rule === 'narrative-change').map((c) => c.verdict)).toEqual([verdict]);
+  });
+
   it('should not warn of `下降 0%` where both years are zero', () => {
     const r = analyzeText('一、收入支出决算总体情况说明\n\n2023 年度机关运行经费支出 0 万元，比上年减少 0 万元，下降 0%。');
     expect(r.checks.filter((x) => x.rule === 'narrative-change').map((c) => [c.verdict, c.severity, c.reason])).toEqual([['undecided', 'info', 'both figures are zero, so there is no rate']]);

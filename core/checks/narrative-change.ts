@@ -309,6 +309,49 @@ export const narrativeChange: Check = {
         group,
       );
     }
+    // 4. a rate stated with this year's and last year's figures and no change between them
+    //    (`基本支出40万元，上年为35万元，增长14.29%`): (this year − last year) ÷ last year.
+    for (const rate of model.claims) {
+      if (rate.kind !== 'rate' || rate.approx || rate.against || model.used.has(rate) || !rate.topic) continue;
+      const prior = before(model, rate, (x) => x.kind === 'prior' && !x.approx && sameSubject(model, x, rate), true);
+      const current = prior && before(model, rate, (x) => x.kind === 'amount' && !x.approx && x !== prior && sameSubject(model, x, prior) && sameKindOfFigure(x, prior), true);
+      if (!prior || !current || before(model, rate, (x) => x.kind === 'change', true)) continue;
+      const unit = current.unit;
+      const cur = valueIn(current, unit);
+      const pri = valueIn(prior, unit);
+      if (!(pri > 0)) continue;
+      const name = claimName(current);
+      const half = 0.5 * 10 ** -decimalsIn(current, unit) + 0.5 * 10 ** -decimalsIn(prior, unit);
+      const [lo, hi] = ratioRange(Math.abs(cur - pri), half, pri, 0.5 * 10 ** -decimalsIn(prior, unit));
+      const value = (Math.abs(cur - pri) / pri) * 100;
+      const printed = Math.abs(rate.printed);
+      let j: Judgement = judgeRange(printed, rate.decimals, value, lo, hi);
+      // A rate pointing the other way from the two figures (上年多，增长 x%).
+      if (rate.value !== 0 && cur !== pri && Math.sign(rate.value) !== Math.sign(cur - pri)) j = { ...j, verdict: 'discrepancy', severity: 'error' };
+      const d = Math.max(decimalsIn(current, unit), decimalsIn(prior, unit));
+      const group = [current, prior, rate];
+      model.used.add(rate).add(current).add(prior);
+      push(
+        `r2|${name}|${printed}|${cur}|${pri}`,
+        comparisonResult(
+          {
+            rule: 'narrative-change',
+            id: `narrative-change/${rate.id}/rate`,
+            claim: { zh: `“${name}”增长率`, en: `growth rate of "${name}"` },
+            basis: { zh: `按 (${fmt(cur, d)} − ${fmt(pri, d)}) ÷ ${fmt(pri, d)} 计算为`, en: `(${fmt(cur, d)} − ${fmt(pri, d)}) ÷ ${fmt(pri, d)} gives` },
+            stated: printed,
+            expected: roundTo(value, 6),
+            unit: '%',
+            decimals: Math.max(rate.decimals, 2),
+            judgement: j,
+            formula: `${name}: ${fmt(printed, rate.decimals)}% = (${fmt(cur, d)} − ${fmt(pri, d)}) ÷ ${fmt(pri, d)} × 100%`,
+            where: quotes(model, group, 'stated', rate),
+          },
+          lang,
+        ),
+        group,
+      );
+    }
     return out;
   },
 };

@@ -325,6 +325,9 @@ function yearIn(s: string): number | undefined {
   return last?.[1] ? Number(last[1]) : undefined;
 }
 
+/** `上年为`, `上年决算数为`, `去年同期是` (its measure word kept) before a figure of last year. */
+const LAST_YEAR_ALONE = /^(?:上年|上一年|去年|上年度)(?:同期)?((?:预算|决算|执行|实际)?数?)(?:为|是|达到?)?$/;
+
 /**
  * `…同比`, `…比上年`, `…与 2022 年相比` ending the words before a change: the base year, cut off;
  * true when a year was compared with (`比 2022 年` alone announces that year's figure).
@@ -485,6 +488,13 @@ function readLeft(leftRaw: string, unit: string, docYear: number | undefined): L
       r.kind = 'change';
       r.sign = cs[1] && NEGATIVE.test(cs[1]) ? -1 : 1;
       s = s.slice(cs[0].length);
+    }
+    // `基本支出40万元，上年为35万元`: last year's figure of the subject being spoken of.
+    const lastYear = !r.kind ? LAST_YEAR_ALONE.exec(s) : null;
+    if (lastYear) {
+      r.kind = 'prior';
+      r.base = r.year = docYear !== undefined ? docYear - 1 : undefined;
+      s = lastYear[1] ?? '';
     }
     const [rest, compared] = comparisonEnd(r, s, docYear);
     s = rest;
