@@ -822,6 +822,17 @@ describe('narrative checks', () => {
     expect(r.checks.filter((c) => c.rule === 'narrative-change').map((c) => c.verdict)).toEqual([verdict]);
   });
 
+  it('should not take a 决算 table’s actual figure for the budget of an execution rate', () => {
+    const anchor = '2023年度收入合计9,788.75万元';
+    const fixture = readFileSync('tests/fixtures/donghu-hrss-2023-final.txt', 'utf8');
+    expect(fixture.split(anchor)).toHaveLength(2);
+    const text = fixture.replace(anchor, `2023年度一般公共预算财政拨款支出决算数为9,788.75万元，完成年初预算的84.73%。\n\n${anchor}`);
+    const r = analyzeText(text);
+    const rate = r.checks.filter((c) => c.rule === 'narrative-execution' && c.stated === 84.73);
+    // Before: 9,788.75 ÷ the 05表's 小计 9,788.75 (the actual, not a budget) = 100 %: a false error.
+    expect(rate.map((c) => c.verdict)).toEqual(['undecided']);
+  });
+
   it('should not warn of `下降 0%` where both years are zero', () => {
     const r = analyzeText('一、收入支出决算总体情况说明\n\n2023 年度机关运行经费支出 0 万元，比上年减少 0 万元，下降 0%。');
     expect(r.checks.filter((x) => x.rule === 'narrative-change').map((c) => [c.verdict, c.severity, c.reason])).toEqual([['undecided', 'info', 'both figures are zero, so there is no rate']]);

@@ -14,6 +14,7 @@ import { narrativeOf } from '../narrative/index.ts';
 import { after, before, budgetish, sameTopic } from '../narrative/near.ts';
 import { cellWhere, claimName, comparisonResult, convert, convertDecimals, decimalsIn as decimals, Findings, fmt, quotes, undecidedResult, valueIn as value } from '../narrative/results.ts';
 import { chooseScope, type Located } from '../narrative/resolve.ts';
+import { finalTablesPrintBudget } from '../narrative/lexicon.ts';
 import { refName } from './identity.ts';
 import type { NarrativeModel } from '../narrative/index.ts';
 import { judgeRange, ratioRange } from '../rounding.ts';
@@ -153,6 +154,7 @@ function otherQuantity(model: NarrativeModel, a: Claim, b: Claim): boolean {
 /** The budget the tables print for what `actual` names (a 决算's 三公 预算数), in its scope. */
 function tableBudget(work: WorkDocument, model: NarrativeModel, actual: Claim): Located | undefined {
   const named = model.named.get(actual);
-  if (!named || work.doc.kind !== 'final') return undefined;
+  // Only where the tables print budgets (三公 预算数): elsewhere the budget cell would be the actual.
+  if (!named || work.doc.kind !== 'final' || named.kind !== 'quantity' || !finalTablesPrintBudget(named.id)) return undefined;
   return chooseScope(work, { ...actual, kind: 'amount', measure: 'budget' }, named.id, 'budget').located;
 }

@@ -15,7 +15,7 @@ import { refName, type Ref } from './identity.ts';
 import { type Claim } from '../narrative/claims.ts';
 import { narrativeOf, type NarrativeModel } from '../narrative/index.ts';
 import { chooseScope, locate, rowCandidates, SCOPES, type Located, type Named } from '../narrative/resolve.ts';
-import { quantityById, type Scope } from '../narrative/lexicon.ts';
+import { finalTablesPrintBudget, quantityById, type Scope } from '../narrative/lexicon.ts';
 import { type Bilingual, cellWhere, claimFigure, claimName, comparisonResult, emptyTableWhere, fmt, judgeAmounts, quotes, undecidedResult } from '../narrative/results.ts';
 import type { Judgement } from '../rounding.ts';
 import { labelKey } from '../text/normalize.ts';
@@ -76,7 +76,7 @@ export function targetOf(work: WorkDocument, c: Claim, named: Named): { target?:
   const id = spec?.soft ?? named.id;
   // In a 决算, a budget figure can only be checked where the tables print budgets (三公 预算数).
   const phase = work.doc.kind === 'final' && m === 'budget' ? 'budget' : undefined;
-  if (phase && !(spec?.cells.final && Object.values(spec.cells.final).some((alts) => alts?.some((a) => a.some((t) => t.col.phase))))) return {};
+  if (phase && !finalTablesPrintBudget(named.id)) return {};
   const choice = chooseScope(work, c, id, phase);
   if (choice.unclear) return { reason: { zh: '未说明口径，各口径的表中数字不同', en: 'no scope is given and the tables differ between scopes' } };
   const located = choice.located;

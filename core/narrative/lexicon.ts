@@ -60,6 +60,12 @@ export const quantityTerms: { term: string; bare: string; id: string }[] = narra
 
 export const quantityById = new Map(narrative.quantities.map((q) => [q.id, q]));
 
+/** A quantity a 决算's tables print a budget of (三公 预算数): a column of its cells names the phase. */
+export function finalTablesPrintBudget(id: string): boolean {
+  const spec = quantityById.get(id);
+  return !!spec?.cells.final && Object.values(spec.cells.final).some((alts) => alts?.some((a) => a.some((t) => t.col.phase)));
+}
+
 /** A quantity the tables give for all funds only (事业收入, 经营收入, 其他收入 …): never a fund's money. */
 export function allFundsOnly(id: string): boolean {
   const spec = quantityById.get(id);
