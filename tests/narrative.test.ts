@@ -11,6 +11,8 @@ import type { AuditReport } from '../core/model/schemas.ts';
 const expected2 = (c: { expected: number | null }) => (c.expected === null ? null : Math.round(c.expected * 100) / 100);
 /** The checks of one rule as [verdict, stated, expected to two places]. */
 const judged = (r: AuditReport, rule: string) => r.checks.filter((c) => c.rule === rule).map((c) => [c.verdict, c.stated, expected2(c)]);
+/** The made-up 预算 of tests/samples with sentences added under a heading of their own. */
+const madeUpBudgetWith = (sentence: string) => analyzeText(`${readFileSync('tests/samples/made-up-budget.txt', 'utf8')}\n一、部门预算情况说明\n\n${sentence}\n`);
 
 describe('narrative checks', () => {
   const name = 'hanyang-hr-2023-final';
@@ -765,8 +767,7 @@ describe('narrative checks', () => {
     ['2024年“三公”经费预算数较上年减少0.50万元，下降25%。', 'discrepancy', 20],
     ['2024年基本支出较上年增加5.00万元，增长14.29%。', 'ok', 14.29],
   ])('should check `%s` against this year’s figure in the tables', (sentence, verdict, expected) => {
-    const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8');
-    const r = analyzeText(`${base}\n一、部门预算情况说明\n\n${sentence}\n`);
+    const r = madeUpBudgetWith(sentence);
     const rates = r.checks.filter((c) => c.rule === 'narrative-change');
     // Before: could not check (neither year's figure in the text).
     expect(rates.map((c) => [c.verdict, expected2(c)])).toEqual([[verdict, expected]]);
@@ -774,8 +775,7 @@ describe('narrative checks', () => {
   });
 
   it('should not take the tables’ figure for a change against a year other than last year', () => {
-    const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8');
-    const r = analyzeText(`${base}\n一、部门预算情况说明\n\n2024年“三公”经费预算较2022年减少0.50万元，下降20%。\n`);
+    const r = madeUpBudgetWith('2024年“三公”经费预算较2022年减少0.50万元，下降20%。');
     expect(r.checks.filter((c) => c.rule === 'narrative-change')).toEqual([]);
   });
 
@@ -786,16 +786,14 @@ describe('narrative checks', () => {
     '2024年办公费、公务接待费等支出5.00万元。',
     '2024年卫生健康支出、住房保障支出两项合计10.00万元。',
   ])('should take a figure said of several names together (`%s`) for their sum, not for the last of them', (sentence) => {
-    const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8');
-    const r = analyzeText(`${base}\n一、部门预算情况说明\n\n${sentence}\n`);
+    const r = madeUpBudgetWith(sentence);
     // Before: held against the last name's row (公务用车购置及运行费 1.00, 基本支出 40.00, …): an error.
     expect(r.checks.filter((c) => c.rule.startsWith('narrative') && c.verdict === 'discrepancy').map((c) => c.message)).toEqual([]);
     expect(r.checks.filter((c) => c.rule === 'narrative-coverage').map((c) => c.verdict)).toEqual(['undecided']);
   });
 
   it('should keep 和 inside a name (`社会保障和就业支出合计`) and add up `A…，B…，合计…`', () => {
-    const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8');
-    const audit = (sentence: string) => analyzeText(`${base}\n一、部门预算情况说明\n\n${sentence}\n`).checks.filter((c) => c.rule.startsWith('narrative') && c.rule !== 'narrative-coverage');
+    const audit = (sentence: string) => madeUpBudgetWith(sentence).checks.filter((c) => c.rule.startsWith('narrative') && c.rule !== 'narrative-coverage');
     expect(audit('2024年社会保障和就业支出合计90.00万元。').map((c) => [c.rule, c.verdict])).toEqual([['narrative-table', 'ok']]);
     // Before: 合计 100.00 carried the name 项目支出 and was held against its 60.00 (an error).
     expect(audit('2024年基本支出40.00万元，项目支出60.00万元，合计100.00万元。').map((c) => [c.rule, c.verdict, c.stated])).toEqual([
@@ -815,8 +813,7 @@ describe('narrative checks', () => {
     ['基本支出40.00万元，上年为35.00万元，增长15.00%。', 'discrepancy'],
     ['一般公共预算支出100.00万元，较上年预算数110.00万元下降9.09%。', 'ok'],
   ])('should read `上年为…` as last year’s figure and check a rate stated with both years and no change (`%s`)', (sentence, verdict) => {
-    const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8');
-    const r = analyzeText(`${base}\n一、部门预算情况说明\n\n${sentence}\n`);
+    const r = madeUpBudgetWith(sentence);
     // Before: `上年为35.00万元` was this year's 基本支出 (an error against 40.00); the rate could not be checked.
     expect(r.checks.filter((c) => c.rule === 'narrative-table' && c.verdict === 'discrepancy')).toEqual([]);
     expect(r.checks.filter((c) => c.rule === 'narrative-change').map((c) => c.verdict)).toEqual([verdict]);
