@@ -801,6 +801,8 @@ describe('narrative checks', () => {
       ['narrative-table', 'ok', 60],
       ['narrative-sum', 'ok', 100],
     ]);
+    // Named by its word, not by its own digits.
+    expect(audit('2024年基本支出40.00万元，项目支出60.00万元，合计100.00万元。').find((c) => c.rule === 'narrative-sum')?.message).toContain('“合计” 100.00万元');
     expect(audit('2024年基本支出40.00万元，项目支出60.00万元，合计110.00万元。').map((c) => [c.rule, c.verdict, c.stated])).toEqual([
       ['narrative-table', 'ok', 40],
       ['narrative-table', 'ok', 60],

@@ -913,6 +913,8 @@ function scanOne(
       if (together) claim.collective = true;
       out.claims.push(claim);
       if (series) series.claims.push(claim);
+      // Named by its word (`合计`), which names nothing in the tables.
+      if (totalOfBefore) claim.subject = compactSubject(leftRaw).replace(/(?:为|是|达到?)$/, '');
       if (totalOfBefore && claim.money) {
         const parts = sentence.claims.filter((c) => c.depth === 0 && c.kind === 'amount' && c.money && c.explicit);
         if (parts.length >= 2 && parts.length === sentence.claims.filter((c) => c.depth === 0).length) {
