@@ -832,6 +832,15 @@ describe('narrative checks', () => {
     expect(rate.map((c) => c.verdict)).toEqual(['undecided']);
   });
 
+  it.each([
+    ['2024年本部门项目支出中，业务工作经费、就业补助资金分别安排50.00万元、10.00万元。', '分别安排'],
+    ['2024年基本支出、项目支出分别增加5.00万元、4.00万元。', '分别增加: changes, not amounts'],
+  ])('should read `%s` as a series after 分别 (%s)', (sentence) => {
+    const r = madeUpBudgetWith(sentence);
+    // Before: the first figure took the last name, the second was an amount: errors against the tables.
+    expect(r.checks.filter((c) => c.rule.startsWith('narrative') && c.verdict === 'discrepancy').map((c) => c.message)).toEqual([]);
+  });
+
   it('should not warn of `下降 0%` where both years are zero', () => {
     const r = analyzeText('一、收入支出决算总体情况说明\n\n2023 年度机关运行经费支出 0 万元，比上年减少 0 万元，下降 0%。');
     expect(r.checks.filter((x) => x.rule === 'narrative-change').map((c) => [c.verdict, c.severity, c.reason])).toEqual([['undecided', 'info', 'both figures are zero, so there is no rate']]);

@@ -368,8 +368,8 @@ function againstBudget(r: LeftReading, s: string): string {
   return s.slice(0, vs.index);
 }
 
-/** `…分别为` right before the first figure of a series. */
-const RESPECTIVELY = /分别(?:为|是|达到?|约为?)?\s*$/;
+/** `…分别为`, `…分别安排`, `…分别增加` right before the first figure of a series. */
+const RESPECTIVELY = /分别(?:为|是|达到?|约为?|[\u4e00-\u9fff]{2}(?:了|为)?)?\s*$/;
 
 /**
  * The names a `分别` sentence lists before it (`其中因公出国(境)费、公务用车购置及运行维护费、公务接待费
@@ -814,10 +814,6 @@ function scanOne(
           ? NAMED_BUDGET.exec(folded.slice(Math.max(0, prevInSentence.start - 16), prevInSentence.start))
           : null;
       const r = readLeft(namedBudget ? `完成${namedBudget[1] ?? ''}预算的` : leftRaw, m.unit, ctx.docYear);
-      // `占全国政府采购规模的8.1%和91.9%`: a percentage joined to a share is a share of the same whole.
-      const alsoShare = m.unit === '%' && (r.kind === 'percent' || !r.kind) && (!r.subject || /^(?:和|与|及|以及)$/.test(r.subject)) && prevInSentence?.kind === 'share' && SERIES_JOIN.test(folded.slice(prevInSentence.end, m.start));
-      if (alsoShare) r.denominator = prevInSentence.denominator;
-      const kind: ClaimKind = alsoShare ? 'share' : (r.kind ?? (m.money ? 'amount' : m.unit === '%' ? 'percent' : 'count'));
       const lastOfSeries = series?.claims[series.claims.length - 1];
       if (series && !(lastOfSeries && lastOfSeries === prevInSentence && lastOfSeries.unit === m.unit && SERIES_JOIN.test(folded.slice(lastOfSeries.end, m.start)))) closeSeries();
       if (!series && depth === 0 && RESPECTIVELY.test(leftRaw)) {
@@ -825,6 +821,19 @@ function scanOne(
         if (names.length >= 2) series = { names, claims: [] };
       }
       if (series) r.subject = series.names[series.claims.length] ?? '';
+      // `分别增加5万元、4万元`: the later figures of a series are what the first is (changes, rates).
+      const firstOfSeries = series?.claims[0];
+      if (firstOfSeries && (!r.kind || r.kind === 'percent') && firstOfSeries.kind !== 'amount' && firstOfSeries.unit === m.unit) {
+        r.kind = firstOfSeries.kind;
+        r.sign = firstOfSeries.value < 0 ? -1 : 1;
+        r.base = firstOfSeries.base;
+        if (firstOfSeries.against) r.against = firstOfSeries.against;
+        r.measure = firstOfSeries.measure;
+      }
+      // `占全国政府采购规模的8.1%和91.9%`: a percentage joined to a share is a share of the same whole.
+      const alsoShare = m.unit === '%' && (r.kind === 'percent' || !r.kind) && (!r.subject || /^(?:和|与|及|以及)$/.test(r.subject)) && prevInSentence?.kind === 'share' && SERIES_JOIN.test(folded.slice(prevInSentence.end, m.start));
+      if (alsoShare) r.denominator = prevInSentence.denominator;
+      const kind: ClaimKind = alsoShare ? 'share' : (r.kind ?? (m.money ? 'amount' : m.unit === '%' ? 'percent' : 'count'));
       // `因公出国（境）费、公务接待费合计2.00万元`: the sum of the items named, not the last of them
       // (could not check; the topic is not carried either).
       const together = !series && depth === 0 && COLLECTIVE_END.test(compactSubject(leftRaw)) ? collectiveNames(folded.slice(sentence.start, m.start)) : undefined;
