@@ -43,7 +43,7 @@ function statedWhole(model: NarrativeModel, share: Claim, phrase: string, strip:
   const want = norm(strip(phrase));
   if (want.length < 2) return undefined;
   // `占政府采购预算的…` of `政府采购预算 17000 元` (named 政府采购, its measure word apart).
-  const bare = want.replace(/(?:预算|决算)(?:数|总额)?$/, '');
+  const bare = withoutMeasure(want);
   const matches = (c: Claim) => {
     if ((c.kind !== 'amount' && c.kind !== 'count') || exclude.includes(c)) return false;
     const have = norm(strip(c.subject || ''));
@@ -59,9 +59,12 @@ function statedWhole(model: NarrativeModel, share: Claim, phrase: string, strip:
   return undefined;
 }
 
+/** A whole's name without the measure word that ends it (`项目支出预算` → 项目支出). */
+const withoutMeasure = (phrase: string) => phrase.replace(/(?:预算|决算)(?:数|总额)?$/, '');
+
 /** What a share's whole names: `项目支出预算` is 项目支出's budget, not the 支出预算 of all. */
 function wholeNamed(work: WorkDocument, phrase: string): Named | undefined {
-  const bare = phrase.replace(/(?:预算|决算)(?:数|总额)?$/, '');
+  const bare = withoutMeasure(phrase);
   return (bare !== phrase && bare.length >= 2 ? nameOf(work, bare) : undefined) ?? nameOf(work, phrase);
 }
 
