@@ -766,12 +766,21 @@ describe('narrative checks', () => {
     ['2024年“三公”经费预算数较上年减少0.50万元，下降20%。', 'ok', 20],
     ['2024年“三公”经费预算数较上年减少0.50万元，下降25%。', 'discrepancy', 20],
     ['2024年基本支出较上年增加5.00万元，增长14.29%。', 'ok', 14.29],
+    // The grand total said as `收入支出总体` (100.00 in the 收支总表): before, no name and could not check.
+    ['收入支出总体与上年相比，增加20.00万元，增长25.00%。', 'ok', 25],
+    ['收支总体与上年相比，增加20.00万元，增长20.00%。', 'discrepancy', 25],
   ])('should check `%s` against this year’s figure in the tables', (sentence, verdict, expected) => {
     const r = madeUpBudgetWith(sentence);
     const rates = r.checks.filter((c) => c.rule === 'narrative-change');
     // Before: could not check (neither year's figure in the text).
     expect(rates.map((c) => [c.verdict, expected2(c)])).toEqual([[verdict, expected]]);
     expect(rates[0]?.where.some((w) => w.table && !w.quote)).toBe(true);
+  });
+
+  it('should end a paragraph at a chart’s caption line (`图 1：…变动情况`), not read it into the sentence after it', () => {
+    // Before: `图1：收、支决算总计变动情况收入支出总体与上年相比…` named nothing the rate could be checked on.
+    const r = madeUpBudgetWith('图 1：收、支预算总计变动情况\n收入支出总体与上年相比，增加20.00万元，增长20.00%。');
+    expect(judged(r, 'narrative-change')).toEqual([['discrepancy', 20, 25]]);
   });
 
   it('should not take the tables’ figure for a change against a year other than last year', () => {

@@ -267,7 +267,9 @@ export function toParagraphs(lines: RawLine[], pdfText: boolean): Paragraph[] {
     // A numbered line starts a paragraph; in PDF text only a short one (a long one may be a
     // wrapped sentence that happens to begin with a figure).
     const startsBlock = (trimmed.length < 60 || !pdfText) && HEADING.test(trimmed);
-    if (cur && (cur.text.length > MAX_PARAGRAPH || (startsBlock && !cur.open) || (startsBlock && !pdfText))) flush();
+    // A chart's caption (`图 1：收、支决算总计变动情况`) is a line of its own: the text after it is none of it.
+    const caption = trimmed.length <= 40 && CAPTION.test(trimmed) && !/[，,。]/.test(trimmed);
+    if (cur && (cur.text.length > MAX_PARAGRAPH || ((startsBlock || caption) && !cur.open) || (startsBlock && !pdfText))) flush();
     if (!cur) cur = { text: '', lineStarts: [], first: line, last: line, open: false };
     const prev = cur.text;
     const digits = pdfText && /\d$/.test(prev) && /^\d/.test(trimmed) && !/^\d+[.、．]\D/.test(trimmed);
@@ -284,7 +286,7 @@ export function toParagraphs(lines: RawLine[], pdfText: boolean): Paragraph[] {
     cur.open = pdfText && full && !/[。！？!?：:；;]$/.test(trimmed);
     const next = lines[k + 1];
     const endsHere = !laidOut.has(l.source.page) || !next || next.start || next.source.page !== l.source.page;
-    if ((/[。！？!?：:]$/.test(trimmed) && endsHere) || (trimmed.length <= 40 && isHeading(trimmed) && !cur.open)) flush();
+    if ((/[。！？!?：:]$/.test(trimmed) && endsHere) || (trimmed.length <= 40 && isHeading(trimmed) && !cur.open) || caption) flush();
   }
   flush();
   return out;
