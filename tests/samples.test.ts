@@ -72,3 +72,43 @@ describe('a budget in the 元 template', () => {
   });
 });
 
+
+// A 部门决算 in the nine-table layout with every kind of spending filled in (tests/samples/README.md).
+describe('a final account with every table filled in', () => {
+  const FINAL = readFileSync('tests/samples/made-up-final.txt', 'utf8');
+  const report = analyzeText(FINAL);
+  /** The sample with sentences added after the line holding `after`. */
+  const withText = (after: string, ...sentences: string[]) => {
+    const lines = FINAL.split('\n');
+    const at = lines.findIndex((l) => l.includes(after)) + 1;
+    return analyzeText([...lines.slice(0, at), ...sentences.flatMap((s) => ['', s]), ...lines.slice(at)].join('\n'));
+  };
+
+  it('should recognise the nine tables', () => {
+    expect(report.tables.map((t) => t.template)).toEqual(['final-01', 'final-02', 'final-03', 'final-04', 'final-05', 'final-06', 'final-07', 'final-08', 'final-09']);
+  });
+
+  it('should find nothing wrong in a document that adds up, and check its narrative against the tables', () => {
+    expect(report.checks.filter((c) => c.verdict === 'discrepancy' || c.verdict === 'rounding').map((c) => `${c.id}: ${c.message}`)).toEqual([]);
+    // The one figure left: domestic reception, a part of 公务接待费 that no table prints.
+    expect(flagged(report).map((c) => c.where.find((w) => w.quote)?.quote)).toEqual(['国内公务接待6批次、45人次，共计支出1.20万元，主要用于上级部门检查指导工作。']);
+    const ok = (rule: string) => report.checks.filter((c) => c.rule === rule && c.verdict === 'ok').length;
+    for (const rule of ['narrative-table', 'narrative-share', 'narrative-change', 'narrative-execution', 'narrative-sum']) expect(ok(rule), rule).toBeGreaterThan(3);
+  });
+
+  it('should check the carry-over of 政府性基金 against the 07表 and the year-start carry-over against the 01表', () => {
+    // Before: no table figure for 年末结转和结余 in the 政府性基金 scope, and no quantity 年初结转和结余 (could not check).
+    const fund = report.checks.find((c) => c.rule === 'narrative-table' && /年末结转和结余/.test(c.message));
+    expect([fund?.verdict, fund?.where.find((w) => w.table)?.table]).toEqual(['ok', report.tables.find((t) => t.template === 'final-07')?.id]);
+    const r = withText('一、收入支出决算总体情况说明', '2024年度收入总计809.90万元，其中：本年收入合计805.90万元，使用非财政拨款结余0.00万元，年初结转和结余4.00万元。');
+    const carry = r.checks.find((c) => c.rule === 'narrative-table' && /年初结转和结余/.test(c.message));
+    // `非财政拨款` is not 财政拨款: before, the 04表's 年初财政拨款结转和结余 (3.00), an error.
+    expect([carry?.verdict, carry?.expected]).toEqual(['ok', 4]);
+  });
+
+  it('should flag a basic-expenditure item changed in the 06表 at its class, and nowhere else', () => {
+    const broken = analyzeText(FINAL.replace(/(\t30201\t办公费\t)20\.00/, '$121.00'));
+    const bad = broken.checks.filter((c) => c.verdict === 'discrepancy');
+    expect(bad.map((c) => [c.rule, c.where[0]?.row?.code, c.stated, c.expected])).toEqual([['economic-hierarchy', '302', 85, 86]]);
+  });
+});
