@@ -26,6 +26,8 @@ export const TemplatesFile = z.object({
       columns: z
         .union([z.array(z.array(z.string()).min(1)), z.object({ income: z.array(ColumnSpec), expense: z.array(ColumnSpec) })])
         .optional(),
+      /** Another layout the same table is printed in (`国有资本经营…收入支出决算表` with 07's columns). */
+      altColumns: z.array(z.array(z.string()).min(1)).optional(),
     }),
   ),
 });

@@ -106,6 +106,39 @@ describe('a final account with every table filled in', () => {
     expect([carry?.verdict, carry?.expected]).toEqual(['ok', 4]);
   });
 
+  // The 国有资本经营 table in the layout some templates print it in: 07's columns, 收入 and 结转 too.
+  const SOE_WITH_INCOME = [
+    '2024年度国有资本经营预算财政拨款收入支出决算表',
+    '单位：万元',
+    '项 目\t\t\t年初结转和结余\t本年收入\t本年支出\t\t\t年末结转和结余',
+    '功能分类 科目编码\t\t科目名称\t\t\t小计\t基本支出\t项目支出',
+    '类\t款\t项\t栏次\t1\t2\t3\t4\t5\t6',
+    '\t\t合计\t\t10.50\t10.50\t\t10.50\t',
+    '223\t\t国有资本经营预算支出\t\t10.50\t10.50\t\t10.50\t',
+    '22301\t\t解决历史遗留问题及改革成本支出\t\t10.50\t10.50\t\t10.50\t',
+    '2230105\t\t国有企业退休人员社会化管理补助支出\t\t10.50\t10.50\t\t10.50\t',
+    '',
+    '注：本表反映部门本年度国有资本经营预算财政拨款收入、支出及结转和结余情况。',
+    '6栏各行 = (1+2-3) 栏各行；3栏各行 = (4+5) 栏各行。',
+    '',
+  ].join('\n\n');
+  const withSoeIncome = FINAL.replace(/2024年度国有资本经营预算财政拨款支出决算表[\s\S]*?(?=\n2024年度财政拨款“三公”)/, SOE_WITH_INCOME);
+  /** Rows joined by spaces, empty cells gone: the table as PDF text prints it. */
+  const flattened = (text: string) => text.split('\n').map((l) => (l.includes('\t') ? l.split('\t').filter((c) => c.trim() !== '').join(' ') : l)).join('\n');
+
+  it('should take the 本年支出 of a 国有资本经营 table printed with 收入 and 结转 columns, not its first column', () => {
+    expect(withSoeIncome).not.toBe(FINAL);
+    for (const text of [withSoeIncome, flattened(withSoeIncome)]) {
+      const r = analyzeText(text);
+      // Before: the ties and 类 sums took its first column (年初结转和结余) for the 08表's total: five false errors.
+      expect(r.checks.filter((c) => c.verdict === 'discrepancy').map((c) => c.id)).toEqual([]);
+      const ties = r.checks.filter((c) => c.rule === 'cross-table' && /final-04-08-(?:total|income)$/.test(c.id));
+      expect(ties.map((c) => [c.id.split('/').pop(), c.verdict, c.stated])).toEqual([['final-04-08-total', 'ok', 10.5], ['final-04-08-income', 'ok', 10.5]]);
+      // Flattened, its columns are the layout's six in order (the header's words come out of order).
+      expect(r.tables.find((t) => t.template === 'final-08')?.columns.map((c) => c.label)).toEqual(['年初结转和结余', '本年收入', '小计', '基本支出', '项目支出', '年末结转和结余']);
+    }
+  });
+
   it('should flag a basic-expenditure item changed in the 06表 at its class, and nowhere else', () => {
     const broken = analyzeText(FINAL.replace(/(\t30201\t办公费\t)20\.00/, '$121.00'));
     const bad = broken.checks.filter((c) => c.verdict === 'discrepancy');

@@ -99,7 +99,8 @@ export function selectColumn(table: Table, sel: TieTerm['col'], row: Row | undef
       const c = cols.find((x) => x.role === r && phaseOk(x));
       if (c) return c;
     }
-    return undefined;
+    // `role` and `first`: the column of that role where the table has one, else its first.
+    if (!sel.first) return undefined;
   }
   if (sel.first) return cols.find(phaseOk);
   return undefined;

@@ -167,7 +167,8 @@ export function isProseLine(text: string): boolean {
 
 /** `栏次 1 2 3`, `1 2 3 4 5 6 7 8 9 10 11 12`: the column-numbering line of a header. */
 export function columnNumbersOf(text: string): number[][] | undefined {
-  const t = text.replace(/\s+/g, ' ').trim();
+  // The code columns' heads may lead the line (`类 款 项 栏次 1 2 3`, a grid's rows joined by spaces).
+  const t = text.replace(/\s+/g, ' ').trim().replace(/^类 ?款 ?项 ?(?=栏|\d)/, '');
   if (!/^(?:栏次|栏\s*次)?[\s\d栏次]*$/.test(t)) return undefined;
   const groups: number[][] = [];
   for (const part of t.split(/栏\s*次/)) {

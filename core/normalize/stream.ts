@@ -326,6 +326,7 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
     }
     let paths: string[][];
     if (Array.isArray(specCols) && specCols.length === n) paths = specCols;
+    else if (spec?.altColumns?.length === n) paths = spec.altColumns;
     else {
       let names = found.slice();
       // Drop group labels printed above a 小计 (本年支出 / 小计 …) until the count fits.
