@@ -46,6 +46,17 @@ describe('template of a title', () => {
     expect(identifyTemplate('2024年国有资产占用情况表', 'budget')?.id).toBeUndefined();
   });
 
+  it('should read the provincial titles of the 预算 tables (`政府性基金支出预算表`), and take no table of economic rows for one of function rows', () => {
+    expect(identifyTemplate('2025年政府性基金支出预算表', 'budget')?.id).toBe('budget-gf');
+    // Rows by economic class (501, 502 …): before, taken for the 一般公共预算支出表 (rows by function).
+    expect(identifyTemplate('2025年一般公共预算财政拨款支出预算表（按政府预算经济分类）', 'budget')?.id).toBeUndefined();
+    expect(identifyTemplate('2025年财政拨款支出预算表（部门经济分类科目）', 'budget')?.id).toBeUndefined();
+    // 基本支出 by economic class is the 基本支出表, whatever the title adds.
+    expect(identifyTemplate('2025年一般公共预算基本支出预算表（部门经济分类科目）', 'budget')?.id).toBe('budget-basic');
+    expect(identifyTemplate('2024年一般公共预算基本支出表（按经济科目）', 'budget')?.id).toBe('budget-basic');
+    expect(identifyTemplate('2024年一般公共预算支出表（按功能科目）', 'budget')?.id).toBe('budget-gpb');
+  });
+
   it('should check a budget whose tables are titled 情况表 exactly as one with the standard titles', () => {
     const base = readFileSync(new URL('../../tests/samples/made-up-budget.txt', import.meta.url), 'utf8');
     const renamed = base

@@ -6,7 +6,7 @@ import type { DocumentKind, TemplateId, Unit } from '../model/schemas.ts';
 import { templates, type TemplateSpec } from '../knowledge.ts';
 import { compact } from '../text/normalize.ts';
 
-const aliasIndex = templates.flatMap((t) => t.aliases.map((a) => ({ key: wording(compact(a).replace(/[()]/g, '')), spec: t })));
+const aliasIndex = templates.flatMap((t) => t.aliases.map((a) => ({ key: wording(compact(a).replace(/[()]/g, '')), raw: a, spec: t })));
 
 /**
  * The same table under the other wordings the templates use, on titles and aliases alike:
@@ -37,13 +37,19 @@ const BUDGET_BY_NUMBER: Record<number, TemplateId> = {
 /** Words that, right before a template's name, make the table one of that part only. */
 const NARROWER = /(?:项目|基本|人员|公用|专项)$/;
 
+/** A title saying its rows are the economic classification (`…支出预算表（按政府预算经济分类）`). */
+const ECONOMIC_ROWS = /经济(?:分类|科目)/;
+
 export function identifyTemplate(title: string, kind: DocumentKind, tableNo?: string): TemplateSpec | undefined {
   const key = wording(titleKey(title));
+  const economic = ECONOMIC_ROWS.test(titleKey(title));
   let best: { len: number; spec: TemplateSpec; kindMatch: boolean } | undefined;
   for (const a of aliasIndex) {
     if (!a.key || !key.includes(a.key)) continue;
     // `项目支出决算表` is no 支出决算表: a kind of spending named right before the alias.
     if (NARROWER.test(key.slice(0, key.indexOf(a.key)))) continue;
+    // Rows by economic class are no table of function rows (`一般公共预算支出表`); 基本支出 tables are.
+    if (economic && !/基本支出|经济/.test(a.raw)) continue;
     const kindMatch = a.spec.kind === kind;
     const better =
       !best || a.key.length > best.len || (a.key.length === best.len && kindMatch && !best.kindMatch);
