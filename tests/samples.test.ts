@@ -139,6 +139,30 @@ describe('a final account with every table filled in', () => {
     }
   });
 
+  it('should read the 06表’s three groups laid out side by side (`pdftotext -layout`) as its one column', () => {
+    // Cells apart by runs of spaces, as text laid out by position prints them.
+    const laidOut = FINAL.split('\n').map((l) => (l.includes('\t') ? l.split('\t').map((c) => c.padEnd(14, ' ')).join('  ').trimEnd() : l)).join('\n');
+    const r = analyzeText(laidOut);
+    // Before: three columns 决算数, the 公用经费合计 and the 302 class in the second, read as blank
+    // where the ties look (the first): three false errors.
+    expect(r.checks.filter((c) => c.verdict === 'discrepancy').map((c) => c.id)).toEqual([]);
+    expect(r.tables.find((t) => t.template === 'final-06')?.columns.map((c) => c.label)).toEqual(['决算数']);
+    expect(r.checks.find((c) => c.id === 'cross-table/final-05-06-basic')?.verdict).toBe('ok');
+  });
+
+  it('should place nothing but a zero where placements differ only in where a zero goes', () => {
+    // The 02表 printing 0.00 under 其他收入 where there is none, its other empty cells lost.
+    const lines = FINAL.split('\n');
+    const from = lines.findIndex((l) => l === '公开02表');
+    const to = lines.findIndex((l, k) => k > from && l.startsWith('注：'));
+    const zeros = lines.map((l, k) => (k > from && k < to && /^\d{3,7}\t/.test(l) && l.endsWith('\t') ? `${l}0.00` : l));
+    const r = analyzeText(flattened(zeros.join('\n')));
+    expect(zeros.join('\n')).not.toBe(FINAL);
+    // Before: `500.00 500.00 0.00` in seven columns left five columns of each such row undecided (76 checks).
+    expect(r.checks.filter((c) => c.verdict === 'undecided' && /公开02表/.test(c.message)).map((c) => c.id)).toEqual([]);
+    expect(r.checks.filter((c) => c.verdict === 'discrepancy').map((c) => c.id)).toEqual([]);
+  });
+
   it('should flag a basic-expenditure item changed in the 06表 at its class, and nowhere else', () => {
     const broken = analyzeText(FINAL.replace(/(\t30201\t办公费\t)20\.00/, '$121.00'));
     const bad = broken.checks.filter((c) => c.verdict === 'discrepancy');

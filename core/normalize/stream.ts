@@ -403,6 +403,13 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
     const ordered = headerByArithmetic(headerLines, rows);
     if (ordered) columns = ordered.map((p, i) => makeColumn(i, p));
   }
+  // One column printed in groups side by side (the 06表's 科目代码 | 科目名称 | 决算数 three times):
+  // a list, each row's figure in the template's one column, as the grid reader reads it.
+  const oneColumn = Array.isArray(specCols) && specCols.length === 1;
+  if (oneColumn && columns.length > 1 && columns.every((c) => c.label === columns[0]?.label) && rows.every((r) => r.values.length <= 1)) {
+    columns = [makeColumn(0, columns[0]?.path ?? [])];
+    for (const r of rows) for (const v of r.values) v.hint = 0;
+  }
   return { columns, rows, columnNumbers, issues, headerText, codeHeader };
 }
 

@@ -302,10 +302,18 @@ function finalize(work: WorkDocument, p: PendingRow): boolean {
       const v = at(cand);
       return (v === undefined && first === undefined) || (v !== undefined && first !== undefined && v.value === first.value && v.blank === first.blank);
     });
+    // Placements that differ only in where a zero goes (`500.00 500.00 0.00` in seven columns)
+    // agree on every column's amount: here nothing, or nothing but a zero.
+    const zeroOnly = !agree && cands.every((cand) => {
+      const v = at(cand);
+      return v === undefined || v.blank || v.value === 0;
+    });
     if (agree) {
       p.row.cells[c.key] = first
         ? { value: first.blank ? null : first.value, text: first.text, decimals: first.decimals, status: 'inferred', source: first.source }
         : { value: null, text: '', decimals: 0, status: 'inferred' };
+    } else if (zeroOnly) {
+      p.row.cells[c.key] = { value: null, text: '', decimals: 0, status: 'inferred' };
     } else {
       allAgreed = false;
       p.row.cells[c.key] = { value: null, text: '', decimals: 0, status: 'undecided' };
