@@ -163,6 +163,49 @@ describe('a final account with every table filled in', () => {
     expect(r.checks.filter((c) => c.verdict === 'discrepancy').map((c) => c.id)).toEqual([]);
   });
 
+  it('should read the tables under the titles other provinces print (`收入支出决算表`, `一般公共预算财政拨款收入支出决算表` with carry-overs)', () => {
+    const gpb = [
+      '2024年度一般公共预算财政拨款收入支出决算表',
+      '单位：万元',
+      '项 目\t\t年初结转和结余\t本年收入\t本年支出\t\t\t年末结转和结余',
+      '科目编码\t科目名称\t\t\t小计\t基本支出\t项目支出\t',
+      '栏次\t\t1\t2\t3\t4\t5\t6',
+      '\t合计\t3.00\t775.40\t775.40\t654.90\t120.50\t3.00',
+      '208\t社会保障和就业支出\t3.00\t704.67\t704.67\t584.17\t120.50\t3.00',
+      '20801\t人力资源和社会保障管理事务\t3.00\t620.50\t620.50\t500.00\t120.50\t3.00',
+      '2080101\t行政运行\t\t500.00\t500.00\t500.00\t\t',
+      '2080102\t一般行政管理事务\t3.00\t120.50\t120.50\t\t120.50\t3.00',
+      '20805\t行政事业单位养老支出\t\t84.17\t84.17\t84.17\t\t',
+      '2080505\t机关事业单位基本养老保险缴费支出\t\t60.12\t60.12\t60.12\t\t',
+      '2080506\t机关事业单位职业年金缴费支出\t\t24.05\t24.05\t24.05\t\t',
+      '210\t卫生健康支出\t\t30.33\t30.33\t30.33\t\t',
+      '21011\t行政事业单位医疗\t\t30.33\t30.33\t30.33\t\t',
+      '2101101\t行政单位医疗\t\t30.33\t30.33\t30.33\t\t',
+      '221\t住房保障支出\t\t40.40\t40.40\t40.40\t\t',
+      '22102\t住房改革支出\t\t40.40\t40.40\t40.40\t\t',
+      '2210201\t住房公积金\t\t40.40\t40.40\t40.40\t\t',
+      '',
+      '注：本表反映部门本年度一般公共预算财政拨款收入、支出及结转和结余情况。',
+      '6栏各行 = (1+2-3) 栏各行；3栏各行 = (4+5) 栏各行。',
+      '',
+    ].join('\n\n');
+    const renamed = FINAL.replace('2024年度收入支出决算总表', '2024年度收入支出决算表')
+      .replace('2024年度财政拨款收入支出决算总表', '2024年度财政拨款收入支出决算表')
+      .replace(/2024年度一般公共预算财政拨款支出决算表[\s\S]*?(?=\n2024年度一般公共预算财政拨款基本支出决算明细表)/, gpb);
+    expect(renamed).not.toBe(FINAL);
+    for (const text of [renamed, flattened(renamed)]) {
+      const r = analyzeText(text);
+      // Before: three tables taken for the 支出决算表 (`收入支出决算表` contains its title) and the 05表's
+      // first column (年初结转和结余) for its spending.
+      expect(r.tables.map((t) => t.template)).toEqual(report.tables.map((t) => t.template));
+      expect(r.checks.filter((c) => c.verdict === 'discrepancy').map((c) => c.id)).toEqual([]);
+      expect(r.checks.find((c) => c.id === 'cross-table/final-03-05-code/2080102')?.expected).toBe(120.5);
+    }
+    // A row's figure in the text is its spending, never the carry-over printed beside it (before: 3.00 "matched" 年初结转和结余).
+    const said = analyzeText(renamed.replace('（三）一般公共预算财政拨款支出决算具体情况', '（三）一般公共预算财政拨款支出决算具体情况\n\n2024年度一般公共预算财政拨款支出中，一般行政管理事务（项）支出3.00万元。'));
+    expect(said.checks.filter((c) => c.rule === 'narrative-table' && /一般行政管理事务/.test(c.message)).map((c) => [c.verdict, c.stated])).toEqual([['discrepancy', 3], ['ok', 120.5]]);
+  });
+
   it('should flag a basic-expenditure item changed in the 06表 at its class, and nowhere else', () => {
     const broken = analyzeText(FINAL.replace(/(\t30201\t办公费\t)20\.00/, '$121.00'));
     const bad = broken.checks.filter((c) => c.verdict === 'discrepancy');

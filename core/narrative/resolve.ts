@@ -273,7 +273,11 @@ export function rowCandidates(work: WorkDocument, id: string, scope: Scope): Row
     const row = table.rows.find((r) => r.code === code && r.codeKind === (kind === 'fn' ? 'function' : 'economic'));
     if (!row) continue;
     const side = row.side;
-    const cols = table.columns.filter((c) => c.additive && c.side === side && (c.role === 'total' || c.role === 'basic' || c.role === 'project' || c.role === 'personnel' || c.role === 'public' || c === table.columns.find((x) => x.additive && x.side === side)));
+    // The row's spending: its total, 基本 and 项目 (and the first figure column), not the carry-overs
+    // or income a table of 07's layout prints beside them.
+    const spending = (c: Column) => c.additive && c.side === side && c.role !== 'carry-in' && c.role !== 'carry-out' && c.role !== 'income';
+    const first = table.columns.find(spending);
+    const cols = table.columns.filter((c) => spending(c) && (c.role === 'total' || c.role === 'expense' || c.role === 'basic' || c.role === 'project' || c.role === 'personnel' || c.role === 'public' || c === first));
     for (const col of cols) {
       const v = cellValue(table, row, col);
       if (v) out.push({ ref: { t, r: row.index, c: col.key }, value: v.value, decimals: v.decimals, unit: table.unit, column: col.role ?? col.label });
