@@ -3,7 +3,7 @@
 // leave empty filled in (基本支出, 政府性基金, 国有资本经营, "三公", 结转, 其他收入) and the
 // template's narrative. Every figure is computed here from a few items, so every identity holds
 // and every percentage is the quotient rounded half-up: the engine must read it without a single
-// warning. Run: node scripts/make-final-sample.mjs
+// warning. Run: node scripts/make-final-sample.mjs (also writes its page for the PDF reader's test).
 import { writeFileSync } from 'node:fs';
 
 const YEAR = 2024;
@@ -278,4 +278,27 @@ p(`本部门组织对${YEAR}年度一般公共预算项目支出全面开展绩�
 blank();
 
 writeFileSync('tests/samples/made-up-final.txt', out.join('\n'));
+
+// The same as a plain page (tests/pages/pdf/made-up-final.html, printed to PDF by
+// `node scripts/make-pdfs.mjs made-up-final.pdf`): each run of tab-separated lines a ruled table.
+const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const body = [];
+let rows = [];
+const flushRows = () => {
+  if (rows.length) body.push(`<table border="1">${rows.map((r) => `<tr>${r.map((x) => `<td>${esc(x)}</td>`).join('')}</tr>`).join('')}</table>`);
+  rows = [];
+};
+for (const l of out) {
+  if (l.includes('\t')) rows.push(l.split('\t'));
+  else if (l.trim() === '' && rows.length) continue;
+  else {
+    flushRows();
+    if (l.trim()) body.push(`<p>${esc(l)}</p>`);
+  }
+}
+flushRows();
+writeFileSync(
+  'tests/pages/pdf/made-up-final.html',
+  `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>${DEPT}${YEAR}年度部门决算</title>\n<style>body { font-size: 10px; } table { border-collapse: collapse; }</style></head>\n<body>\n${body.join('\n')}\n</body></html>\n`,
+);
 console.log(`tests/samples/made-up-final.txt: ${out.length} lines; 收支总计 ${fc(grand)}, 基本支出 ${fc(basic)}, 项目支出 ${fc(allProject)}`);

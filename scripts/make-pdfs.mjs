@@ -19,21 +19,41 @@ const UNRULED = {
   'jianghan-hr-2024-budget.unruled.pdf': 'jianghan-hr-2024-budget.trs.html',
 };
 const NO_RULES = 'table, tr, td, th { border: none !important; border-collapse: separate !important; background: none !important; }';
+// The made-up 决算 (tests/samples/made-up-final.txt) as a plain page in small type, its tables
+// ruled and narrow (header words of neighbouring cells printed on one baseline).
+const SAMPLES = { 'made-up-final.pdf': 'pdf/made-up-final.html' };
+// `node scripts/make-pdfs.mjs made-up-final.pdf …`: only the PDFs named.
+const only = new Set(process.argv.slice(2));
+const wanted = (pdf) => only.size === 0 || only.has(pdf);
 
 const srv = await serve('tests/pages');
 const b = await launch({ extension: false });
 const page = await b.context.newPage();
+for (const [pdf, html] of Object.entries(SAMPLES)) {
+  if (!wanted(pdf)) continue;
+  await page.goto(`http://www.example.gov.cn:${srv.port}/${html}`);
+  await page.addStyleTag({ content: 'tr { break-inside: avoid; }' });
+  await page.pdf({ path: `${OUT}/${pdf}`, format: 'A4', printBackground: true });
+  console.log(`${OUT}/${pdf} ← ${html}`);
+}
 for (const [pdf, html] of Object.entries(PAGES)) {
+  if (!wanted(pdf)) continue;
   await page.goto(`http://www.example.gov.cn:${srv.port}/gov/${html}`);
   await page.addStyleTag({ content: 'tr { break-inside: avoid; }' });
   await page.pdf({ path: `${OUT}/${pdf}`, format: 'A4', printBackground: true });
   console.log(`${OUT}/${pdf} ← gov/${html}`);
 }
 for (const [pdf, html] of Object.entries(UNRULED)) {
+  if (!wanted(pdf)) continue;
   await page.goto(`http://www.example.gov.cn:${srv.port}/gov/${html}`);
   await page.addStyleTag({ content: `tr { break-inside: avoid; } ${NO_RULES}` });
   await page.pdf({ path: `${OUT}/${pdf}`, format: 'A4', printBackground: true });
   console.log(`${OUT}/${pdf} ← gov/${html}, without rules`);
+}
+if (only.size > 0) {
+  await b.close();
+  srv.server.close();
+  process.exit(0);
 }
 // A scan: a page that is one image, no text layer.
 const icon = readFileSync('public/icon/128.png').toString('base64');

@@ -51,6 +51,20 @@ describe('fixture PDFs', () => {
   }, 30_000);
 });
 
+describe('a PDF in small type', () => {
+  it('made-up-final.pdf: its narrow cells read as they are, the same tables and checks as its page', async () => {
+    // The made-up 决算 as a plain page in 10px type (scripts/make-final-sample.mjs): Chromium prints
+    // the words of neighbouring header cells as one run (`行次 金`). Before: the 行次 columns read
+    // as figures, 75 false discrepancies.
+    const fromPdf = await pdf('made-up-final.pdf');
+    const fromPage = analyzeDocument(extractHtmlString(readFileSync('tests/pages/pdf/made-up-final.html', 'utf8'), { name: 'made-up-final.html' }));
+    expect(fromPdf.tables.map((t) => `${t.template} ${t.rows.length}`)).toEqual(fromPage.tables.map((t) => `${t.template} ${t.rows.length}`));
+    expect(findings(fromPdf)).toEqual([]);
+    expect(fromPdf.summary).toEqual({ ...fromPage.summary });
+    expectPages(fromPdf);
+  }, 30_000);
+});
+
 describe('PDFs whose tables are printed without rules', () => {
   /** Checks of the tables' arithmetic. */
   const isTableCheck = (c: AuditReport['checks'][number]) => !/^(?:narrative|text-arithmetic|self-evaluation|group-total|project-budget|table-coverage)/.test(c.rule);

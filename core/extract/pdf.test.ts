@@ -26,6 +26,27 @@ function grid(xs: number[], ys: number[], joinRight: Set<string> = new Set(), jo
 const page = (number: number, items: PdfTextItem[], rects: PdfRect[] = []): PdfPage => ({ number, width: 600, height: H, items, rects });
 
 describe('PDF reader: ruled tables', () => {
+  it('should cut a text run that stands over two cells (`行次 金` as one item) at the column edge', () => {
+    // Chromium prints the words of neighbouring cells on one baseline as one run: before, the whole
+    // run went to the cell of its centre (`行次 金` | `额`), the 行次 column read as figures.
+    const xs = [50, 200, 230, 300];
+    const ys = [100, 120, 140];
+    const items = [
+      text('2023年度收入支出决算总表', 50, 60),
+      text('项 目', 55, 105, 30),
+      text('行次 金', 202, 105, 35),
+      text('额', 240, 105, 10),
+      text('本年收入合计', 55, 125),
+      text('27', 205, 125, 10),
+      text('775.40', 235, 125, 30),
+    ];
+    const raw = extractPdf([page(1, items, grid(xs, ys))]);
+    expect(raw.tables[0]?.grid.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['项 目', '行次', '金额'],
+      ['本年收入合计', '27', '775.40'],
+    ]);
+  });
+
   it('should rebuild a grid with a colspan and a rowspan from the rules', () => {
     const xs = [50, 200, 300, 400];
     const ys = [100, 120, 140, 160, 180];

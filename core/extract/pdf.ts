@@ -337,6 +337,45 @@ function ownersOf(cells: UnionFind, n: number): number[] {
   return out;
 }
 
+/** How wide a character prints, in half-widths: CJK and full-width forms take two. */
+function charWeight(c: string): number {
+  const code = c.charCodeAt(0);
+  return (code >= 0x2e80 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff00 && code <= 0xffef) || (code >= 0x3000 && code <= 0x303f) ? 2 : 1;
+}
+
+/**
+ * An item whose characters stand in several columns of a ruled table (some PDF writers join the
+ * text of neighbouring cells on one baseline into one run: `行次 金` over the 行次 and 金额 cells),
+ * cut where its characters' centres cross a column's edge. Widths are estimated per character.
+ */
+function splitAtColumns(it: Item, xs: number[]): Item[] {
+  const n = it.str.length;
+  if (n < 2) return [it];
+  const weights = Array.from(it.str, charWeight);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const unit = (it.right - it.left) / total;
+  const centres: number[] = [];
+  let at = it.left;
+  for (const w of weights) {
+    centres.push(at + (w * unit) / 2);
+    at += w * unit;
+  }
+  const cols = centres.map((x) => indexIn(xs, x));
+  if (cols[0] === cols[cols.length - 1] && cols.every((c) => c === cols[0])) return [it];
+  const out: Item[] = [];
+  let start = 0;
+  let left = it.left;
+  for (let k = 1; k <= n; k++) {
+    if (k < n && cols[k] === cols[start]) continue;
+    const width = weights.slice(start, k).reduce((a, b) => a + b, 0) * unit;
+    const str = it.str.slice(start, k);
+    if (str.trim() !== '') out.push({ ...it, str: str.trim(), left: left + (str.length - str.trimStart().length) * unit, right: left + width });
+    left += width;
+    start = k;
+  }
+  return out;
+}
+
 function indexIn(edges: number[], v: number): number {
   // The interval [edges[k], edges[k+1]) holding v, or -1.
   let lo = 0;
@@ -826,7 +865,7 @@ export function extractPdf(pages: PdfPage[], options: PdfExtractOptions = {}): R
     let ids = r.owner.length;
     for (const o of r.owner) if (o >= ids) ids = o + 1;
     const textOf: (Item[] | undefined)[] = new Array(ids);
-    for (const it of inside) {
+    for (const it of inside.flatMap((x) => splitAtColumns(x, r.xs))) {
       const i = indexIn(r.ys, (it.top + it.bottom) / 2);
       const j = indexIn(r.xs, (it.left + it.right) / 2);
       if (i < 0 || j < 0 || i >= rows || j >= cols) continue;
