@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from '../core/analyze.ts';
+import { analyzeDocument, analyzeText } from '../core/analyze.ts';
+import { extractHtmlString } from '../core/node/html.ts';
 
 // A 部门预算 in a second template, tables in 元 and narrative in 万元 (tests/samples/README.md).
 const TEXT = readFileSync('tests/samples/made-up-budget-yuan.txt', 'utf8');
@@ -211,4 +212,39 @@ describe('a final account with every table filled in', () => {
     const bad = broken.checks.filter((c) => c.verdict === 'discrepancy');
     expect(bad.map((c) => [c.rule, c.where[0]?.row?.code, c.stated, c.expected])).toEqual([['economic-hierarchy', '302', 85, 86]]);
   });
+});
+
+describe('the samples as plain pages', () => {
+  /** Each run of tab-separated lines as a `<table>` of one cell a field, no spans; other lines as `<p>`. */
+  const asPage = (text: string) => {
+    const esc = (x: string) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const out: string[] = [];
+    let rows: string[][] = [];
+    const flush = () => {
+      if (rows.length) out.push(`<table border="1">${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</table>`);
+      rows = [];
+    };
+    for (const l of text.split('\n')) {
+      if (l.includes('\t')) rows.push(l.split('\t'));
+      else if (l.trim() === '' && rows.length) continue;
+      else {
+        flush();
+        if (l.trim()) out.push(`<p>${esc(l)}</p>`);
+      }
+    }
+    flush();
+    return `<html><body>${out.join('\n')}</body></html>`;
+  };
+
+  for (const name of ['made-up-budget', 'made-up-budget-yuan', 'made-up-final']) {
+    it(`${name}: a table whose header groups are written without spans reads as the text does`, () => {
+      const text = readFileSync(`tests/samples/${name}.txt`, 'utf8');
+      const fromText = analyzeText(text);
+      const fromPage = analyzeDocument(extractHtmlString(asPage(text)));
+      // Before: `基本支出 | ` over `小计 | 人员经费 | 公用经费` read as four siblings (12 false errors on
+      // the made-up 预算), the 三公 table's 预算数 and 决算数 not over their columns (8 could-not-checks).
+      expect(fromPage.checks.filter((c) => c.verdict === 'discrepancy').map((c) => c.id)).toEqual([]);
+      expect(fromPage.summary).toEqual({ ...fromText.summary });
+    });
+  }
 });

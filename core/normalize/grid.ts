@@ -147,15 +147,23 @@ export function readGrid(raw: RawTable, spec: TemplateSpec | undefined, options:
   const body = bodyAt.map((r) => grid[r] ?? []);
   const bodyRaw = bodyAt.map((r) => raw.grid[r]!);
 
-  // 2. Header paths with lost colspans restored.
+  // 2. Header paths with lost colspans restored. Where cells keep their columns (a page's
+  //    table) a blank header cell is blank, unless the label beside it heads a group: a 小计 or
+  //    合计 under the label, sub-labels under the blanks (`基本支出 | ` over `小计 | 人员经费 | 公用经费`).
   const filled = headerRows.map((r) => r.slice());
   for (let r = 0; r < filled.length; r++) {
     const row = filled[r] ?? [];
+    const next = filled[r + 1];
+    let origin = isBlankText(row[0] ?? '') ? -1 : 0;
     for (let c = 1; c < width; c++) {
-      if (!isBlankText(row[c] ?? '') || raw.alignedCells) continue;
+      if (!isBlankText(row[c] ?? '')) {
+        origin = c;
+        continue;
+      }
       const left = row[c - 1] ?? '';
       if (isBlankText(left)) continue;
       const below = filled.slice(r + 1).some((b) => !isBlankText(b[c] ?? ''));
+      if (raw.alignedCells && !(origin >= 0 && next && /^(?:小计|合计)$/.test(compact(next[origin] ?? '')))) continue;
       if (below) row[c] = left;
     }
   }
