@@ -207,6 +207,19 @@ describe('a final account with every table filled in', () => {
     expect(said.checks.filter((c) => c.rule === 'narrative-table' && /一般行政管理事务/.test(c.message)).map((c) => [c.verdict, c.stated])).toEqual([['discrepancy', 3], ['ok', 120.5]]);
   });
 
+  it('should read the wordings of other templates: `从采购类型来看，` opening a list, a figure renamed by its scope alone', () => {
+    const rule = (r: ReturnType<typeof analyzeText>, id: string) => r.checks.filter((c) => c.rule === id && c.where.some((w) => w.quote)).map((c) => [c.verdict, c.stated, c.expected]);
+    // Before: no list (the three items could not be checked).
+    const list = (service: string) => withText('十一、政府采购支出说明', `2024年度政府采购支出总额30.00万元，从采购类型来看，政府采购货物支出10.00万元、政府采购工程支出0万元、政府采购服务支出${service}万元。`);
+    expect(rule(list('20.00'), 'narrative-sum')).toContainEqual(['ok', 30, 30]);
+    expect(rule(list('21.00'), 'narrative-sum')).toContainEqual(['discrepancy', 30, 31]);
+    // Before: `一般公共预算财政拨款增加…` named only the scope: its rate could not be checked.
+    const rate = (printed: string) => withText('（一）一般公共预算财政拨款支出决算总体情况', `2024年度一般公共预算财政拨款支出775.40万元，占本年支出合计的96.22%，与2023年相比，一般公共预算财政拨款增加35.40万元，增长${printed}%。`);
+    const rates = (r: ReturnType<typeof analyzeText>, printed: number) => rule(r, 'narrative-change').filter((x) => x[1] === printed).map(([v, p, e]) => [v, p, Math.round((e as number) * 100) / 100]);
+    expect(rates(rate('4.78'), 4.78)).toEqual([['ok', 4.78, 4.78]]);
+    expect(rates(rate('4.87'), 4.87)).toEqual([['discrepancy', 4.87, 4.78]]);
+  });
+
   it('should flag a basic-expenditure item changed in the 06表 at its class, and nowhere else', () => {
     const broken = analyzeText(FINAL.replace(/(\t30201\t办公费\t)20\.00/, '$121.00'));
     const bad = broken.checks.filter((c) => c.verdict === 'discrepancy');

@@ -570,7 +570,7 @@ function namedHead(claims: Claim[], opening: string): Claim | undefined {
   return undefined;
 }
 
-const LIST_MARKER = /其中[:：,，]?|分项情况(?:是|为|如下)?[:：]|主要(?:包括|用于|有)[:：]?|包括[:：]|(?:具体)?(?:情况|使用情况)?如下[:：]|分别(?:为|是)[:：]?|(?:主要)?原因(?:是|为|如下)?\s*[:：]|按(?:支出)?(?:功能|经济|部门预算支出经济)?(?:分类|性质)(?:科目)?(?:划分|分)?[:：,，]/g;
+const LIST_MARKER = /其中[:：,，]?|从[^,，。;；:：]{1,8}来看[:：,，]|分项情况(?:是|为|如下)?[:：]|主要(?:包括|用于|有)[:：]?|包括[:：]|(?:具体)?(?:情况|使用情况)?如下[:：]|分别(?:为|是)[:：]?|(?:主要)?原因(?:是|为|如下)?\s*[:：]|按(?:支出)?(?:功能|经济|部门预算支出经济)?(?:分类|性质)(?:科目)?(?:划分|分)?[:：,，]/g;
 const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 function cnNumber(s: string): number {
@@ -844,6 +844,9 @@ function scanOne(
       if (together) r.subject = together.join('、');
       if (totalOfBefore) r.subject = '';
       let ownSubject = r.subject && !isGeneric(r.subject) ? r.subject : '';
+      // `一般公共预算财政拨款支出775.40万元，…，一般公共预算财政拨款增加35.40万元`: the scope alone, said of
+      // the figure its sentence is about, is that figure's name shortened.
+      if (ownSubject && topic && topic.subject !== ownSubject && topic.subject.startsWith(ownSubject) && ownSubject.replace(anyScopeRe, '') === '') ownSubject = '';
       // `项目全年预算数`, `最终项目预算`: the budget of project expenditure — or, in the review of
       // one named project (`某某经费项目绩效自评综述：项目全年预算数…`), of that project.
       if (!ownSubject && r.subject === '项目' && r.measure === 'budget-adjusted') {
