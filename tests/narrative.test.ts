@@ -866,3 +866,30 @@ describe('figures the text does not name', () => {
     }
   });
 });
+
+describe('carry-overs of a 预算', () => {
+  /** The Jianghan 预算 with sentences added after its income paragraph. */
+  const jianghanWith = (...sentences: string[]) => {
+    const lines = readFileSync('tests/fixtures/jianghan-hr-2024-budget.txt', 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.startsWith('2024年收入预算')) + 1;
+    return analyzeText([...lines.slice(0, at), ...sentences.flatMap((s) => ['', s]), ...lines.slice(at)].join('\n'));
+  };
+  const added = (r: AuditReport) => r.checks.filter((c) => c.rule === 'narrative-table' && /结转/.test(c.message)).map((c) => [c.verdict, c.stated, c.expected]);
+
+  it('should check 上年结转 and 年终结转结余 against the 收支总表, not in the scope of the source named before them', () => {
+    // Before: neither was a quantity of the 预算's tables (could not check).
+    expect(added(jianghanWith('2024年收入预算6689.82万元，其中：一般公共预算拨款收入6689.82万元，政府性基金预算拨款收入0万元，上年结转0万元。', '2024年年终结转结余0万元。'))).toEqual([
+      ['ok', 0, 0],
+      ['ok', 0, 0],
+    ]);
+    expect(added(jianghanWith('2024年年终结转结余3万元。'))).toEqual([['discrepancy', 3, 0]]);
+  });
+
+  it('should not hold an item to the scope of the one before it where the item has no figure of that scope', () => {
+    // The made-up 预算 with a 上年结转 row, its text under a heading that names no scope.
+    const base = readFileSync('tests/samples/made-up-budget.txt', 'utf8').replace(/^(收 入 总 计)/m, '上年结转\t\t年终结转结余\t\n$1');
+    const r = analyzeText(`${base}\n一、部门预算情况说明\n\n2024年部门收入预算100.00万元，其中：一般公共预算拨款收入100.00万元，政府性基金预算拨款收入0万元，上年结转0万元。\n`);
+    // Before: 上年结转 took 政府性基金's scope from the item before it, where the tables have none (could not check).
+    expect(added(r)).toEqual([['ok', 0, 0]]);
+  });
+});

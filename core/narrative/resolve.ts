@@ -416,6 +416,13 @@ export interface ScopeChoice {
 }
 
 /** The scope to read a claim in: its own, else its context's, else its section's. */
+/** Whether the tables of this kind of document can give `id` in `scope` at all. */
+function hasScope(work: WorkDocument, id: string, scope: Scope): boolean {
+  if (id.startsWith('fn:') || id.startsWith('econ:')) return true;
+  const kind = work.doc.kind === 'budget' ? 'budget' : work.doc.kind === 'final' ? 'final' : undefined;
+  return !kind || !!quantityById.get(id)?.cells[kind]?.[scope];
+}
+
 export function chooseScope(work: WorkDocument, claim: Claim, id: string, phase?: 'budget' | 'final'): ScopeChoice {
   if (claim.scope) return { scope: claim.scope, located: locate(work, id, claim.scope, phase) };
   for (const s of [claim.contextScope, claim.sectionScope]) {
@@ -423,7 +430,10 @@ export function chooseScope(work: WorkDocument, claim: Claim, id: string, phase?
     const l = locate(work, id, s, phase);
     if (l) return { scope: s, located: l };
   }
-  if (claim.contextScope || claim.sectionScope) return { scope: claim.contextScope ?? claim.sectionScope };
+  // A scope the quantity does not exist in (上年结转 after 政府性基金收入 in a list of sources) says
+  // nothing about it: only one it can have a figure in stands without a figure.
+  const applies = [claim.contextScope, claim.sectionScope].find((s) => s && hasScope(work, id, s));
+  if (applies) return { scope: applies };
   // No scope: all funds or 财政拨款, usable when the two agree (or one is all the tables give);
   // 一般公共预算 when the tables give neither. The narrower funds (一般公共预算 beside 国有资本,
   // 政府性基金) are named where meant.
