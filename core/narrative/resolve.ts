@@ -415,7 +415,6 @@ export interface ScopeChoice {
   unclear?: boolean;
 }
 
-/** The scope to read a claim in: its own, else its context's, else its section's. */
 /** Whether the tables of this kind of document can give `id` in `scope` at all. */
 function hasScope(work: WorkDocument, id: string, scope: Scope): boolean {
   if (id.startsWith('fn:') || id.startsWith('econ:')) return true;
@@ -423,6 +422,7 @@ function hasScope(work: WorkDocument, id: string, scope: Scope): boolean {
   return !kind || !!quantityById.get(id)?.cells[kind]?.[scope];
 }
 
+/** The scope to read a claim in: its own, else its context's, else its section's. */
 export function chooseScope(work: WorkDocument, claim: Claim, id: string, phase?: 'budget' | 'final'): ScopeChoice {
   if (claim.scope) return { scope: claim.scope, located: locate(work, id, claim.scope, phase) };
   for (const s of [claim.contextScope, claim.sectionScope]) {
