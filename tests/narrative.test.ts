@@ -783,6 +783,15 @@ describe('narrative checks', () => {
     expect(judged(r, 'narrative-change')).toEqual([['discrepancy', 20, 25]]);
   });
 
+  it.each([
+    ['2080799其他就业补助支出11.00万元。', 'narrative-table', 11, 10],
+    ['208社会保障和就业支出91.00万元。', 'narrative-table', 91, 90],
+    ['2024年支出预算100.00万元，其中：基本支出40.00万元，占一般公共预算拨款的45.00%。', 'narrative-share', 45, 40],
+  ])('should check `%s` (a code printed against its name; a whole named by its scope alone)', (sentence, rule, stated, expected) => {
+    // Before: could not check (the name with its code matched no row; `一般公共预算拨款` named no figure).
+    expect(judged(madeUpBudgetWith(sentence), rule).map(([v, s, e]) => [v, s, Math.round((e as number) * 100) / 100])).toContainEqual(['discrepancy', stated, expected]);
+  });
+
   it('should not take the tables’ figure for a change against a year other than last year', () => {
     const r = madeUpBudgetWith('2024年“三公”经费预算较2022年减少0.50万元，下降20%。');
     expect(r.checks.filter((c) => c.rule === 'narrative-change')).toEqual([]);

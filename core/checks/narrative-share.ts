@@ -13,6 +13,7 @@ import type { Check } from './types.ts';
 import { refName, type Ref } from './identity.ts';
 import type { Claim } from '../narrative/claims.ts';
 import { compactSubject, measureOf, scopeOf, SERIES_JOIN } from '../narrative/claims.ts';
+import { anyScopeRe } from '../narrative/lexicon.ts';
 import { foldChars } from '../narrative/fold.ts';
 import { narrativeOf, stripSelfOf, type NarrativeModel } from '../narrative/index.ts';
 import { before, budgetish, paragraphClaims } from '../narrative/near.ts';
@@ -68,9 +69,12 @@ function wholeNamed(work: WorkDocument, phrase: string): Named | undefined {
   return (bare !== phrase && bare.length >= 2 ? nameOf(work, bare) : undefined) ?? nameOf(work, phrase);
 }
 
-function tableWhole(work: WorkDocument, share: Claim, phrase: string, strip: (s: string) => string): Whole | undefined {
+function tableWhole(work: WorkDocument, share: Claim, phrase: string, strip: (s: string) => string, partId?: string): Whole | undefined {
   // `财政拨款总收入支出`: income and expense together, the 收支总计.
-  const named = wholeNamed(work, strip(phrase)) ?? (/总?收入支出/.test(phrase) ? nameOf(work, strip(phrase).replace(/总?收入支出(?:总额|总计)?/, '收支总计')) : undefined);
+  const named =
+    wholeNamed(work, strip(phrase)) ??
+    (/总?收入支出/.test(phrase) ? nameOf(work, strip(phrase).replace(/总?收入支出(?:总额|总计)?/, '收支总计')) : undefined) ??
+    scopeWhole(phrase, partId);
   if (!named) return undefined;
   // A whole named without a scope (`占本年支出合计的`) is the department's total: all funds.
   const own = scopeOf(phrase);
@@ -79,6 +83,16 @@ function tableWhole(work: WorkDocument, share: Claim, phrase: string, strip: (s:
     chooseScope(work, { ...share, scope: own ?? share.scope, kind: 'amount', measure: 'unspecified' }, named.id).located;
   if (!l) return undefined;
   return { value: l.value, decimals: l.decimals, unit: l.unit, label: l.refs.map((r) => refName(work, r)).join(' + '), refs: l.refs };
+}
+
+/**
+ * A whole named by its scope alone (`基本支出…占一般公共预算拨款的40%`): what the part is a part of
+ * (the spending, for 基本支出 or a class), in that scope.
+ */
+function scopeWhole(phrase: string, partId: string | undefined): Named | undefined {
+  const id = partId ? parentOf(partId) : undefined;
+  if (!id || !scopeOf(phrase) || compactSubject(phrase).replace(anyScopeRe, '').replace(/^[的之]|(?:资金|总额|的)$/g, '') !== '') return undefined;
+  return { kind: 'quantity', id, label: id, rest: '' };
 }
 
 /** With no name after 占 and no list: the whole the part's quantity belongs to, in its scope. */
@@ -233,7 +247,7 @@ export const narrativeShare: Check = {
       let implicit: Whole | undefined;
       if (phrase) {
         // A whole the tables give (`一般公共预算项目支出总额`) is read there; else where the text states it.
-        if (tableMeasure(work, part)) whole = tableWhole(work, share, phrase, strip);
+        if (tableMeasure(work, part)) whole = tableWhole(work, share, phrase, strip, model.named.get(part)?.id);
         if (!whole) {
           // The figures a series of shares goes with are its parts, never its whole.
           const stated = statedWhole(model, share, phrase, strip, series?.parts);

@@ -83,7 +83,8 @@ function less(a: [number, number, number], b: [number, number, number]): boolean
 }
 
 function core(label: string): string {
-  return labelKey(label.replace(/[(（][^()（）]*[)）]/g, '')).replace(/^[一二三四五六七八九十]+、/, '').replace(STRIP_SUFFIX, '');
+  // `2080799其他就业补助支出`: a classification code printed against the name is no part of it.
+  return labelKey(label.replace(/[(（][^()（）]*[)）]/g, '')).replace(/^[一二三四五六七八九十]+、/, '').replace(/^\d{3}(?:\d{2}){0,2}(?=[\u4e00-\u9fff])/, '').replace(STRIP_SUFFIX, '');
 }
 
 interface Part {
