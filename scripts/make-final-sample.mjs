@@ -5,6 +5,7 @@
 // and every percentage is the quotient rounded half-up: the engine must read it without a single
 // warning. Run: node scripts/make-final-sample.mjs (also writes its page for the PDF reader's test).
 import { writeFileSync } from 'node:fs';
+import { textAsPage } from './text-page.mjs';
 
 const YEAR = 2024;
 const PRIOR = YEAR - 1;
@@ -52,6 +53,13 @@ function codeRows(keep, cols) {
   return { total, rows };
 }
 const cell = (v) => (v ? fc(v) : '');
+
+/** A table's 合计 row and its code rows: code, name and a blank where the layout puts them, then the figures. */
+function codeTable(keep, cols, layout) {
+  const { total, rows } = codeRows(keep, cols);
+  line('', '', '合计', ...total.map(cell));
+  for (const r of rows) line(...(layout === 'name-first' ? [r.code, r.name, ''] : [r.code, '', r.name]), ...r.values.map(cell));
+}
 
 const gpb = items.filter((it) => it.fund === 'gpb');
 const basic = sum(gpb.map((it) => it.basic ?? 0));
@@ -125,11 +133,7 @@ head('收入决算表', '公开02表');
 line('项 目', '', '', '本年收入合计', '财政拨款收入', '上级补助收入', '事业收入', '经营收入', '附属单位上缴收入', '其他收入');
 line('功能分类 科目编码', '科目名称');
 line('类', '款', '项', '栏次', '1', '2', '3', '4', '5', '6', '7');
-{
-  const { total, rows } = codeRows(() => true, [amount, (it) => (fiscal(it) ? amount(it) : 0), () => 0, () => 0, () => 0, () => 0, (it) => (fiscal(it) ? 0 : amount(it))]);
-  line('', '', '合计', ...total.map(cell));
-  for (const r of rows) line(r.code, r.name, '', ...r.values.map(cell));
-}
+codeTable(() => true, [amount, (it) => (fiscal(it) ? amount(it) : 0), () => 0, () => 0, () => 0, () => 0, (it) => (fiscal(it) ? 0 : amount(it))], 'name-first');
 blank(); out.push('注：本表反映部门本年度取得的各项收入情况。'); blank(); out.push('1栏各行=（2+3+4+5+6+7）栏各行。');
 
 // 公开03表
@@ -137,11 +141,7 @@ head('支出决算表', '公开03表');
 line('项 目', '', '', '本年支出合计', '基本支出', '项目支出', '上缴上级支出', '经营支出', '对附属单位补助支出');
 line('功能分类 科目编码', '科目名称');
 line('类', '款', '项', '1', '2', '3', '4', '5', '6');
-{
-  const { total, rows } = codeRows(() => true, [amount, (it) => it.basic ?? 0, (it) => it.project ?? 0, () => 0, () => 0, () => 0]);
-  line('', '', '合计', ...total.map(cell));
-  for (const r of rows) line(r.code, '', r.name, ...r.values.map(cell));
-}
+codeTable(() => true, [amount, (it) => it.basic ?? 0, (it) => it.project ?? 0, () => 0, () => 0, () => 0], 'name-third');
 blank(); out.push('注：本表反映部门本年度各项支出情况。'); blank(); out.push('1栏各行=（2+3+4+5+6）栏各行。');
 
 // 公开04表
@@ -171,11 +171,7 @@ head('一般公共预算财政拨款支出决算表', '公开05表');
 line('项 目', '', '', '本年支出');
 line('功能分类 科目编码', '科目名称', '', '小计', '基本支出', '项目支出');
 line('类', '款', '项', '1', '2', '3');
-{
-  const { total, rows } = codeRows((it) => it.fund === 'gpb', [amount, (it) => it.basic ?? 0, (it) => it.project ?? 0]);
-  line('', '', '合计', ...total.map(cell));
-  for (const r of rows) line(r.code, r.name, '', ...r.values.map(cell));
-}
+codeTable((it) => it.fund === 'gpb', [amount, (it) => it.basic ?? 0, (it) => it.project ?? 0], 'name-first');
 blank(); out.push('注：本表反映部门本年度一般公共预算财政拨款支出情况。'); blank(); out.push('1栏各行=（2+3）栏各行。');
 
 // 公开06表: three groups side by side (人员经费 | 公用经费 …).
@@ -197,11 +193,7 @@ head('政府性基金预算财政拨款收入支出决算表', '公开07表');
 line('项 目', '', '', '年初结转和结余', '本年收入', '本年支出', '', '', '年末结转和结余');
 line('功能分类 科目编码', '', '科目名称', '', '', '小计', '基本支出', '项目支出');
 line('类', '款', '项', '栏次', '1', '2', '3', '4', '5', '6');
-{
-  const { total, rows } = codeRows((it) => it.fund === 'fund', [() => 0, amount, amount, (it) => it.basic ?? 0, (it) => it.project ?? 0, () => 0]);
-  line('', '', '合计', ...total.map(cell));
-  for (const r of rows) line(r.code, '', r.name, ...r.values.map(cell));
-}
+codeTable((it) => it.fund === 'fund', [() => 0, amount, amount, (it) => it.basic ?? 0, (it) => it.project ?? 0, () => 0], 'name-third');
 blank(); out.push('注：本表反映部门本年度政府性基金预算财政拨款收入、支出及结转和结余情况。'); blank(); out.push('6栏各行 = (1+2-3) 栏各行；3栏各行 = (4+5) 栏各行。');
 
 // 公开08表
@@ -209,11 +201,7 @@ head('国有资本经营预算财政拨款支出决算表', '公开08表');
 line('项 目', '', '', '本年支出');
 line('功能分类 科目编码', '', '科目名称', '合计', '基本支出', '项目支出');
 line('类', '款', '项', '栏次', '1', '2', '3');
-{
-  const { total, rows } = codeRows((it) => it.fund === 'soc', [amount, (it) => it.basic ?? 0, (it) => it.project ?? 0]);
-  line('', '', '合计', ...total.map(cell));
-  for (const r of rows) line(r.code, '', r.name, ...r.values.map(cell));
-}
+codeTable((it) => it.fund === 'soc', [amount, (it) => it.basic ?? 0, (it) => it.project ?? 0], 'name-third');
 blank(); out.push('注：本表反映部门本年度国有资本经营预算财政拨款支出情况。'); blank(); out.push('1栏各行 = (2+3) 栏各行。');
 
 // 公开09表
@@ -280,25 +268,9 @@ blank();
 writeFileSync('tests/samples/made-up-final.txt', out.join('\n'));
 
 // The same as a plain page (tests/pages/pdf/made-up-final.html, printed to PDF by
-// `node scripts/make-pdfs.mjs made-up-final.pdf`): each run of tab-separated lines a ruled table.
-const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const body = [];
-let rows = [];
-const flushRows = () => {
-  if (rows.length) body.push(`<table border="1">${rows.map((r) => `<tr>${r.map((x) => `<td>${esc(x)}</td>`).join('')}</tr>`).join('')}</table>`);
-  rows = [];
-};
-for (const l of out) {
-  if (l.includes('\t')) rows.push(l.split('\t'));
-  else if (l.trim() === '' && rows.length) continue;
-  else {
-    flushRows();
-    if (l.trim()) body.push(`<p>${esc(l)}</p>`);
-  }
-}
-flushRows();
+// `node scripts/make-pdfs.mjs made-up-final.pdf`).
 writeFileSync(
   'tests/pages/pdf/made-up-final.html',
-  `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>${DEPT}${YEAR}年度部门决算</title>\n<style>body { font-size: 10px; } table { border-collapse: collapse; }</style></head>\n<body>\n${body.join('\n')}\n</body></html>\n`,
+  `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>${DEPT}${YEAR}年度部门决算</title>\n<style>body { font-size: 10px; } table { border-collapse: collapse; }</style></head>\n<body>\n${textAsPage(out.join('\n'))}\n</body></html>\n`,
 );
 console.log(`tests/samples/made-up-final.txt: ${out.length} lines; 收支总计 ${fc(grand)}, 基本支出 ${fc(basic)}, 项目支出 ${fc(allProject)}`);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeDocument, analyzeText } from '../core/analyze.ts';
 import { extractHtmlString } from '../core/node/html.ts';
+import { textAsPage } from '../scripts/text-page.mjs';
 
 // A 部门预算 in a second template, tables in 元 and narrative in 万元 (tests/samples/README.md).
 const TEXT = readFileSync('tests/samples/made-up-budget-yuan.txt', 'utf8');
@@ -228,26 +229,7 @@ describe('a final account with every table filled in', () => {
 });
 
 describe('the samples as plain pages', () => {
-  /** Each run of tab-separated lines as a `<table>` of one cell a field, no spans; other lines as `<p>`. */
-  const asPage = (text: string) => {
-    const esc = (x: string) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-    const out: string[] = [];
-    let rows: string[][] = [];
-    const flush = () => {
-      if (rows.length) out.push(`<table border="1">${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</table>`);
-      rows = [];
-    };
-    for (const l of text.split('\n')) {
-      if (l.includes('\t')) rows.push(l.split('\t'));
-      else if (l.trim() === '' && rows.length) continue;
-      else {
-        flush();
-        if (l.trim()) out.push(`<p>${esc(l)}</p>`);
-      }
-    }
-    flush();
-    return `<html><body>${out.join('\n')}</body></html>`;
-  };
+  const asPage = (text: string) => `<html><body>${textAsPage(text)}</body></html>`;
 
   for (const name of ['made-up-budget', 'made-up-budget-yuan', 'made-up-final']) {
     it(`${name}: a table whose header groups are written without spans reads as the text does`, () => {

@@ -1,0 +1,1 @@
+export function textAsPage(text: string): string;
