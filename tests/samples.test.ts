@@ -221,6 +221,36 @@ describe('a final account with every table filled in', () => {
     expect(rates(rate('4.87'), 4.87)).toEqual([['discrepancy', 4.87, 4.78]]);
   });
 
+  it('should read a 三公 table printed with its items as rows as the standard one', () => {
+    const vertical = [
+      '2024年度财政拨款“三公”经费支出决算表',
+      '公开09表',
+      '单位：万元',
+      '项目\t预算数\t决算数',
+      '因公出国（境）费\t0.00\t0.00',
+      '公务用车购置及运行维护费\t12.00\t8.80',
+      '其中：公务用车购置费\t0.00\t0.00',
+      '公务用车运行维护费\t12.00\t8.80',
+      '公务接待费\t2.00\t1.20',
+      '合计\t14.00\t10.00',
+      '',
+    ].join('\n\n');
+    const text = FINAL.replace(/2024年度财政拨款“三公”经费支出决算表[\s\S]*?(?=\n第三部分)/, vertical);
+    expect(text).not.toBe(FINAL);
+    // Before: none of the text's 三公 figures found in it (seven could-not-checks).
+    expect(analyzeText(text).summary).toEqual({ ...report.summary });
+    // As PDF text: before, every item line taken for the header, the 合计 line read into the twelve
+    // columns of the standard table (nine false errors).
+    const fromPdfText = analyzeText(flattened(text));
+    expect(fromPdfText.checks.filter((c) => c.verdict === 'discrepancy').map((c) => c.id)).toEqual([]);
+    expect(fromPdfText.checks.filter((c) => c.rule === 'narrative-table' && /公务接待费/.test(c.message)).map((c) => c.verdict)).toEqual(['ok']);
+    const broken = analyzeText(text.replace('公务接待费\t2.00\t1.20', '公务接待费\t2.00\t1.30'));
+    expect(broken.checks.filter((c) => c.verdict === 'discrepancy').map((c) => [c.rule, c.stated, c.expected])).toEqual([
+      ['column-total', 10, 10.1],
+      ['narrative-table', 1.2, 1.3],
+    ]);
+  });
+
   it('should flag a basic-expenditure item changed in the 06表 at its class, and nowhere else', () => {
     const broken = analyzeText(FINAL.replace(/(\t30201\t办公费\t)20\.00/, '$121.00'));
     const bad = broken.checks.filter((c) => c.verdict === 'discrepancy');

@@ -6,6 +6,7 @@ import type { RawDocument, RawLine } from '../model/raw.ts';
 import type { BudgetDocument, DocIssue, Paragraph, SourceRef, Unit } from '../model/schemas.ts';
 import { compact, toHalfWidth } from '../text/normalize.ts';
 import { buildTable, departmentField, type WorkTable } from './table.ts';
+import { transposeThree } from './three.ts';
 import { splitForm, type FormParts } from './forms.ts';
 import { makeColumn } from './columns.ts';
 import { parseNumber } from '../text/numbers.ts';
@@ -88,6 +89,7 @@ export function normalizeDocument(raw: RawDocument): WorkDocument {
     }
   }
 
+  for (const wt of tables) transposeThree(wt);
   inferCodes(tables);
   const units = inferTableUnits(tables);
   const year = yearOf(raw, titles);

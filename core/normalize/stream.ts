@@ -205,6 +205,9 @@ function splitSides(numbers: number[], spec: TemplateSpec | undefined): number[]
   return inc === undefined ? [numbers] : [numbers.slice(0, inc), numbers.slice(inc)];
 }
 
+/** A name, then only figures with decimals: a record, never a header line. */
+const LABEL_THEN_AMOUNTS = /^[^\d\s][^\d]*[\u4e00-\u9fff)）]\s*-?[\d,]+\.\d{1,2}(?:\s+-?[\d,]+\.\d{1,2})*$/;
+
 /** Lines a 栏次 printed one number a line may be spread over, header words between them. */
 const SPREAD_WINDOW = 16;
 
@@ -278,7 +281,8 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
     headerEnd = raw.stream.findIndex((l) => {
       const t = compact(l.text);
       if (rowsAreLines) return AMOUNT.test(t);
-      return /^\d{3,7}\D/.test(t) || /^\d{3,7}$/.test(t) || isTotalLabel(t) || /^(合计|总计)\d/.test(t);
+      // A code, a total, or a name followed by its figures (`公务接待费 2.00 1.20`, items as rows).
+      return /^\d{3,7}\D/.test(t) || /^\d{3,7}$/.test(t) || isTotalLabel(t) || /^(合计|总计)\d/.test(t) || LABEL_THEN_AMOUNTS.test(l.text.trim());
     }) - 1;
   }
   const headerLines = raw.stream.slice(0, Math.max(0, headerEnd + (columnNumbers ? 0 : 1))).filter((_, i) => !spreadNumbers?.has(i));
@@ -318,6 +322,10 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
   } else {
     const found = scanColumnLabels(headerText);
     let n = counts?.reduce((a, b) => a + b, 0);
+    // The template's other layout, where the header names exactly its columns (a 三公 table with its
+    // items as rows: `项目 预算数 决算数`).
+    const alt = spec?.altColumns;
+    if (n === undefined && alt && found.length === alt.length && found.every((f, i) => labelKey(f) === labelKey(alt[i]?.[alt[i].length - 1] ?? ''))) n = alt.length;
     if (n === undefined) n = Array.isArray(specCols) ? specCols.length : undefined;
     if (n === undefined) n = found.length || undefined;
     if (n === undefined) {
