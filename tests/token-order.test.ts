@@ -8,10 +8,12 @@ import type { CheckResult } from '../core/model/schemas.ts';
 // out of row order. No reader rebuilds every table from it; what it must not do is report its
 // own misreadings as the document's errors. Bounds are the figures measured when the doubting of
 // scattered readings (core/solve/doubt.ts) came in, with a title's year and a 栏次 printed apart
-// from their lines read as header; before these there were 40 and 50.
+// from their lines read as header; before these there were 40 and 50. Hanyang's went from 14 to 6
+// when a row printing more figures than its table's columns became undecided (not blank) and a
+// place of doubt.
 const CASES = [
   { name: 'donghu-hrss-2023-final', bound: 5 },
-  { name: 'hanyang-hr-2023-final', bound: 14 },
+  { name: 'hanyang-hr-2023-final', bound: 6 },
 ];
 
 const isTableCheck = (c: CheckResult) => !/^(?:narrative|text-arithmetic|self-evaluation|group-total|project-budget|table-coverage)/.test(c.rule);

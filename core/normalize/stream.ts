@@ -452,6 +452,14 @@ function headerByArithmetic(header: RawLine[], rows: DraftRow[]): string[][] | u
     const block = lowest.map((x) => (group ? [group, x] : [x]));
     candidates.push([...middle.slice(0, at).map((x) => [x]), ...block, ...middle.slice(at).map((x) => [x])]);
   }
+  // The lowest line under one label of the line above (`合计 基本支出 项目支出` over `小计 人员经费 公用经费`):
+  // that label heads them.
+  if (!group) {
+    for (let g = 0; g < middle.length; g++) {
+      const head = middle[g] as string;
+      candidates.push([...middle.slice(0, g).map((x) => [x]), ...lowest.map((x) => [head, x]), ...middle.slice(g + 1).map((x) => [x])]);
+    }
+  }
   const scored = candidates
     .filter((c) => c.length === width)
     .map((paths) => {

@@ -257,18 +257,23 @@ function placeValues(
       if (c) row.cells[c.key] = cellOf(v, 'printed');
     });
   if (d.fixed && preferred) return place(preferred);
+  // A row whose figures cannot be placed holds figures in every column as far as anyone can tell:
+  // its cells are undecided, never blank (a blank reads as zero).
+  const undecided = () => {
+    for (const c of cols) row.cells[c.key] = { value: null, text: '', decimals: 0, status: 'undecided' };
+  };
   if (k > n) {
     row.undecided = { values: d.values.map((v) => v.value), reason: `${k} figures printed for ${n} columns` };
     issues.push(`row ${row.label || row.code || row.index + 1}: ${k} figures for ${n} columns`);
-    return;
+    return undecided();
   }
   if (k === n) return place(d.values.map((_, i) => i));
   if (countCombinations(n, k, MAX_CANDIDATES) > MAX_CANDIDATES) {
     if (preferred) return place(preferred);
     row.undecided = { values: d.values.map((v) => v.value), reason: 'too many possible column placements' };
-    return;
+    return undecided();
   }
-  for (const c of cols) row.cells[c.key] = { value: null, text: '', decimals: 0, status: 'undecided' };
+  undecided();
   pending.set(index, { values: d.values, columns: n, preferred });
 }
 

@@ -62,6 +62,14 @@ export function doubtScatteredReadings(work: WorkDocument, results: CheckResult[
     list.push(new Set(cells.map(cellKey)));
     failing.set(table, list);
   }
+  // A row printing more figures than its table has columns is a misreading in itself: a place.
+  for (const t of work.tables) {
+    if (!t.inferredLayout) continue;
+    const overfull = t.table.rows.filter((r) => r.undecided && /figures printed for/.test(r.undecided.reason));
+    const list = failing.get(t.table.id);
+    if (overfull.length === 0 || !list) continue;
+    for (const r of overfull) list.push(new Set([`${r.code ?? ''}\u0001${r.label ?? ''}`]));
+  }
   const doubtful = new Map<string, number>();
   for (const [table, sets] of failing) {
     const places = coverSize(sets);
