@@ -350,7 +350,8 @@ function charWeight(c: string): number {
  */
 function splitAtColumns(it: Item, xs: number[]): Item[] {
   const n = it.str.length;
-  if (n < 2) return [it];
+  // Most items stand well inside one column: nothing to measure.
+  if (n < 2 || indexIn(xs, it.left + 1) === indexIn(xs, it.right - 1)) return [it];
   const weights = Array.from(it.str, charWeight);
   const total = weights.reduce((a, b) => a + b, 0);
   const unit = (it.right - it.left) / total;
@@ -361,7 +362,7 @@ function splitAtColumns(it: Item, xs: number[]): Item[] {
     at += w * unit;
   }
   const cols = centres.map((x) => indexIn(xs, x));
-  if (cols[0] === cols[cols.length - 1] && cols.every((c) => c === cols[0])) return [it];
+  if (cols.every((c) => c === cols[0])) return [it];
   const out: Item[] = [];
   let start = 0;
   let left = it.left;
