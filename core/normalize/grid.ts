@@ -162,9 +162,8 @@ export function readGrid(raw: RawTable, spec: TemplateSpec | undefined, options:
       }
       const left = row[c - 1] ?? '';
       if (isBlankText(left)) continue;
-      const below = filled.slice(r + 1).some((b) => !isBlankText(b[c] ?? ''));
       if (raw.alignedCells && !(origin >= 0 && next && /^(?:小计|合计)$/.test(compact(next[origin] ?? '')))) continue;
-      if (below) row[c] = left;
+      if (filled.slice(r + 1).some((b) => !isBlankText(b[c] ?? ''))) row[c] = left;
     }
   }
   const paths: string[][] = [];

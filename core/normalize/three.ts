@@ -7,6 +7,7 @@
  * its source, so findings point at the printed cell.
  */
 import type { Column, Row } from '../model/schemas.ts';
+import { stripOrdinal } from '../text/normalize.ts';
 import { describeColumn, makeColumn } from './columns.ts';
 import type { WorkTable } from './table.ts';
 
@@ -15,10 +16,10 @@ const THREE_TEMPLATES = new Set(['final-09', 'budget-three']);
 
 /** A row's item: its role as a column of the standard table, its label without `其中：`. */
 function itemOf(row: Row): { role: string; label: string } | undefined {
-  const label = row.label.replace(/^\s*(?:其中|含)\s*[:：]?\s*/, '').replace(/^\s*[\d一二三四五六七八九十]+\s*[、.．]\s*/, '').trim();
+  const label = stripOrdinal(row.label).replace(/^(?:其中|含)[:：]?/, '');
   if (!label) return undefined;
   const d = describeColumn([label]);
-  if (d.role === 'total' || /^[“"]?三公[”"]?经费(?:合计|支出|小计)?$/.test(label.replace(/\s/g, ''))) return { role: 'total', label: '合计' };
+  if (d.role === 'total' || /^三公经费(?:合计|支出|小计)?$/.test(label)) return { role: 'total', label: '合计' };
   return d.role && ITEM_ROLES.has(d.role) ? { role: d.role, label } : undefined;
 }
 
