@@ -115,6 +115,10 @@ export const messages = {
     zh: (p: { where: string }) => `${p.where} 的数字无法确定属于哪一栏（PDF 文本丢失了空单元格）`,
     en: (p: { where: string }) => `the column of the figures in ${p.where} could not be decided (the PDF text lost its empty cells)`,
   },
+  'note.any-placement': {
+    zh: (p: { where: string }) => `（${p.where} 的数字属于哪一栏无法确定，但无论放在哪一栏，本项的数字都相同。）`,
+    en: (p: { where: string }) => ` (the column of the figures in ${p.where} could not be decided, but wherever they go, this check's figures are the same.)`,
+  },
   'reason.reading-doubtful': {
     zh: (p: { table: string; places: number; stated: string; expected: string }) =>
       `${p.table} 是从 PDF 文本按位置或顺序还原的，其中 ${p.places} 处互不相关的数字对不上，更可能是读错了行或栏，而不是表本身有误（印出 ${p.stated}，重新计算 ${p.expected}）；请用原 PDF 或 pdftotext -layout 的文本核对`,

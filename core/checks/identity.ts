@@ -5,6 +5,7 @@
  * them with the rounding model and turns each into a CheckResult.
  */
 import type { WorkDocument } from '../normalize/document.ts';
+import type { DraftValue } from '../normalize/draft.ts';
 import type { CheckResult, Column, Row, SourceRef, Table, Where } from '../model/schemas.ts';
 import { type Lang, type RuleId, message, ruleTitle, headed } from '../messages.ts';
 import { type Figure, type Judgement, judgeSum } from '../rounding.ts';
@@ -166,6 +167,49 @@ function read(work: WorkDocument, ref: Ref, unit: keyof typeof UNIT_FACTOR, lang
   return { figure: { value: roundTo(cell.value * factor, 8), decimals: Math.max(0, decimals) } };
 }
 
+/** Combinations of placements tried for one check, at most. */
+const MAX_PLACEMENT_COMBINATIONS = 256;
+
+/**
+ * The check's figures (stated first, then each term) when every placement still possible for
+ * the rows whose figures stayed undecided gives the same stated figure and the same sum; with
+ * the rows in doubt named. Undefined when they differ, or a row in doubt keeps no placements.
+ */
+function sameUnderEachPlacement(work: WorkDocument, id: Identity, unit: keyof typeof UNIT_FACTOR): { reads: Figure[]; where: string } | undefined {
+  const refs = [id.stated, ...id.terms.map((t) => t.ref)];
+  const doubt: { t: number; r: number; options: Map<string, DraftValue>[] }[] = [];
+  for (const ref of refs) {
+    if (rowOf(work, ref).cells[ref.c]?.status !== 'undecided' || doubt.some((d) => d.t === ref.t && d.r === ref.r)) continue;
+    const options = work.tables[ref.t]?.placements?.get(ref.r);
+    if (!options?.length) return undefined;
+    doubt.push({ t: ref.t, r: ref.r, options });
+  }
+  if (doubt.length === 0 || doubt.reduce((n, d) => n * d.options.length, 1) > MAX_PLACEMENT_COMBINATIONS) return undefined;
+  const readUnder = (choice: number[]): Figure[] =>
+    refs.map((ref) => {
+      const k = doubt.findIndex((d) => d.t === ref.t && d.r === ref.r);
+      if (k < 0 || rowOf(work, ref).cells[ref.c]?.status !== 'undecided') return read(work, ref, unit, 'en').figure as Figure;
+      const v = doubt[k]?.options[choice[k] ?? 0]?.get(ref.c);
+      const t = tableOf(work, ref);
+      const factor = UNIT_FACTOR[t.unit] / UNIT_FACTOR[unit];
+      const decimals = Math.max(0, Math.max(tableDecimals(t), v?.decimals ?? 0) + Math.round(Math.log10(1 / factor)));
+      return !v || v.blank ? { value: 0, decimals, blank: true } : { value: roundTo(v.value * factor, 8), decimals };
+    });
+  const sumOf = (fs: Figure[]) => exactSum(id.terms.map((t, i) => t.sign * (fs[i + 1]?.value ?? 0)));
+  let first: Figure[] | undefined;
+  const choice = doubt.map(() => 0);
+  for (;;) {
+    const fs = readUnder(choice);
+    if (fs.some((f) => !f)) return undefined;
+    if (!first) first = fs;
+    else if (Math.abs((fs[0]?.value ?? 0) - (first[0]?.value ?? 0)) > 1e-9 || Math.abs(sumOf(fs) - sumOf(first)) > 1e-9) return undefined;
+    let k = 0;
+    while (k < doubt.length && ++(choice[k] as number) >= (doubt[k]?.options.length ?? 0)) choice[k++] = 0;
+    if (k === doubt.length) break;
+  }
+  return first && { reads: first, where: doubt.map((d) => rowName(work.tables[d.t]?.table.rows[d.r] as Row)).join('、') };
+}
+
 export function isBlankIdentity(work: WorkDocument, id: Identity): boolean {
   for (const ref of [id.stated, ...id.terms.map((t) => t.ref)]) {
     const cell = work.tables[ref.t]?.table.rows[ref.r]?.cells[ref.c];
@@ -207,8 +251,19 @@ export function evaluate(work: WorkDocument, id: Identity, lang: Lang): CheckRes
   const unit = id.percent ? '%' : st.unit;
   const title = ruleTitle(id.rule, lang);
   const formula = id.printed ? `${formulaOf(work, id)}  〔${id.printed}〕` : formulaOf(work, id);
-  const statedRead = read(work, id.stated, st.unit, lang);
-  const termReads = id.terms.map((t) => ({ term: t, read: read(work, t.ref, st.unit, lang) }));
+  let statedRead = read(work, id.stated, st.unit, lang);
+  let termReads = id.terms.map((t) => ({ term: t, read: read(work, t.ref, st.unit, lang) }));
+  // Figures whose column stayed undecided: the check is decided when its figures come out the
+  // same wherever they go.
+  let anyPlacement: string | undefined;
+  if (!id.unnamedRows && (statedRead.undecided || termReads.some((x) => x.read.undecided))) {
+    const same = sameUnderEachPlacement(work, id, st.unit);
+    if (same) {
+      anyPlacement = same.where;
+      statedRead = { figure: same.reads[0] };
+      termReads = termReads.map((x, i) => ({ term: x.term, read: { figure: same.reads[i + 1] } }));
+    }
+  }
   const where: Where[] = [
     whereOf(work, id.stated, 'stated', statedRead.figure?.value ?? null, undefined, id.percent),
     ...termReads.map(({ term, read: r }) => whereOf(work, term.ref, 'operand', r.figure?.value ?? null, term.sign, id.percent)),
@@ -267,7 +322,7 @@ export function evaluate(work: WorkDocument, id: Identity, lang: Lang): CheckRes
     rule: id.rule,
     verdict: j.verdict,
     severity: j.severity,
-    message: headed(title, lang, `${lead}${message(key, lang, params)}`),
+    message: headed(title, lang, `${lead}${message(key, lang, params)}${anyPlacement ? message('note.any-placement', lang, { where: anyPlacement }) : ''}`),
     messageKey: key,
     stated: statedRead.figure.value,
     expected: roundTo(expected, 6),

@@ -50,6 +50,11 @@ export interface WorkTable {
   draft: TableDraft;
   /** Cells placed by reading positions or token order (PDF text), not by markup or tabs. */
   inferredLayout?: boolean;
+  /**
+   * Row index → the placements still possible for a row left undecided (column key → figure;
+   * a key absent: blank there). A check whose figures come out the same under each is decided.
+   */
+  placements?: Map<number, Map<string, DraftValue>[]>;
 }
 
 /** Placements considered per row, at most; beyond that the row is left undecided. */

@@ -21,6 +21,8 @@ import { UNIT_FACTOR } from '../text/numbers.ts';
 const SCALE = 10_000;
 const MAX_STATES = 20_000;
 const MAX_ROUNDS = 8;
+/** Placements kept for a row left undecided (checks try each); beyond that its checks stay undecided. */
+const MAX_KEPT_PLACEMENTS = 64;
 
 interface PendingRow {
   t: number;
@@ -198,7 +200,12 @@ function compileNow(work: WorkDocument, rows: Map<string, PendingRow>, id: Ident
   return { constant: Math.round(constant * SCALE), tol, list };
 }
 
-/** Several rows involved: forward and backward sets of partial sums. */
+/**
+ * Several rows involved. First bounds: a candidate that no choice of the others can balance,
+ * even at their extremes, is out (repeated while that narrows the extremes; cheap, and all an
+ * identity over many rows can afford). Then, exactly, forward and backward sets of partial sums
+ * over the candidates left — skipped when they grow too large.
+ */
 function search(
   id: Identity,
   constant: number,
@@ -207,35 +214,88 @@ function search(
   contributions: number[][],
   ok: (total: number) => boolean,
 ): PendingRow[] {
-  // Forward and backward sets of partial sums.
+  const alive = contributions.map((cs) => cs.map(() => true));
+  for (let round = 0; round < 6; round++) {
+    const mins: number[] = [];
+    const maxs: number[] = [];
+    let lo = constant;
+    let hi = constant;
+    contributions.forEach((cs, i) => {
+      let m = Infinity;
+      let M = -Infinity;
+      cs.forEach((g, c) => {
+        if (!alive[i]?.[c]) return;
+        if (g < m) m = g;
+        if (g > M) M = g;
+      });
+      mins.push(m);
+      maxs.push(M);
+      lo += m;
+      hi += M;
+    });
+    let narrowed = false;
+    contributions.forEach((cs, i) => {
+      cs.forEach((g, c) => {
+        if (!alive[i]?.[c]) return;
+        const least = lo - (mins[i] ?? 0) + g;
+        const most = hi - (maxs[i] ?? 0) + g;
+        if (id.relation === 'ge' ? most >= -tol : least <= tol && most >= -tol) return;
+        (alive[i] as boolean[])[c] = false;
+        narrowed = true;
+      });
+    });
+    if (alive.some((a) => !a.some(Boolean))) return []; // a real discrepancy: no evidence
+    if (!narrowed) break;
+  }
+  const supported = exactSupport(id, constant, tol, contributions, alive, ok) ?? alive;
+  if (supported.some((s) => !s.some(Boolean))) return []; // a real discrepancy: no evidence
+  const changed: PendingRow[] = [];
+  list.forEach((e, i) => {
+    const all = candidatesOf(e.p.pending);
+    const keep = all.filter((_, c) => supported[i]?.[c]);
+    if (keep.length < all.length) {
+      e.p.pending.candidates = keep;
+      changed.push(e.p);
+    }
+  });
+  return changed;
+}
+
+/** The candidates (among those alive) some assignment of the others balances; undefined when the sets of partial sums grow too large. */
+function exactSupport(
+  id: Identity,
+  constant: number,
+  tol: number,
+  contributions: number[][],
+  alive: boolean[][],
+  ok: (total: number) => boolean,
+): boolean[][] | undefined {
+  const live = contributions.map((cs, i) => cs.filter((_, c) => alive[i]?.[c]));
   const forward: number[][] = [[constant]];
-  for (let i = 0; i < list.length; i++) {
+  for (let i = 0; i < live.length; i++) {
     const next = new Set<number>();
-    for (const s of forward[i] ?? []) for (const g of contributions[i] ?? []) next.add(s + g);
-    if (next.size > MAX_STATES) return [];
+    for (const s of forward[i] ?? []) for (const g of live[i] ?? []) next.add(s + g);
+    if (next.size > MAX_STATES) return undefined;
     forward.push([...next]);
   }
-  const backward: number[][] = new Array(list.length + 1);
-  backward[list.length] = [0];
-  for (let i = list.length - 1; i >= 0; i--) {
+  const backward: number[][] = new Array(live.length + 1);
+  backward[live.length] = [0];
+  for (let i = live.length - 1; i >= 0; i--) {
     const next = new Set<number>();
-    for (const s of backward[i + 1] ?? []) for (const g of contributions[i] ?? []) next.add(s + g);
-    if (next.size > MAX_STATES) return [];
+    for (const s of backward[i + 1] ?? []) for (const g of live[i] ?? []) next.add(s + g);
+    if (next.size > MAX_STATES) return undefined;
     backward[i] = [...next].sort((a, b) => a - b);
   }
-  const supported: boolean[][] = list.map((_, i) => (contributions[i] ?? []).map(() => false));
-  for (let i = 0; i < list.length; i++) {
+  return contributions.map((cs, i) => {
     const after = backward[i + 1] ?? [0];
     const lo = after[0] ?? 0;
     const hi = after[after.length - 1] ?? 0;
-    (contributions[i] ?? []).forEach((g, c) => {
+    return cs.map((g, c) => {
+      if (!alive[i]?.[c]) return false;
       for (const s of forward[i] ?? []) {
         const base = s + g;
         if (id.relation === 'ge') {
-          if (ok(base + hi)) {
-            (supported[i] as boolean[])[c] = true;
-            break;
-          }
+          if (ok(base + hi)) return true;
           continue;
         }
         if (base + hi < -tol || base + lo > tol) continue;
@@ -248,24 +308,11 @@ function search(
           if ((after[m] ?? 0) < target) a = m + 1;
           else b = m;
         }
-        if (ok(base + (after[a] ?? 0))) {
-          (supported[i] as boolean[])[c] = true;
-          break;
-        }
+        if (ok(base + (after[a] ?? 0))) return true;
       }
+      return false;
     });
-  }
-  if (supported.some((s) => !s.some(Boolean))) return []; // a real discrepancy: no evidence
-  const changed: PendingRow[] = [];
-  list.forEach((e, i) => {
-    const all = candidatesOf(e.p.pending);
-    const keep = all.filter((_, c) => supported[i]?.[c]);
-    if (keep.length < all.length) {
-      e.p.pending.candidates = keep;
-      changed.push(e.p);
-    }
   });
-  return changed;
 }
 
 function sameCandidate(a: number[] | undefined, b: number[] | undefined): boolean {
@@ -320,6 +367,17 @@ function finalize(work: WorkDocument, p: PendingRow): boolean {
     }
   });
   if (!allAgreed) {
+    if (cands.length > 0 && cands.length <= MAX_KEPT_PLACEMENTS) {
+      const wt = work.tables[p.t];
+      if (wt) {
+        wt.placements ??= new Map();
+        wt.placements.set(p.r, cands.map((cand) => new Map(cand.flatMap((pos, i) => {
+          const v = p.pending.values[i];
+          const c = cols[pos];
+          return v && c ? [[c.key, v] as const] : [];
+        }))));
+      }
+    }
     p.row.undecided = {
       values: p.pending.values.map((v) => v.value),
       reason: cands.length === 0 ? 'no placement fits the printed totals' : `${cands.length} placements fit the printed totals equally`,
