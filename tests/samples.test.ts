@@ -269,6 +269,14 @@ describe('the samples in other renderings', () => {
     expect(r.checks.filter((c) => c.verdict === 'undecided' && c.rule === 'cross-table').length).toBeGreaterThan(0);
   });
 
+  it('should raise no false error on the made-up 预算 in 元 as PDF text', () => {
+    // Before: four false errors — the 总表s' two sides read as one, and an income name without
+    // figures run into the expense name after it (`2、政府性基金 社会保障和就业支出`).
+    const r = analyzeText(flattened(TEXT));
+    expect(r.checks.filter((c) => c.verdict === 'discrepancy').map((c) => c.id)).toEqual([]);
+    expect(r.tables.find((t) => t.template === 'budget-fiscal')?.rows.map((x) => x.label)).toContain('社会保障和就业支出');
+  });
+
   const asPage = (text: string) => `<html><body>${textAsPage(text)}</body></html>`;
 
   for (const name of ['made-up-budget', 'made-up-budget-yuan', 'made-up-final']) {
@@ -282,4 +290,61 @@ describe('the samples in other renderings', () => {
       expect(fromPage.summary).toEqual({ ...fromText.summary });
     });
   }
+});
+
+describe('a district budget as PDF text', () => {
+  // Codes printed over the 类 | 款 | 项 cells (`201 03 01 行政运行`), 总表s without 行次 whose figures
+  // run into the next name (`1,845,000一、一般公共服务支出`), header words over several lines.
+  const DISTRICT = readFileSync('tests/samples/made-up-district-budget.txt', 'utf8');
+  const r = analyzeText(DISTRICT);
+  const table = (template: string) => r.tables.find((t) => t.template === template);
+
+  it('should read each table with its codes, sides and columns', () => {
+    expect(r.tables.map((t) => t.template)).toEqual(['budget-summary', 'budget-income', 'budget-expense', 'budget-fiscal', 'budget-gpb', 'budget-gf', 'budget-basic']);
+    // Before: `201 03 01` read as three figures of the row above.
+    expect(table('budget-expense')?.rows.map((x) => x.code ?? x.label)).toEqual(['201', '20103', '2010301', '2010302', '208', '20805', '2080505', '2080506', '221', '22102', '2210201', '合计']);
+    expect(table('budget-basic')?.rows.slice(0, 2).map((x) => [x.code, x.values])).toEqual([['301', [1330000, 1330000, null]], ['30101', [600000, 600000, null]]]);
+    // Before: `项目 支出预算` read as a column 项目支出.
+    expect(table('budget-expense')?.columns.map((c) => c.label)).toEqual(['合计', '基本支出', '项目支出']);
+    // Before: every row of the 总表s but the totals lost, and the expense side one column.
+    expect(table('budget-summary')?.rows.map((x) => [x.label, x.values])).toEqual([
+      ['一、财政拨款收入', [1845000, null]],
+      ['一、一般公共服务支出', [null, 1500000]],
+      ['1.一般公共预算', [1845000, null]],
+      ['二、社会保障和就业支出', [null, 225000]],
+      ['2.政府性基金预算', [null, null]],
+      ['三、住房保障支出', [null, 120000]],
+      ['3.国有资本经营预算', [null, null]],
+      ['二、事业收入', [null, null]],
+      ['三、事业单位经营收入', [null, null]],
+      ['四、其他收入', [null, null]],
+      ['收入总计', [1845000, null]],
+      ['支出总计', [null, 1845000]],
+    ]);
+    expect(table('budget-fiscal')?.columns.map((c) => c.label)).toEqual(['收入·预算数', '支出·合计', '支出·一般公共预算', '支出·政府性基金预算', '支出·国有资本经营预算']);
+  });
+
+  it('should check every table identity, each decided', () => {
+    expect(r.summary.discrepancy).toBe(0);
+    expect(r.checks.filter((c) => c.verdict === 'undecided' && c.rule !== 'table-coverage').map((c) => c.id)).toEqual([]);
+    expect(r.checks.filter((c) => c.rule === 'summary-balance').map((c) => [c.id.replace(/^summary-balance\/t\d+\//, ''), c.verdict])).toEqual(
+      expect.arrayContaining([['income-grand/i1', 'ok'], ['expense-grand/e1', 'ok']]),
+    );
+    // The 事业收入 the text says is zero is the 总表's blank row.
+    expect(r.checks.filter((c) => c.rule === 'narrative-table' && /事业收入0万元/.test(c.where.map((w) => w.quote ?? '').join(''))).map((c) => c.verdict)).toContain('ok');
+  });
+
+  it('should find an item changed in one table, at its class and in the ties', () => {
+    const item = analyzeText(DISTRICT.replace('302 11 差旅费 40,000 40,000', '302 11 差旅费 45,000 45,000'));
+    expect(item.checks.filter((c) => c.verdict === 'discrepancy').map((c) => [c.rule, c.where[0]?.row?.code, c.stated, c.expected])).toEqual([
+      ['economic-hierarchy', '302', 215000, 220000],
+      ['economic-hierarchy', '302', 215000, 220000],
+    ]);
+    const total = analyzeText(DISTRICT.replace('1,845,000一、一般公共服务支出 1,500,000', '1,845,000一、一般公共服务支出 1,600,000'));
+    expect(total.checks.filter((c) => c.verdict === 'discrepancy').map((c) => [c.rule, c.stated, c.expected])).toEqual([
+      ['summary-balance', 1845000, 1945000],
+      ['cross-table', 1600000, 1500000],
+      ['cross-table', 1600000, 1500000],
+    ]);
+  });
 });

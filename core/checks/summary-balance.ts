@@ -59,6 +59,8 @@ export const summaryBalance: Check = {
       const carryKids = inc.filter((r) => r.role?.startsWith('inc-carry-'));
       if (incCarry && carryKids.length && notDefined(incCarry)) push('carry-in', incCarry, carryKids, incCols);
       if (incGrand && incTotal && notDefined(incGrand)) push('income-grand', incGrand, [incTotal, ...(nonFiscal ? [nonFiscal] : []), ...(incCarry ? [incCarry] : [])], incCols);
+      // No 本年收入合计 and nothing carried in (a district's 财务收支预算总表): 收入总计 = Σ sources.
+      else if (incGrand && !incTotal && !incCarry && !nonFiscal && !carryKids.length && sources.length && notDefined(incGrand)) push('income-grand', incGrand, sources, incCols);
 
       const expTotal = one('exp-total', exp);
       const expGrand = one('exp-grand', exp);
@@ -67,6 +69,8 @@ export const summaryBalance: Check = {
       const surplus = one('exp-surplus', exp);
       const carryOut = one('exp-carry', exp);
       if (expGrand && expTotal && notDefined(expGrand)) push('expense-grand', expGrand, [expTotal, ...(surplus ? [surplus] : []), ...(carryOut ? [carryOut] : [])], expCols);
+      // No 本年支出合计 and nothing carried out: 支出总计 = Σ 类.
+      else if (expGrand && !expTotal && !surplus && !carryOut && classes.length && notDefined(expGrand)) push('expense-grand', expGrand, classes, expCols);
 
       // 收入总计 = 支出总计 (the balance no note prints).
       if (incGrand && expGrand) {

@@ -12,7 +12,7 @@
  */
 import type { RawLine, RawTable } from '../model/raw.ts';
 import type { Column, SourceRef } from '../model/schemas.ts';
-import { labels, type TemplateSpec } from '../knowledge.ts';
+import { expenseRowRoles, incomeRowRoles, labels, roleOf, type TemplateSpec } from '../knowledge.ts';
 import { columnNumbersOf } from '../detect/lines.ts';
 import { parseNumber } from '../text/numbers.ts';
 import { compact, labelKey, toHalfWidth } from '../text/normalize.ts';
@@ -115,10 +115,66 @@ function repair(tokens: Token[], decimals: number): Token[] {
   return out;
 }
 
+/**
+ * A code printed over the 类 | 款 | 项 columns, each level's digits a cell (`208 05 01 行政单位离退休`,
+ * `301 01 基本工资`): at a line's start, three digits and one or two pairs of digits before the
+ * row's name are one code (`2080501`). Figures come after a row's name, never before it.
+ */
+function joinSplitCodes(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.lineStart && t.kind === 'digits' && /^\d{3}$/.test(t.text)) {
+      let j = i + 1;
+      let code = t.text;
+      while (j < i + 3 && tokens[j]?.kind === 'digits' && !tokens[j]?.lineStart && /^\d{2}$/.test(tokens[j]?.text ?? '')) code += tokens[j++]?.text;
+      const name = tokens[j];
+      if (j > i + 1 && name?.kind === 'text' && !name.lineStart) {
+        out.push({ ...t, text: code, end: tokens[j - 1]?.end });
+        i = j - 1;
+        continue;
+      }
+    }
+    out.push(t);
+  }
+  return out;
+}
+
 type Record = StreamRecord;
 
 function isCodeToken(t: Token, next: Token | undefined): boolean {
   return t.kind === 'digits' && (/^\d{3}(?:\d{2}){0,2}$|^\d{6}$/.test(t.text) || PROJECT_CODE.test(t.text)) && next?.kind === 'text';
+}
+
+/**
+ * A two-sided header's line that names each side's columns after the side's stub
+ * (`项目 预算数 项目 合计 一般公共预算 政府性基金预算 国有资本经营预算`): the cells between the two
+ * stubs are the income side's, those after the second the expense side's.
+ */
+function sidesOfHeader(lines: RawLine[]): { income: string[]; expense: string[] } | undefined {
+  for (let k = lines.length - 1; k >= 0; k--) {
+    const cells = toHalfWidth(lines[k]?.text ?? '').trim().split(/\s+/).filter((x) => x !== '');
+    const stubs = cells.flatMap((c, i) => (labelKey(c) === '项目' ? [i] : []));
+    if (stubs.length !== 2) continue;
+    const [a, b] = stubs as [number, number];
+    const income = cells.slice(a + 1, b);
+    const expense = cells.slice(b + 1);
+    if (a === 0 && income.length > 0 && expense.length > 0) return { income, expense };
+  }
+  return undefined;
+}
+
+/** A numbered item's start (`三、`, or the number of `1. 一般公共预算` read as text), or a side's total. */
+const NUMBERED_ITEM = /^(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d{1,2}$|(?:收入|支出)?(?:总计|合计)$)/;
+
+/**
+ * The text before `t` on its line names an income row whole (`2、政府性基金`), and `t` does not
+ * continue that name: `t` is the expense side's cell (`2、政府性基金 社会保障和就业支出`).
+ */
+function endsIncomeCell(label: string[], t: Token): boolean {
+  if (t.lineStart) return false;
+  const before = label.join('');
+  return roleOf(before, incomeRowRoles) !== undefined && roleOf(before + t.text, incomeRowRoles) === undefined;
 }
 
 function toRecords(tokens: Token[], twoSided: boolean, rowsOnLines = false, laidOut = false): Record[] {
@@ -139,7 +195,8 @@ function toRecords(tokens: Token[], twoSided: boolean, rowsOnLines = false, laid
     if (rowsOnLines && t.lineStart && cur?.values.length) close();
     if (t.kind === 'text') {
       // laid out by position, a two-sided row prints both sides' labels on one line: a new cell is a new record
-      if (!cur || cur.values.length || cur.lineNo !== undefined || (cells && t.cellStart && cur.label.length)) {
+      // a two-sided row's second cell printed after a first without figures (`2. 政府性基金预算 三、城乡社区支出`): a numbered item starts a record
+      if (!cur || cur.values.length || cur.lineNo !== undefined || (cells && t.cellStart && cur.label.length) || (twoSided && cur.label.length && (NUMBERED_ITEM.test(t.text) || endsIncomeCell(cur.label, t)))) {
         close();
         open(t);
       }
@@ -178,7 +235,27 @@ function toRecords(tokens: Token[], twoSided: boolean, rowsOnLines = false, laid
   return records;
 }
 
-/** Value-column labels found, in order, in the header text (`本年支出合计基本支出项目支出…`). */
+/**
+ * Header lines joined as one text, `|` where two cells of a line meet: a label is read within a
+ * cell (`项目 支出预算` holds no 项目支出), or over a line's end (labels wrap). Characters spaced
+ * one by one (`基 本 支 出`) are one cell.
+ */
+function cellBounded(lines: RawLine[]): string {
+  return lines
+    .map((l) => {
+      const parts = compact(l.text.replace(/\s+/g, '\u0001')).split('\u0001').filter((x) => x !== '');
+      let out = '';
+      for (let i = 0; i < parts.length; i++) {
+        const p = parts[i] as string;
+        const prev = parts[i - 1];
+        out += i > 0 && p.length > 1 && (prev?.length ?? 0) > 1 ? `|${p}` : p;
+      }
+      return out;
+    })
+    .join('');
+}
+
+/** Value-column labels found, in order, in the header text (`本年支出合计基本支出项目支出…`), none over a `|`. */
 function scanColumnLabels(headerText: string): string[] {
   const known = labels.columnRoles.flatMap((r) => r.patterns)
     .map((p) => p.replace(/^\^|\$$/g, ''))
@@ -205,8 +282,13 @@ function splitSides(numbers: number[], spec: TemplateSpec | undefined): number[]
   return inc === undefined ? [numbers] : [numbers.slice(0, inc), numbers.slice(inc)];
 }
 
-/** A name, then only figures with decimals: a record, never a header line. */
-const LABEL_THEN_AMOUNTS = /^[^\d\s][^\d]*[\u4e00-\u9fff)）]\s*-?[\d,]+\.\d{1,2}(?:\s+-?[\d,]+\.\d{1,2})*$/;
+/** An amount as a table prints it: with decimals, or with thousands separators (a table in 元). */
+const AMOUNT_TEXT = String.raw`-?(?:\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+\.\d{1,2})`;
+/**
+ * A name, then only amounts — once, or twice on a two-sided table's line (`一、财政拨款收入
+ * 47,483,458一、社会保障和就业支出 6,397,096`): a record, never a header line.
+ */
+const LABEL_THEN_AMOUNTS = new RegExp(String.raw`^(?:[^\d\s][^\d]*[\u4e00-\u9fff)）]\s*${AMOUNT_TEXT}(?:\s+${AMOUNT_TEXT})*\s*){1,2}$`);
 
 /** Lines a 栏次 printed one number a line may be spread over, header words between them. */
 const SPREAD_WINDOW = 16;
@@ -282,7 +364,7 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
       const t = compact(l.text);
       if (rowsAreLines) return AMOUNT.test(t);
       // A code, a total, or a name followed by its figures (`公务接待费 2.00 1.20`, items as rows).
-      return /^\d{3,7}\D/.test(t) || /^\d{3,7}$/.test(t) || isTotalLabel(t) || /^(合计|总计)\d/.test(t) || LABEL_THEN_AMOUNTS.test(l.text.trim());
+      return /^\d{3,7}\D/.test(t) || /^\d{3,7}$/.test(t) || isTotalLabel(t) || /^(合计|总计)\d/.test(t) || (l.text.length <= 200 && LABEL_THEN_AMOUNTS.test(l.text.trim()));
     }) - 1;
   }
   const headerLines = raw.stream.slice(0, Math.max(0, headerEnd + (columnNumbers ? 0 : 1))).filter((_, i) => !spreadNumbers?.has(i));
@@ -293,6 +375,7 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
   const headerKeys = new Set(raw.stream.slice(0, bodyStart).map((l) => compact(l.text)).filter((k) => k !== '' && !parseNumber(k)));
   const bodyLines = withoutRepeatedHeaders(raw.stream.slice(bodyStart), headerKeys);
   const headerText = compact(headerLines.map((l) => l.text).join('')).replace(/栏次[\d栏次]*$/, '');
+  const headerCells = cellBounded(headerLines).replace(/栏次[\d栏次|]*$/, '');
   const twoSided = !!spec?.twoSided || (columnNumbers?.length ?? 0) >= 2;
   // A two-sided table whose 栏次 label is printed apart from its numbers (`栏` / `次` on lines of
   // their own, as text laid out by position prints it): one run `1 2` holds both sides.
@@ -303,24 +386,29 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
   let columns: Column[] = [];
   const specCols = spec?.columns;
   if (twoSided) {
-    const inc = counts?.[0] ?? (Array.isArray(specCols) ? undefined : specCols?.income.length) ?? 1;
-    const exp = counts?.[1] ?? (Array.isArray(specCols) ? undefined : specCols?.expense.length) ?? 1;
+    // No 栏次 and no standard columns: the header line naming both sides' columns after their
+    // 项目 (`项目 预算数 项目 合计 一般公共预算 …`) tells how many each side has.
+    const named = !counts && !(specCols && !Array.isArray(specCols)) ? sidesOfHeader(headerLines) : undefined;
+    const inc = counts?.[0] ?? named?.income.length ?? (Array.isArray(specCols) ? undefined : specCols?.income.length) ?? 1;
+    const exp = counts?.[1] ?? named?.expense.length ?? (Array.isArray(specCols) ? undefined : specCols?.expense.length) ?? 1;
     const fromSpec = specCols && !Array.isArray(specCols) && specCols.income.length === inc && specCols.expense.length === exp;
     for (let i = 0; i < inc; i++) {
-      const path = fromSpec && !Array.isArray(specCols) ? (specCols.income[i]?.path ?? []) : ['金额'];
+      const path = fromSpec && !Array.isArray(specCols) ? (specCols.income[i]?.path ?? []) : named ? [named.income[i] ?? ''] : ['金额'];
       columns.push(makeColumn(i, path, 'income', columnNumbers?.[0]?.[i]));
     }
-    const found = scanColumnLabels(headerText);
+    const found = scanColumnLabels(headerCells);
     for (let i = 0; i < exp; i++) {
       const path = fromSpec && !Array.isArray(specCols)
         ? (specCols.expense[i]?.path ?? [])
-        : exp > 1 && found.length >= exp
+        : named
+          ? [named.expense[i] ?? '']
+          : exp > 1 && found.length >= exp
           ? [found[found.length - exp + i] ?? '']
           : ['金额'];
       columns.push(makeColumn(i, path, 'expense', columnNumbers?.[1]?.[i]));
     }
   } else {
-    const found = scanColumnLabels(headerText);
+    const found = scanColumnLabels(headerCells);
     let n = counts?.reduce((a, b) => a + b, 0);
     // The template's other layout, where the header names exactly its columns (a 三公 table with its
     // items as rows: `项目 预算数 决算数`).
@@ -356,7 +444,7 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
   const rowsOnLines = laidOut || hasCentredWraps(bodyLines);
   let tokens = tokenize(rowsOnLines ? reflow(bodyLines, laidOut) : bodyLines);
   const decimals = typicalDecimals(tokens);
-  tokens = repair(tokens, decimals);
+  tokens = joinSplitCodes(repair(tokens, decimals));
   const records = toRecords(tokens, twoSided, rowsOnLines, laidOut);
   const rows: DraftRow[] = [];
   const rowRecords: Record[] = [];
@@ -367,8 +455,8 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
       if (r.lineNo !== undefined && (/支出$/.test(lab) || /^本年支出|结余分配|年末/.test(lab))) firstExpenseRowNo = Math.min(firstExpenseRowNo, r.lineNo);
     }
   }
-  // laid out by position without 行次, a record's side is its place on the line or its label
-  const cellSides = twoSided && laidOut && firstExpenseRowNo === Infinity ? sidesOfCells(records) : undefined;
+  // without 行次, a record's side is its place on the line or its label
+  const cellSides = twoSided && firstExpenseRowNo === Infinity ? sidesOfCells(records) : undefined;
   const codeHeader: TableDraft['codeHeader'] = /单位(?:编码|代码)/.test(headerText)
     ? 'unit'
     : /项目(?:编码|代码)/.test(headerText)
@@ -378,7 +466,10 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
         : undefined;
   for (const r of records) {
     const label = tidyLabel(r.label.join(''));
-    if (!r.code && r.values.length === 0 && r.lineNo === undefined && !isTotalLabel(label)) {
+    // A 总表's row printed without figures is blank there (PDF text drops empty cells); other
+    // text without figures is no row.
+    const blankRow = twoSided && (roleOf(label, incomeRowRoles) !== undefined || roleOf(label, expenseRowRoles) !== undefined);
+    if (!r.code && r.values.length === 0 && r.lineNo === undefined && !isTotalLabel(label) && !blankRow) {
       if (label) issues.push(`text without figures dropped: ${label}`);
       continue;
     }
