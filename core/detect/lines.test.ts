@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { columnNumbersOf, introducesTable, isContinuationLine, isContinuedTitle, isEmptyStatement, isFormulaLine, isNumberedTableTitle, isPreambleLine, isProseLine, isTableNoLine, isTableTitle } from './lines.ts';
+import { columnNumbersOf, introducesTable, isContinuationLine, isContinuedTitle, isEmptyStatement, isFormulaLine, isNumberedTableTitle, isPreambleLine, isProseLine, isTableNoLine, isTableTitle, isSectionBreak } from './lines.ts';
+import { analyzeText } from '../analyze.ts';
 
 // Detectors as a matrix: every positive example matches its own predicate, every negative none.
 const titles = [
@@ -85,5 +86,26 @@ describe('isProseLine', () => {
     // text laid out by position (pdftotext -layout): both sides of a 收支总表 row on one line
     expect(isProseLine('           一、一般公共预算财政拨款收入       1    9,788.75   一、一般公共服务支出      32')).toBe(false);
     expect(isProseLine('八、社会保障和就业支出 39 12,345,678.90 二十一、国有资本经营预算支出 52')).toBe(false);
+  });
+});
+
+describe('isSectionBreak', () => {
+  it('should end a table at the text’s parts and statement headings, not at a header or a row', () => {
+    for (const t of ['第三部分 部门预算表', '附件2 绩效目标表', '其他相关情况说明', '一、2026年“三公”经费预算情况说明', '2026年部门预算编制说明']) expect(isSectionBreak(t), t).toBe(true);
+    for (const t of ['测算依据及说明', '项目 支出预算', '一、财政拨款收入 1,845,000', '三、2026年机关运行经费4.2万元情况说明', '附件']) expect(isSectionBreak(t), t).toBe(false);
+  });
+
+  it('should leave a table’s body where the text’s statements start', () => {
+    const r = analyzeText(`2026年部门一般公共预算支出功能分类预算表
+单位：万元
+功能分类科目编码 功能分类科目名称 合计 基本支出 项目支出
+201 一般公共服务支出 10.00 10.00 0.00
+合计 10.00 10.00 0.00
+其他相关情况说明
+一、2026年“三公”经费预算情况说明
+2026年“三公”经费预算数为0.46万元，比2025年预算增加27万元。其中：
+（一）因公出国（境）费0万元，与2025年预算持平。
+`);
+    expect(r.tables[0]?.rows.map((x) => x.code ?? x.label)).toEqual(['201', '合计']);
   });
 });

@@ -150,7 +150,12 @@ export function isEmptyStatement(text: string): boolean {
 /** Section headings that end any table: `第三部分 …`, `附件2`. */
 export function isSectionBreak(text: string): boolean {
   const t = compact(text).replace(/\*+/g, '');
-  return /^第[一二三四五六七八九十]+部分/.test(t) || /^附件\d+/.test(t) && t.length > 4;
+  return /^第[一二三四五六七八九十]+部分/.test(t) || (/^附件\d+/.test(t) && t.length > 4) || isStatementHeading(t);
+}
+
+/** `其他相关情况说明`, `一、2026年“三公”经费预算情况说明`: a heading of the text (no figure but a year). */
+function isStatementHeading(t: string): boolean {
+  return t.length <= 40 && /(?:情况说明|编制说明|相关说明)$/.test(t) && !/\d/.test(t.replace(/(?:19|20)\d{2}年度?/g, ''));
 }
 
 /**
