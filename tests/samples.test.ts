@@ -275,6 +275,10 @@ describe('the samples in other renderings', () => {
     const r = analyzeText(flattened(TEXT));
     expect(r.checks.filter((c) => c.verdict === 'discrepancy').map((c) => c.id)).toEqual([]);
     expect(r.tables.find((t) => t.template === 'budget-fiscal')?.rows.map((x) => x.label)).toContain('社会保障和就业支出');
+    // The "三公" table's header words come out in text order: its columns by the row's arithmetic
+    // (before: three could-not-checks).
+    expect(r.tables.find((t) => t.template === 'budget-three')?.columns.map((c) => c.label)).toEqual(['合计', '因公出国(境)费', '小计', '公务用车购置费', '公务用车运行维护费', '公务接待费', '机关运行经费']);
+    expect(r.checks.filter((c) => c.verdict === 'undecided').map((c) => c.id)).toEqual([]);
   });
 
   const asPage = (text: string) => `<html><body>${textAsPage(text)}</body></html>`;
@@ -301,6 +305,8 @@ describe('a district budget as PDF text', () => {
 
   it('should read each table with its codes, sides and columns', () => {
     expect(r.tables.map((t) => t.template)).toEqual(['budget-summary', 'budget-income', 'budget-expense', 'budget-fiscal', 'budget-gpb', 'budget-gf', 'budget-basic']);
+    // `编制部门：示例区档案局 单位：元` above each table
+    expect(r.document.department).toBe('示例区档案局');
     // Before: `201 03 01` read as three figures of the row above.
     expect(table('budget-expense')?.rows.map((x) => x.code ?? x.label)).toEqual(['201', '20103', '2010301', '2010302', '208', '20805', '2080505', '2080506', '221', '22102', '2210201', '合计']);
     expect(table('budget-basic')?.rows.slice(0, 2).map((x) => [x.code, x.values])).toEqual([['301', [1330000, 1330000, null]], ['30101', [600000, 600000, null]]]);
@@ -346,5 +352,47 @@ describe('a district budget as PDF text', () => {
       ['cross-table', 1600000, 1500000],
       ['cross-table', 1600000, 1500000],
     ]);
+  });
+});
+
+describe('a district final account as PDF text', () => {
+  // Names wrapped around their row's figures (`二十二、灾害防治及应急管理支` / `10.00` / `出`; `机关事业单位基`
+  // / `2080505 本养老保险缴费 30.00 30.00` / `支出`), a code under the first part of its name in the
+  // 06表's two groups, the "三公" figures printed item by item (预算数 beside 决算数), a cover title over
+  // two lines, an item number with a quote before its dot (`3“. 灾害…”`).
+  const FINAL = readFileSync('tests/samples/made-up-district-final.txt', 'utf8');
+  const r = analyzeText(FINAL);
+  const table = (template: string) => r.tables.find((t) => t.template === template);
+
+  it('should read the names, codes and columns the layout wraps and reorders', () => {
+    expect(r.document.department).toBe('示例区人民政府示例路街道办事处');
+    const summary = table('final-01');
+    expect(summary?.rows.find((x) => x.label === '二十二、灾害防治及应急管理支出')?.values).toEqual([null, 10]);
+    expect(summary?.rows.find((x) => x.label === '本年收入合计')?.values).toEqual([165, null]);
+    // a class the department did not spend on: a blank row, not a row lost
+    expect(summary?.rows.find((x) => x.label === '二、外交支出')?.values).toEqual([null, null]);
+    expect(table('final-05')?.rows.slice(0, 2).map((x) => [x.code, x.label])).toEqual([['201', '一般公共服务支出'], ['20103', '政府办公厅(室)及相关机构事务']]);
+    expect(table('final-05')?.rows.find((x) => x.code === '2080505')?.label).toBe('机关事业单位基本养老保险缴费支出');
+    expect(table('final-06')?.rows.find((x) => x.code === '30108')?.values).toEqual([30]);
+    expect(table('final-06')?.rows.filter((x) => /经费合计$/.test(x.label)).map((x) => [x.label, x.values])).toEqual([['人员经费合计', [95]], ['公用经费合计', [20]]]);
+    expect(table('final-09')?.columns.slice(0, 4).map((c) => c.label)).toEqual(['预算数 合计', '决算数 合计', '预算数 因公出国(境)费', '决算数 因公出国(境)费'].map((l) => l.split(' ')[1]));
+    expect(table('final-09')?.rows[0]?.values.slice(0, 2)).toEqual([8, 5]);
+  });
+
+  it('should decide every table identity, the "三公" ties aside where 购置费 and 运行维护费 could swap', () => {
+    expect(r.summary.discrepancy).toBe(0);
+    expect(r.checks.filter((c) => c.verdict === 'undecided' && c.rule !== 'table-coverage').map((c) => c.id)).toEqual([
+      'cross-table/final-09-06-vehicle-operation',
+      'cross-table/final-09-06-vehicle-purchase',
+    ]);
+    // The list of the spending's uses holds its third item (before: two, and a false error).
+    expect(r.checks.filter((c) => c.rule === 'narrative-sum' && /所列 3 项/.test(c.message)).map((c) => c.verdict)).toEqual(['ok']);
+  });
+
+  it('should find an item changed in the 06表 and one changed in the text', () => {
+    const item = analyzeText(FINAL.replace('30101 基本工资 40.00', '30101 基本工资 41.00'));
+    expect(item.checks.filter((c) => c.verdict === 'discrepancy').map((c) => [c.rule, c.where[0]?.row?.code, c.stated, c.expected])).toEqual([['economic-hierarchy', '301', 90, 91]]);
+    const text = analyzeText(FINAL.replace('3“. 灾害防治及应急管理支出”10.00', '3“. 灾害防治及应急管理支出”12.00'));
+    expect(text.checks.filter((c) => c.verdict === 'discrepancy').map((c) => c.rule).sort()).toEqual(['narrative-share', 'narrative-sum', 'narrative-table']);
   });
 });

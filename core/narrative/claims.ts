@@ -589,7 +589,7 @@ export function enumeratorOf(text: string): Sentence['enumerator'] {
   if (m?.[1]) return { style: 'cn-paren', n: cnNumber(m[1]) };
   m = /^\((\d+)\)/.exec(t);
   if (m?.[1]) return { style: 'num-paren', n: Number(m[1]) };
-  m = /^(\d+)\s*[.、](?!\d)/.exec(t);
+  m = /^(\d+)\s*["“”]?[.、](?!\d)/.exec(t);
   if (m?.[1]) return { style: 'num', n: Number(m[1]) };
   m = /^([一二三四五六七八九十]+)是/.exec(t);
   if (m?.[1]) return { style: 'cn-shi', n: cnNumber(m[1]) };

@@ -196,7 +196,7 @@ function departmentOf(raw: RawDocument): string | undefined {
   // Cover title: `2023年度XX局部门决算公开`, `XX局 2024 年预算`.
   const head = raw.text.slice(0, 40).map((l) => compact(l.text).replace(/\*+/g, '')).filter((l) => l);
   // A title is the whole line (a sentence of the text starting `2024年收入预算100万元` is none).
-  const nameOk = (n: string | undefined): n is string => !!n && !/[\d,，。;；:：]/.test(n);
+  const nameOk = (n: string | undefined): n is string => !!n && !/[\d,，。;；:：]/.test(n) && !/^(?:本?部门|本?单位)$/.test(n);
   for (let i = 0; i < head.length; i++) {
     const joined = head[i] + (head[i + 1] ?? '');
     const a = COVER_YEAR_FIRST.exec(head[i] ?? '') ?? COVER_YEAR_FIRST.exec(joined);
@@ -204,13 +204,24 @@ function departmentOf(raw: RawDocument): string | undefined {
     const b = COVER_NAME_FIRST.exec(head[i] ?? '');
     if (nameOk(b?.[1])) return b[1];
   }
+  // A cover title over two or three lines (`上海市普陀区人民政府` / `石泉路街道办事处 2025` / `年度部门决算`).
+  for (let i = 0; i < head.length; i++) {
+    if (/^(?:目录|封面|附件)/.test(head[i] ?? '')) continue;
+    for (const span of [3, 2]) {
+      const lines = head.slice(i, i + span);
+      if (lines.length < span || lines.slice(0, -1).some((l) => /[，。；;：:]/.test(l) || COVER_NAME_FIRST.test(l))) continue;
+      const b = COVER_NAME_FIRST.exec(lines.join(''));
+      if (nameOk(b?.[1])) return b[1];
+    }
+  }
   return undefined;
 }
 
 /** Paragraphs longer than this are cut into pieces (unbroken text, binary input). */
 export const MAX_PARAGRAPH = 4_000;
 
-const HEADING = /^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|[\d０-９]+[.、．](?![\d０-９])|附件)/;
+// (`11“. 灾害防治…”`: a quote mark the PDF put before the item's dot)
+const HEADING = /^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|[\d０-９]+["“”]?[.、．](?![\d０-９])|附件)/;
 /** The caption of a figure or table (`图 1：收、支决算总计变动情况`, `图2 收入决算结构`): a line of its own. */
 const CAPTION = /^\s*(?:附?图|附?表)\s*[\d０-９一二三四五六七八九十]+(?:[-－][\d０-９]+)?\s*[：:.、．\s]/;
 

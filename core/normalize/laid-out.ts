@@ -90,6 +90,10 @@ export function reflow(lines: RawLine[], positional = true): RawLine[] {
       const after = new Map<number, number[]>(anchors.map((k) => [k, []]));
       const first = anchors[0] as number;
       for (let k = 0; k < first; k++) before.get(first)?.push(k);
+      // Names centred on their row (some rows print a code and figures only, pieces above and
+      // below): a row printing part of its name between pieces takes the last piece above it too.
+      const bare = (k: number) => !hasLabel(run[k]?.text ?? '') && k > 0 && k + 1 < run.length && !FIGURE.test(run[k - 1]?.text ?? '') && !FIGURE.test(run[k + 1]?.text ?? '');
+      const centred = !positional && anchors.some(bare);
       anchors.forEach((a, n) => {
         const b = anchors[n + 1];
         const group = [...Array((b ?? run.length) - a - 1).keys()].map((x) => a + 1 + x);
@@ -99,6 +103,8 @@ export function reflow(lines: RawLine[], positional = true): RawLine[] {
         }
         const above = before.get(a)?.length ?? 0;
         let take = above > 0 ? Math.min(group.length, above) : hasLabel(run[b]?.text ?? '') ? group.length : 0;
+        const piecesBelowB = b + 1 < run.length && !FIGURE.test(run[b + 1]?.text ?? '');
+        if (centred && above === 0 && take === group.length && group.length > 0 && piecesBelowB) take = group.length - 1;
         if (take === group.length && take > 0 && !hasLabel(run[b]?.text ?? '')) take--;
         after.get(a)?.push(...group.slice(0, take));
         before.get(b)?.push(...group.slice(take));

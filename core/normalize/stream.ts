@@ -12,13 +12,14 @@
  */
 import type { RawLine, RawTable } from '../model/raw.ts';
 import type { Column, SourceRef } from '../model/schemas.ts';
-import { expenseRowRoles, incomeRowRoles, labels, roleOf, type TemplateSpec } from '../knowledge.ts';
+import { classCodeOfName, expenseRowRoles, incomeRowRoles, labels, roleOf, type TemplateSpec } from '../knowledge.ts';
 import { columnNumbersOf } from '../detect/lines.ts';
 import { parseNumber } from '../text/numbers.ts';
 import { compact, labelKey, toHalfWidth } from '../text/normalize.ts';
 import { describeColumn, makeColumn } from './columns.ts';
 import { type DraftRow, type TableDraft, codeKindOf, isTotalLabel } from './draft.ts';
 import { tidyLabel } from './grid.ts';
+import { threeColumns } from './three.ts';
 import { AMOUNT, columnsByPosition, hasCentredWraps, hintPositions, isLaidOut, reflow, sidesOfCells, type StreamRecord } from './laid-out.ts';
 
 interface Token {
@@ -164,8 +165,57 @@ function sidesOfHeader(lines: RawLine[]): { income: string[]; expense: string[] 
   return undefined;
 }
 
+/** A line that is part of a row's name, not of a header: words, none a header's. */
+function isNameFragment(text: string): boolean {
+  const t = compact(text);
+  return /[\u4e00-\u9fff]/.test(t) && !/\d/.test(t) && scanColumnLabels(t).length === 0 && !/科目|编码|代码|名称|项目|分类|单位|栏|合计|小计|金额|决算|预算/.test(t);
+}
+
+/** A line of figures only, two or more, one with decimals. */
+const FIGURES_ALONE = /^\s*-?[\d,]+\.\d+(?:\s+-?[\d,]+(?:\.\d+)?)+\s*$|^\s*-?[\d,]+(?:\.\d+)?(?:\s+-?[\d,]+(?:\.\d+)?)*\s+-?[\d,]+\.\d+\s*$/;
+
+/**
+ * Columns grouped by phase (`预算数 | 合计 …`, then `决算数 | 合计 …`) printed item by item instead,
+ * each item's 预算数 beside its 决算数 (`预算数 决算数 预算数 决算数 …` under the items).
+ */
+function byItem(paths: string[][]): string[][] {
+  const phases = [...new Set(paths.map((p) => p[0] ?? ''))];
+  const groups = phases.map((ph) => paths.filter((p) => p[0] === ph));
+  const size = groups[0]?.length ?? 0;
+  if (phases.length < 2 || groups.some((g) => g.length !== size)) return paths;
+  return Array.from({ length: size }, (_, i) => groups.map((g) => g[i] as string[])).flat();
+}
+
+/** A total's name on a line of its own. */
+const LINE_TOTAL = /^(?:人员经费|公用经费|本年收入|本年支出)?(?:合计|总计)$/;
+
+/** A code starting a line, figures after it, under a name without figures begun on the line above. */
+function isCodeUnderName(t: Token, next: Token | undefined, cur: Record | undefined): boolean {
+  if (!t.lineStart || t.kind !== 'digits' || !/^[235]\d{2}(?:\d{2}){0,2}$/.test(t.text) || next?.kind !== 'number' || next.lineStart) return false;
+  if (!cur || cur.code || cur.values.length || !cur.label.length || cur.lineNo !== undefined) return false;
+  return cur.source.line !== undefined && cur.source.line === (t.source.line ?? 0) - 1 && !isTotalLabel(cur.label.join(''));
+}
+
 /** A numbered item's start (`三、`, or the number of `1. 一般公共预算` read as text), or a side's total. */
-const NUMBERED_ITEM = /^(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d{1,2}$|(?:收入|支出)?(?:总计|合计)$)/;
+const NUMBERED_ITEM = /^(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d{1,2}$|(?:本年)?(?:收入|支出)?(?:总计|合计)$)/;
+
+/**
+ * A name's last characters alone on their line, just after a line holding only the record's
+ * figures, itself just after the name's first part (`…应急管理支` / `98.23` / `出`): the name
+ * wrapped in its cell around the figures, not a new row.
+ */
+function isWrapTail(tokens: Token[], i: number, cur: Record): boolean {
+  const t = tokens[i] as Token;
+  const line = t.source.line;
+  if (!t.lineStart || line === undefined || t.text.length > 3 || /\d/.test(t.text)) return false;
+  if (tokens[i + 1] && !tokens[i + 1]?.lineStart) return false;
+  const figuresLine = line - 1;
+  if (!cur.values.every((v) => v.source.line === figuresLine) || !cur.label.length) return false;
+  // the line of figures holds nothing else, and the name's first part ends the line before it
+  for (let k = i - 1; k >= 0 && (tokens[k]?.source.line ?? -1) >= figuresLine; k--) if (tokens[k]?.kind === 'text') return false;
+  const before = tokens.findLast((x, k) => k < i && x.source.line === figuresLine - 1);
+  return before?.kind === 'text' && !/[\d)）]$/.test(before.text);
+}
 
 /**
  * The text before `t` on its line names an income row whole (`2、政府性基金`), and `t` does not
@@ -194,9 +244,22 @@ function toRecords(tokens: Token[], twoSided: boolean, rowsOnLines = false, laid
     // printed a row a line, a line with figures is a row of its own
     if (rowsOnLines && t.lineStart && cur?.values.length) close();
     if (t.kind === 'text') {
+      // `二十二、灾害防治及应急管理支` / `98.23` / `出`: the rest of a name wrapped around its figures
+      if (cur?.values.length && isWrapTail(tokens, i, cur)) {
+        cur.label.push(t.text);
+        continue;
+      }
       // laid out by position, a two-sided row prints both sides' labels on one line: a new cell is a new record
-      // a two-sided row's second cell printed after a first without figures (`2. 政府性基金预算 三、城乡社区支出`): a numbered item starts a record
-      if (!cur || cur.values.length || cur.lineNo !== undefined || (cells && t.cellStart && cur.label.length) || (twoSided && cur.label.length && (NUMBERED_ITEM.test(t.text) || endsIncomeCell(cur.label, t)))) {
+      // a two-sided row's second cell printed after a first without figures (`2. 政府性基金预算 三、城乡社区支出`): a numbered item starts a record;
+      // so does a total on a line of its own after a row without figures (`31099 其他资本性支出` / `人员经费合计 12,010.40`)
+      if (
+        !cur ||
+        cur.values.length ||
+        cur.lineNo !== undefined ||
+        (cells && t.cellStart && cur.label.length) ||
+        (twoSided && cur.label.length && (NUMBERED_ITEM.test(t.text) || endsIncomeCell(cur.label, t))) ||
+        (t.lineStart && cur.label.length && LINE_TOTAL.test(t.text))
+      ) {
         close();
         open(t);
       }
@@ -219,6 +282,11 @@ function toRecords(tokens: Token[], twoSided: boolean, rowsOnLines = false, laid
         seenRowNos.add(n);
         continue;
       }
+    }
+    // `机关事业单位基本养老保` / `30108 504.38 30206 电费 72.56`: a code and figures under the first part of its name
+    if (!twoSided && isCodeUnderName(t, next, cur)) {
+      (cur as Record).code = t.text;
+      continue;
     }
     if (!twoSided && isCodeToken(t, next)) {
       if (!cur || cur.values.length || cur.code || cur.label.length) {
@@ -364,8 +432,14 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
       const t = compact(l.text);
       if (rowsAreLines) return AMOUNT.test(t);
       // A code, a total, or a name followed by its figures (`公务接待费 2.00 1.20`, items as rows).
-      return /^\d{3,7}\D/.test(t) || /^\d{3,7}$/.test(t) || isTotalLabel(t) || /^(合计|总计)\d/.test(t) || (l.text.length <= 200 && LABEL_THEN_AMOUNTS.test(l.text.trim()));
+      // … or figures alone (a table of one row, `53.93 37.35 52.40 …`).
+      return /^\d{3,7}\D/.test(t) || /^\d{3,7}$/.test(t) || isTotalLabel(t) || /^(合计|总计)\d/.test(t) || (l.text.length <= 200 && (LABEL_THEN_AMOUNTS.test(l.text.trim()) || FIGURES_ALONE.test(l.text)));
     }) - 1;
+    // Names wrapped above and below their row's line (`一般公共服务支` / `201 306.90 306.90` / `出`):
+    // the first row's upper part is no header.
+    if (!rowsAreLines && headerEnd >= 0 && hasCentredWraps(raw.stream.slice(headerEnd + 1))) {
+      while (headerEnd >= 0 && isNameFragment(raw.stream[headerEnd]?.text ?? '')) headerEnd--;
+    }
   }
   const headerLines = raw.stream.slice(0, Math.max(0, headerEnd + (columnNumbers ? 0 : 1))).filter((_, i) => !spreadNumbers?.has(i));
   // The rest of a vertical `栏` / `次` label printed after the numbers is header, not the first label.
@@ -421,7 +495,7 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
       n = 0;
     }
     let paths: string[][];
-    if (Array.isArray(specCols) && specCols.length === n) paths = specCols;
+    if (Array.isArray(specCols) && specCols.length === n) paths = /(?:预算数决算数){2,}/.test(headerText) ? byItem(specCols) : specCols;
     else if (spec?.altColumns?.length === n) paths = spec.altColumns;
     else {
       let names = found.slice();
@@ -468,7 +542,7 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
     const label = tidyLabel(r.label.join(''));
     // A 总表's row printed without figures is blank there (PDF text drops empty cells); other
     // text without figures is no row.
-    const blankRow = twoSided && (roleOf(label, incomeRowRoles) !== undefined || roleOf(label, expenseRowRoles) !== undefined);
+    const blankRow = twoSided && (roleOf(label, incomeRowRoles) !== undefined || roleOf(label, expenseRowRoles) !== undefined || classCodeOfName(label) !== undefined);
     if (!r.code && r.values.length === 0 && r.lineNo === undefined && !isTotalLabel(label) && !blankRow) {
       if (label) issues.push(`text without figures dropped: ${label}`);
       continue;
@@ -501,6 +575,11 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
   if (!twoSided && !columnNumbers && !(Array.isArray(specCols) && specCols.length === columns.length) && !(laidOut && columns.some((c) => c.path.length > 1))) {
     const ordered = headerByArithmetic(headerLines, rows);
     if (ordered) columns = ordered.map((p, i) => makeColumn(i, p));
+  }
+  // A "三公" table's header read out of order: its columns by the rows' arithmetic (three.ts).
+  if (spec?.id === 'budget-three' && !twoSided && !columnNumbers) {
+    const three = threeColumns(headerText, rows);
+    if (three) columns = three.map((p, i) => makeColumn(i, p));
   }
   // One column printed in groups side by side (the 06表's 科目代码 | 科目名称 | 决算数 three times):
   // a list, each row's figure in the template's one column, as the grid reader reads it.

@@ -100,7 +100,7 @@ export function departmentField(preamble: RawLine[]): Table['department'] {
     // One line may hold several fields (a spreadsheet row: `公开01表  部门：X  单位：万元`).
     const fields = toHalfWidth(p.text).replace(TABLE_NO_TOKEN, ' ').trim().split(/\s+(?=[^\s:：]{1,8}[:：])/);
     for (const f of fields) {
-      const m = /^(?:部门|部门名称|单位名称|编制单位|填报单位)[:：]\s*(.+?)(?:\s+(?:金额)?单位[:：].*)?$/.exec(f.trim());
+      const m = /^(?:部门|部门名称|单位名称|编制单位|编制部门|填报单位|预算主管部门|主管部门)[:：]\s*(.+?)(?:\s+(?:金额)?单位[:：].*)?$/.exec(f.trim());
       const name = m?.[1]?.replace(/\s+/g, '').replace(/(?:本级|\(本级\))$/, '');
       if (name) return { name, source: p.source };
     }

@@ -57,3 +57,63 @@ export function transposeThree(wt: WorkTable): void {
   t.columns = columns;
   t.rows = [row];
 }
+
+type Block = 'abroad' | 'reception' | 'vehicle' | 'running';
+const BLOCK_WORDS: Record<Block, RegExp> = { abroad: /因公出国/, reception: /公务接待/, vehicle: /公务用车/, running: /机关运行经费/ };
+
+function permutations<T>(xs: T[]): T[][] {
+  if (xs.length <= 1) return [xs];
+  return xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]));
+}
+
+/**
+ * The columns of a "三公" table read from PDF text, whose header lines come out of order
+ * (`“三公”经费预算数 / 机关运行经费预算 / 公务用车购置及运行费 / 数 / 合计 因公出国(境)费 公务接待费 /
+ * 小计 购置费 运行费`): the items the header names, 合计 first, the vehicle's 小计 / 购置费 / 运行费
+ * together, in the one order in which every row printing all of them adds up (合计 = 因公出国 +
+ * 公务接待 + 公务用车; 公务用车 = 购置 + 运行) — the header's order deciding between orders that
+ * add up alike, and alone when no row prints every column. 机关运行经费 is no part of the 合计.
+ */
+export function threeColumns(headerText: string, rows: { values: { value: number }[] }[]): string[][] | undefined {
+  const blocks = (Object.keys(BLOCK_WORDS) as Block[]).filter((b) => BLOCK_WORDS[b].test(headerText));
+  if (!blocks.includes('vehicle') || blocks.length < 3) return undefined;
+  const rest = headerText.replace(/购置及运行(?:维护)?费/g, '');
+  const vehicleParts = /购置费/.test(rest) && /运行(?:维护)?费/.test(rest);
+  const vehicleName = /公务用车购置及运行维护费/.test(headerText) ? '公务用车购置及运行维护费' : '公务用车购置及运行费';
+  const width = (b: Block) => (b === 'vehicle' && vehicleParts ? 3 : 1);
+  const n = 1 + blocks.reduce((s, b) => s + width(b), 0);
+  const rank = (b: Block) => headerText.search(BLOCK_WORDS[b]);
+  const full = rows.filter((r) => r.values.length === n);
+  const fits = (order: Block[]): boolean => {
+    for (const r of full) {
+      const v = r.values.map((x) => x.value);
+      let at = 1;
+      const of: Partial<Record<Block, number>> = {};
+      let parts = true;
+      for (const b of order) {
+        of[b] = v[at] ?? 0;
+        if (b === 'vehicle' && vehicleParts) parts = Math.abs((v[at] ?? 0) - (v[at + 1] ?? 0) - (v[at + 2] ?? 0)) <= 0.015 * 3;
+        at += width(b);
+      }
+      const sum = (of.abroad ?? 0) + (of.reception ?? 0) + (of.vehicle ?? 0);
+      if (!parts || Math.abs((v[0] ?? 0) - sum) > 0.015 * 4) return false;
+    }
+    return true;
+  };
+  const inversions = (order: Block[]) => order.reduce((s, b, i) => s + order.slice(i + 1).filter((c) => rank(c) < rank(b)).length, 0);
+  const candidates = permutations(blocks).filter(fits);
+  if (candidates.length === 0) return undefined;
+  const best = Math.min(...candidates.map(inversions));
+  const chosen = candidates.filter((o) => inversions(o) === best);
+  if (chosen.length !== 1) return undefined;
+  const head = blocks.includes('running') ? ['“三公”经费'] : [];
+  const paths: string[][] = [[...head, '合计']];
+  for (const b of chosen[0] as Block[]) {
+    if (b === 'abroad') paths.push([...head, '因公出国(境)费']);
+    else if (b === 'reception') paths.push([...head, '公务接待费']);
+    else if (b === 'running') paths.push(['机关运行经费']);
+    else if (vehicleParts) paths.push([...head, vehicleName, '小计'], [...head, vehicleName, '公务用车购置费'], [...head, vehicleName, '公务用车运行维护费']);
+    else paths.push([...head, vehicleName]);
+  }
+  return paths;
+}
