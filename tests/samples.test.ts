@@ -374,6 +374,11 @@ describe('a district final account as PDF text', () => {
     expect(table('final-05')?.rows.slice(0, 2).map((x) => [x.code, x.label])).toEqual([['201', '一般公共服务支出'], ['20103', '政府办公厅(室)及相关机构事务']]);
     expect(table('final-05')?.rows.find((x) => x.code === '2080505')?.label).toBe('机关事业单位基本养老保险缴费支出');
     expect(table('final-06')?.rows.find((x) => x.code === '30108')?.values).toEqual([30]);
+    // the row without figures above the name's first part keeps its own name (`30203 咨询费` / `机关事业单位基本养老保`)
+    expect(table('final-06')?.rows.filter((x) => x.code === '30203' || x.code === '30108').map((x) => [x.code, x.label])).toEqual([
+      ['30203', '咨询费'],
+      ['30108', '机关事业单位基本养老保险缴费'],
+    ]);
     expect(table('final-06')?.rows.filter((x) => /经费合计$/.test(x.label)).map((x) => [x.label, x.values])).toEqual([['人员经费合计', [95]], ['公用经费合计', [20]]]);
     expect(table('final-09')?.columns.slice(0, 4).map((c) => c.label)).toEqual(['预算数 合计', '决算数 合计', '预算数 因公出国(境)费', '决算数 因公出国(境)费'].map((l) => l.split(' ')[1]));
     expect(table('final-09')?.rows[0]?.values.slice(0, 2)).toEqual([8, 5]);

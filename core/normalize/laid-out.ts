@@ -16,6 +16,10 @@ import type { DraftRow } from './draft.ts';
 export interface StreamRecord {
   code?: string;
   label: string[];
+  /** The source line of each piece of the label (PDF text). */
+  labelLines?: (number | undefined)[];
+  /** The line of a code printed under the first part of the record's name (PDF text). */
+  codeUnderName?: number;
   lineNo?: number;
   values: { text: string; source: SourceRef; end?: number }[];
   source: SourceRef;

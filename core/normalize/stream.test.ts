@@ -156,3 +156,45 @@ describe('stream tables in drawing order (one cell a line)', () => {
     expect(r.checks.filter((c) => c.verdict === 'discrepancy')).toEqual([]);
   });
 });
+
+describe('a two-sided table as PDF text without 行次', () => {
+  // The first line ends in a name without figures; names without figures on both sides of a line.
+  const TEXT = [
+    '2025 年度收入支出决算总表',
+    '单位：万元',
+    '收入 支出',
+    '项目 决算数 项目 决算数',
+    '一、一般公共预算财政拨款收入 100.00 一、一般公共服务支出',
+    '二、政府性基金预算财政拨款收入 二、外交支出',
+    '三、国有资本经营预算财政拨款收入 三、国防支出',
+    '七、文化旅游体育与传媒支出 100.00',
+    '本年收入合计 100.00 本年支出合计 100.00',
+    '使用非财政拨款结余 结余分配',
+    '年初结转和结余 5.00 年末结转和结余 5.00',
+    '总计 105.00 总计 105.00',
+    '注：本表反映部门本年度的总收支和年末结转结余情况。',
+  ].join('\n');
+
+  it('should read the first line as a row, and each name without figures as its own blank row', () => {
+    const r = analyzeText(TEXT);
+    const t = r.tables[0];
+    expect(t?.rows.map((x) => [x.label, x.values])).toEqual([
+      ['一、一般公共预算财政拨款收入', [100, null]],
+      ['一、一般公共服务支出', [null, null]],
+      ['二、政府性基金预算财政拨款收入', [null, null]],
+      ['二、外交支出', [null, null]],
+      ['三、国有资本经营预算财政拨款收入', [null, null]],
+      ['三、国防支出', [null, null]],
+      ['七、文化旅游体育与传媒支出', [null, 100]],
+      ['本年收入合计', [100, null]],
+      ['本年支出合计', [null, 100]],
+      ['使用非财政拨款结余', [null, null]],
+      ['结余分配', [null, null]],
+      ['年初结转和结余', [5, null]],
+      ['年末结转和结余', [null, 5]],
+      ['总计', [105, null]],
+      ['总计', [null, 105]],
+    ]);
+    expect(r.summary.discrepancy).toBe(0);
+  });
+});

@@ -186,14 +186,27 @@ function byItem(paths: string[][]): string[][] {
   return Array.from({ length: size }, (_, i) => groups.map((g) => g[i] as string[])).flat();
 }
 
+/** The record whose code a short piece of text alone on the next line ends the name of. */
+function nameUnderCode(tokens: Token[], i: number, recent: Record[]): Record | undefined {
+  const t = tokens[i] as Token;
+  if (!t.lineStart || t.text.length > 4 || /\d/.test(t.text) || (tokens[i + 1] && !tokens[i + 1]?.lineStart)) return undefined;
+  return recent.find((r) => r.codeUnderName !== undefined && r.codeUnderName === (t.source.line ?? 0) - 1);
+}
+
 /** A total's name on a line of its own. */
 const LINE_TOTAL = /^(?:人员经费|公用经费|本年收入|本年支出)?(?:合计|总计)$/;
 
 /** A code starting a line, figures after it, under a name without figures begun on the line above. */
 function isCodeUnderName(t: Token, next: Token | undefined, cur: Record | undefined): boolean {
   if (!t.lineStart || t.kind !== 'digits' || !/^[235]\d{2}(?:\d{2}){0,2}$/.test(t.text) || next?.kind !== 'number' || next.lineStart) return false;
-  if (!cur || cur.code || cur.values.length || !cur.label.length || cur.lineNo !== undefined) return false;
-  return cur.source.line !== undefined && cur.source.line === (t.source.line ?? 0) - 1 && !isTotalLabel(cur.label.join(''));
+  if (!cur || cur.values.length || !cur.label.length || cur.lineNo !== undefined) return false;
+  const above = (t.source.line ?? 0) - 1;
+  const lines = cur.labelLines ?? [];
+  // the name's part on the line above: the record's whole name, or (after a row without figures) its last pieces
+  const from = lines.indexOf(above);
+  if (from < 0 || lines.slice(from).some((l) => l !== above)) return false;
+  if (cur.code ? from === 0 || (lines[0] ?? above) >= above : cur.source.line !== above) return false;
+  return !isTotalLabel(cur.label.slice(from).join(''));
 }
 
 /** A numbered item's start (`三、`, or the number of `1. 一般公共预算` read as text), or a side's total. */
@@ -218,13 +231,21 @@ function isWrapTail(tokens: Token[], i: number, cur: Record): boolean {
 }
 
 /**
- * The text before `t` on its line names an income row whole (`2、政府性基金`), and `t` does not
- * continue that name: `t` is the expense side's cell (`2、政府性基金 社会保障和就业支出`).
+ * The name so far is a row of a 总表 whole and `t` does not continue it: `t` starts the next
+ * cell — the expense side's name after an income name on its line (`2、政府性基金 社会保障和就业支出`),
+ * or any name that is whole by itself (`使用非财政拨款结余` / `结余分配` / `年初结转和结余`).
  */
-function endsIncomeCell(label: string[], t: Token): boolean {
-  if (t.lineStart) return false;
+function endsCell(label: string[], t: Token): boolean {
   const before = label.join('');
-  return roleOf(before, incomeRowRoles) !== undefined && roleOf(before + t.text, incomeRowRoles) === undefined;
+  const whole = (s: string) => roleOf(s, incomeRowRoles) ?? roleOf(s, expenseRowRoles) ?? classCodeOfName(s);
+  const own = whole(before);
+  if (own === undefined) return false;
+  const joined = whole(before + t.text);
+  const side = (s: string) => (roleOf(s, incomeRowRoles) !== undefined ? 'income' : 'expense');
+  // a whole name of its own, on a line of its own or of the other side (some names are patterns of their start)
+  if (whole(t.text) !== undefined && (joined === undefined || joined === own) && (t.lineStart || side(t.text) !== side(before))) return true;
+  if (joined !== undefined) return false;
+  return !t.lineStart && roleOf(before, incomeRowRoles) !== undefined;
 }
 
 function toRecords(tokens: Token[], twoSided: boolean, rowsOnLines = false, laidOut = false): Record[] {
@@ -235,7 +256,7 @@ function toRecords(tokens: Token[], twoSided: boolean, rowsOnLines = false, laid
     if (cur && (cur.code || cur.label.length || cur.lineNo !== undefined || cur.values.length)) records.push(cur);
     cur = undefined;
   };
-  const open = (t: Token) => (cur = { label: [], values: [], source: t.source });
+  const open = (t: Token) => (cur = { label: [], labelLines: [], values: [], source: t.source });
   const seenRowNos = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -249,6 +270,12 @@ function toRecords(tokens: Token[], twoSided: boolean, rowsOnLines = false, laid
         cur.label.push(t.text);
         continue;
       }
+      // `机关事业单位基本养老保` / `30108 699.30 30206 电费` / `险缴费`: the rest of the name a code printed under
+      const under = nameUnderCode(tokens, i, [...records.slice(-3), ...(cur ? [cur] : [])]);
+      if (under) {
+        under.label.push(t.text);
+        continue;
+      }
       // laid out by position, a two-sided row prints both sides' labels on one line: a new cell is a new record
       // a two-sided row's second cell printed after a first without figures (`2. 政府性基金预算 三、城乡社区支出`): a numbered item starts a record;
       // so does a total on a line of its own after a row without figures (`31099 其他资本性支出` / `人员经费合计 12,010.40`)
@@ -257,13 +284,14 @@ function toRecords(tokens: Token[], twoSided: boolean, rowsOnLines = false, laid
         cur.values.length ||
         cur.lineNo !== undefined ||
         (cells && t.cellStart && cur.label.length) ||
-        (twoSided && cur.label.length && (NUMBERED_ITEM.test(t.text) || endsIncomeCell(cur.label, t))) ||
+        (twoSided && cur.label.length && (NUMBERED_ITEM.test(t.text) || endsCell(cur.label, t))) ||
         (t.lineStart && cur.label.length && LINE_TOTAL.test(t.text))
       ) {
         close();
         open(t);
       }
       cur?.label.push(t.text);
+      cur?.labelLines?.push(t.source.line);
       continue;
     }
     if (twoSided && t.kind === 'digits' && /^\d{1,3}$/.test(t.text)) {
@@ -285,7 +313,18 @@ function toRecords(tokens: Token[], twoSided: boolean, rowsOnLines = false, laid
     }
     // `机关事业单位基本养老保` / `30108 504.38 30206 电费 72.56`: a code and figures under the first part of its name
     if (!twoSided && isCodeUnderName(t, next, cur)) {
-      (cur as Record).code = t.text;
+      const c = cur as Record;
+      // the name's first part run into a row without figures above it (`30205 水费` / `机关事业单位基本养老保`): its own record
+      const from = (c.labelLines ?? []).indexOf((t.source.line ?? 0) - 1);
+      if (c.code && from > 0) {
+        const name = c.label.splice(from);
+        c.labelLines?.splice(from);
+        close();
+        open(t);
+        (cur as unknown as Record).label.push(...name);
+      }
+      (cur as unknown as Record).code = t.text;
+      (cur as unknown as Record).codeUnderName = t.source.line;
       continue;
     }
     if (!twoSided && isCodeToken(t, next)) {
@@ -354,9 +393,10 @@ function splitSides(numbers: number[], spec: TemplateSpec | undefined): number[]
 const AMOUNT_TEXT = String.raw`-?(?:\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+\.\d{1,2})`;
 /**
  * A name, then only amounts — once, or twice on a two-sided table's line (`一、财政拨款收入
- * 47,483,458一、社会保障和就业支出 6,397,096`): a record, never a header line.
+ * 47,483,458一、社会保障和就业支出 6,397,096`), perhaps a name without figures after them
+ * (`一、…收入 24,535.67 一、一般公共服务支出`): a record, never a header line.
  */
-const LABEL_THEN_AMOUNTS = new RegExp(String.raw`^(?:[^\d\s][^\d]*[\u4e00-\u9fff)）]\s*${AMOUNT_TEXT}(?:\s+${AMOUNT_TEXT})*\s*){1,2}$`);
+const LABEL_THEN_AMOUNTS = new RegExp(String.raw`^(?:[^\d\s][^\d]*[\u4e00-\u9fff)）]\s*${AMOUNT_TEXT}(?:\s+${AMOUNT_TEXT})*\s*){1,2}(?:[^\d\s][^\d]*)?$`);
 
 /** Lines a 栏次 printed one number a line may be spread over, header words between them. */
 const SPREAD_WINDOW = 16;
