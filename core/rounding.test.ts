@@ -24,6 +24,14 @@ describe('rounding model', () => {
     expect(judgeSum(f(100.1), [f(100)], 100).severity).toBe('warning');
     expect(judgeSum(f(110), [f(100)], 100).severity).toBe('error');
   });
+  it('should take a coarser figure cut to its digits (not rounded) for rounding, and nothing further', () => {
+    // `328,661万元` for 3,286,618,082.20 元: 0.81 万元 cut off
+    const coarse = { value: 3_286_610_000, decimals: 2, half: 5_000 };
+    expect(judgeSum(coarse, [f(3_286_618_082.2)], 3_286_618_082.2)).toMatchObject({ verdict: 'rounding', severity: 'info', tolerance: 10_000 });
+    // cut the other way (a larger figure) is no cut; a whole unit off is no cut either
+    expect(judgeSum({ ...coarse, value: 3_286_630_000 }, [f(3_286_621_917.8)], 3_286_621_917.8).verdict).toBe('discrepancy');
+    expect(judgeSum({ ...coarse, value: 3_286_600_000 }, [f(3_286_618_082.2)], 3_286_618_082.2).verdict).toBe('discrepancy');
+  });
   it('should accept a covering figure for ≥ relations', () => {
     expect(judgeSum(f(100), [f(90)], 90, 'ge').verdict).toBe('ok');
     expect(judgeSum(f(80), [f(90)], 90, 'ge').verdict).toBe('discrepancy');

@@ -79,6 +79,11 @@ export function judgeSum(
   if (only && halfUnit(stated) > halfUnit(only) && Math.abs(difference) <= halfUnit(stated) + EPS) {
     return { verdict: 'ok', severity: 'none', difference, tolerance };
   }
+  // … or cut to it, not rounded (`328,661万元` for 3,286,618,082.20 元): less than a unit in its
+  // last place toward zero — a rounding matter still, said as such.
+  if (only && halfUnit(stated) > halfUnit(only) && Math.abs(difference) < 2 * halfUnit(stated) - EPS && difference * expected <= 0) {
+    return { verdict: 'rounding', severity: 'info', difference, tolerance: roundTo(2 * halfUnit(stated), 6) };
+  }
   if (Math.abs(difference) <= tolerance + EPS) return { verdict: 'rounding', severity: 'info', difference, tolerance };
   return { verdict: 'discrepancy', severity: severityOf(difference, stated.value, expected, tolerance), difference, tolerance };
 }

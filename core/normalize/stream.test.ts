@@ -198,3 +198,34 @@ describe('a two-sided table as PDF text without 行次', () => {
     expect(r.summary.discrepancy).toBe(0);
   });
 });
+
+describe('a 财政拨款收支总表 as PDF text, names wrapped around the other side’s line', () => {
+  // The expense name around the income row's line, and an income name around an expense row's.
+  const TEXT = [
+    '2026年部门财政拨款收支预算总表',
+    '编制部门：示例区建设局 单位：元',
+    '财政拨款收入 财政拨款支出',
+    '项目 预算数 项目 合计 一般公共预算 政府性基金预算 国有资本经营预算',
+    '一、社会保障和就业',
+    '一、一般公共预算 500,000.00 160,000.00 160,000.00 0.00 0.00',
+    '支出',
+    '二、政府性基金预算 200,000.00 二、卫生健康支出 40,000.00 40,000.00 0.00 0.00',
+    '三、国有资本经营预',
+    '三、城乡社区支出 480,000.00 280,000.00 200,000.00 0.00',
+    '算',
+    '四、资源勘探工业信',
+    '20,000.00 20,000.00 0.00 0.00',
+    '息等支出',
+    '收入总计 700,000.00 支出总计 700,000.00 500,000.00 200,000.00',
+  ].join('\n');
+
+  it('should give each side its name and figures', () => {
+    const r = analyzeText(TEXT);
+    const t = r.tables[0];
+    const row = (label: string) => t?.rows.find((x) => x.label === label)?.values;
+    expect(row('一、社会保障和就业支出')).toEqual([null, 160000, 160000, 0, 0]);
+    expect(row('一、一般公共预算')).toEqual([500000, null, null, null, null]);
+    expect(row('四、资源勘探工业信息等支出')).toEqual([null, 20000, 20000, 0, 0]);
+    expect(r.summary.discrepancy).toBe(0);
+  });
+});

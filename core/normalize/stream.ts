@@ -193,6 +193,30 @@ function nameUnderCode(tokens: Token[], i: number, recent: Record[]): Record | u
   return recent.find((r) => r.codeUnderName !== undefined && r.codeUnderName === (t.source.line ?? 0) - 1);
 }
 
+/**
+ * A 总表's expense name wrapped around the line of the income row beside it (`一、社会保障和就业` /
+ * `一、一般公共预算 493,761,082.20 16,067,196.24 16,067,196.24 0.00 0.00` / `支出`): the income row
+ * prints both sides' figures; those past the income side's columns are the expense row's, whose
+ * name is the line above and the short piece below.
+ */
+function wrapAroundIncome(records: Record[], incomeColumns: number, expenseColumns: number): void {
+  if (incomeColumns < 1 || expenseColumns < 1) return;
+  for (let k = 1; k < records.length; k++) {
+    const row = records[k] as Record;
+    const head = records[k - 1] as Record;
+    const line = row.source.line;
+    if (line === undefined || row.values.length !== incomeColumns + expenseColumns || row.lineNo !== undefined) continue;
+    if (head.values.length || head.code || head.lineNo !== undefined || head.source.line !== line - 1 || !head.label.length) continue;
+    if (roleOf(head.label.join(''), incomeRowRoles) !== undefined || roleOf(row.label.join(''), incomeRowRoles) === undefined) continue;
+    head.values = row.values.splice(incomeColumns);
+    const tail = records[k + 1];
+    if (tail && !tail.values.length && !tail.code && tail.source.line === line + 1 && tail.label.join('').length <= 4) {
+      head.label.push(...tail.label);
+      records.splice(k + 1, 1);
+    }
+  }
+}
+
 /** A total's name on a line of its own. */
 const LINE_TOTAL = /^(?:人员经费|公用经费|本年收入|本年支出)?(?:合计|总计)$/;
 
@@ -220,7 +244,7 @@ const NUMBERED_ITEM = /^(?:\([一二三四五六七八九十]+\)|[一二三四�
 function isWrapTail(tokens: Token[], i: number, cur: Record): boolean {
   const t = tokens[i] as Token;
   const line = t.source.line;
-  if (!t.lineStart || line === undefined || t.text.length > 3 || /\d/.test(t.text)) return false;
+  if (!t.lineStart || line === undefined || t.text.length > 4 || /\d/.test(t.text)) return false;
   if (tokens[i + 1] && !tokens[i + 1]?.lineStart) return false;
   const figuresLine = line - 1;
   if (!cur.values.every((v) => v.source.line === figuresLine) || !cur.label.length) return false;
@@ -480,6 +504,10 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
     if (!rowsAreLines && headerEnd >= 0 && hasCentredWraps(raw.stream.slice(headerEnd + 1))) {
       while (headerEnd >= 0 && isNameFragment(raw.stream[headerEnd]?.text ?? '')) headerEnd--;
     }
+    // A 总表's numbered name wrapped above the first row's line (`一、社会保障和就业` / `一、一般公共预算 493,761,082.20 …`).
+    if (!rowsAreLines && spec?.twoSided) {
+      while (headerEnd >= 0 && /^[一二三四五六七八九十]+、/.test(compact(raw.stream[headerEnd]?.text ?? '')) && isNameFragment(raw.stream[headerEnd]?.text ?? '')) headerEnd--;
+    }
   }
   const headerLines = raw.stream.slice(0, Math.max(0, headerEnd + (columnNumbers ? 0 : 1))).filter((_, i) => !spreadNumbers?.has(i));
   // The rest of a vertical `栏` / `次` label printed after the numbers is header, not the first label.
@@ -560,6 +588,7 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
   const decimals = typicalDecimals(tokens);
   tokens = joinSplitCodes(repair(tokens, decimals));
   const records = toRecords(tokens, twoSided, rowsOnLines, laidOut);
+  if (twoSided && !laidOut) wrapAroundIncome(records, columns.filter((c) => c.side === 'income').length, columns.filter((c) => c.side === 'expense').length);
   const rows: DraftRow[] = [];
   const rowRecords: Record[] = [];
   let firstExpenseRowNo = Infinity;
