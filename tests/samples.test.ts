@@ -380,6 +380,13 @@ describe('a district final account as PDF text', () => {
       ['30108', '机关事业单位基本养老保险缴费'],
     ]);
     expect(table('final-06')?.rows.filter((x) => /经费合计$/.test(x.label)).map((x) => [x.label, x.values])).toEqual([['人员经费合计', [95]], ['公用经费合计', [20]]]);
+    // a name of the right-hand group wrapped around a line of the left-hand group's row: after that
+    // row's figures (`303 对个人和家庭的补助 5.00 30299 6.00`), or after a code without figures (`30399 30231 …`)
+    expect(table('final-06')?.rows.filter((x) => ['30299', '30399', '30231'].includes(x.code ?? '')).map((x) => [x.code, x.label, x.values])).toEqual([
+      ['30299', '其他商品和服务支出', [6]],
+      ['30399', '其他对个人和家庭的补助', [null]],
+      ['30231', '公务用车运行维护费', [null]],
+    ]);
     expect(table('final-09')?.columns.slice(0, 4).map((c) => c.label)).toEqual(['预算数 合计', '决算数 合计', '预算数 因公出国(境)费', '决算数 因公出国(境)费'].map((l) => l.split(' ')[1]));
     expect(table('final-09')?.rows[0]?.values.slice(0, 2)).toEqual([8, 5]);
   });

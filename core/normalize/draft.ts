@@ -34,6 +34,8 @@ export interface DraftRow {
   fixed: boolean;
   /** Where the empty cells of value columns are (by column index), when positions are reliable. */
   blanks?: Record<number, SourceRef>;
+  /** Why the row's figures cannot all be placed (header words printed among them): its cells are undecided. */
+  garbled?: string;
   source: SourceRef;
 }
 

@@ -229,3 +229,32 @@ describe('a 财政拨款收支总表 as PDF text, names wrapped around the other
     expect(r.summary.discrepancy).toBe(0);
   });
 });
+
+describe('header words printed among a row’s figures', () => {
+  // PDF text that put the lowest header line's words (`合计 基本支出 项目支出`) on the 合计 row's line,
+  // the row's other figures lost: that row is undecided, not a row of blanks.
+  const TEXT = [
+    '政府性基金预算财政拨款收入支出决算表',
+    '单位：万元',
+    '项目',
+    '年初结转和 年末结转和',
+    '本年收入 本年支出',
+    '功能分类',
+    '结余 结余',
+    '科目名称',
+    '科目编码',
+    '合计 105.00 合计 基本支出 项目支出',
+    '221 住房保障支出 105.00 105.00 105.00',
+    '22198 超长期特别国债安排的支出 105.00 105.00 105.00',
+    '2219899 其他住房保障支出 105.00 105.00 105.00',
+  ].join('\n');
+
+  it('should leave that row undecided, and no check on it false', () => {
+    const r = analyzeText(TEXT);
+    const t = r.tables[0];
+    expect(t?.rows.map((x) => x.code ?? x.label)).toEqual(['合计', '221', '22198', '2219899']);
+    expect(t?.rows[0]?.undecided).toBe(true);
+    expect(r.summary.discrepancy).toBe(0);
+    expect(r.checks.some((c) => c.verdict === 'undecided' && c.where.some((w) => w.row?.label === '合计'))).toBe(true);
+  });
+});

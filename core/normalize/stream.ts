@@ -233,6 +233,13 @@ function isCodeUnderName(t: Token, next: Token | undefined, cur: Record | undefi
   return !isTotalLabel(cur.label.slice(from).join(''));
 }
 
+/** A name made only of column labels, two or more (`合计基本支出项目支出`). */
+function isHeaderWords(label: string): boolean {
+  const t = compact(label);
+  const found = scanColumnLabels(t);
+  return found.length >= 2 && found.join('').length === t.length;
+}
+
 /** A numbered item's start (`三、`, or the number of `1. 一般公共预算` read as text), or a side's total. */
 const NUMBERED_ITEM = /^(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d{1,2}$|(?:本年)?(?:收入|支出)?(?:总计|合计)$)/;
 
@@ -272,7 +279,10 @@ function endsCell(label: string[], t: Token): boolean {
   return !t.lineStart && roleOf(before, incomeRowRoles) !== undefined;
 }
 
-function toRecords(tokens: Token[], twoSided: boolean, rowsOnLines = false, laidOut = false): Record[] {
+/** An economic code (`301`, `30212`) as the 06表's groups print it. */
+const ECONOMIC_CODE = /^3\d{2}(?:\d{2})?$/;
+
+function toRecords(tokens: Token[], twoSided: boolean, rowsOnLines = false, laidOut = false, grouped = false): Record[] {
   const cells = laidOut && twoSided;
   const records: Record[] = [];
   let cur: Record | undefined;
@@ -350,6 +360,43 @@ function toRecords(tokens: Token[], twoSided: boolean, rowsOnLines = false, laid
       (cur as unknown as Record).code = t.text;
       (cur as unknown as Record).codeUnderName = t.source.line;
       continue;
+    }
+    // Groups side by side (the 06表): a name wrapped around its group's code on a line of another
+    // group's row — the code after that row's figures (`30113 住房公积金 431.39 30212 13.24`), or a
+    // code without figures before the next group's (`30399 30240 税金及附加费用 20.81`).
+    if (grouped && t.kind === 'digits' && ECONOMIC_CODE.test(t.text) && next && !next.lineStart) {
+      const midLine = !t.lineStart && next.kind === 'number';
+      const blank = t.lineStart && next.kind === 'digits' && ECONOMIC_CODE.test(next.text) && tokens[i + 2]?.kind === 'text' && !tokens[i + 2]?.lineStart;
+      if (midLine || blank) {
+        const above = (t.source.line ?? 0) - 1;
+        // the name's first part: a record of the line above without figures, or the end of one (run into a row without figures)
+        const from = (r: Record | undefined): number => {
+          if (!r || r.values.length || !r.label.length) return -1;
+          const lines = r.labelLines ?? [];
+          const k = lines.indexOf(above);
+          return k < 0 || lines.slice(k).some((l) => l !== above) || (k === 0 && r.code) ? -1 : k;
+        };
+        const take = (r: Record): string[] => {
+          const k = from(r);
+          r.labelLines?.splice(k);
+          return r.label.splice(k);
+        };
+        let name: string[] = [];
+        if (from(cur) >= 0) {
+          name = take(cur as Record);
+          if ((cur as Record).label.length === 0) cur = undefined;
+        } else {
+          const k = records.length - 1 - [...records].reverse().findIndex((r) => from(r) >= 0);
+          const r = records[k];
+          if (k < records.length && r) {
+            name = take(r);
+            if (r.label.length === 0 && !r.code) records.splice(k, 1);
+          }
+        }
+        close();
+        cur = { label: name, labelLines: name.map(() => above), values: [], source: t.source, code: t.text, codeUnderName: t.source.line };
+        continue;
+      }
     }
     if (!twoSided && isCodeToken(t, next)) {
       if (!cur || cur.values.length || cur.code || cur.label.length) {
@@ -587,7 +634,9 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
   let tokens = tokenize(rowsOnLines ? reflow(bodyLines, laidOut) : bodyLines);
   const decimals = typicalDecimals(tokens);
   tokens = joinSplitCodes(repair(tokens, decimals));
-  const records = toRecords(tokens, twoSided, rowsOnLines, laidOut);
+  // the 06表's groups side by side: `科目编码 科目名称 决算数` printed two or three times
+  const grouped = !twoSided && !laidOut && (headerText.match(/科目名称/g) ?? []).length >= 2;
+  const records = toRecords(tokens, twoSided, rowsOnLines, laidOut, grouped);
   if (twoSided && !laidOut) wrapAroundIncome(records, columns.filter((c) => c.side === 'income').length, columns.filter((c) => c.side === 'expense').length);
   const rows: DraftRow[] = [];
   const rowRecords: Record[] = [];
@@ -609,6 +658,14 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
         : undefined;
   for (const r of records) {
     const label = tidyLabel(r.label.join(''));
+    // Header words printed among a row's figures (`合计 105.00 合计 基本支出 项目支出`): the figures of
+    // that row are not all there, and the words are no row.
+    if (!r.code && r.values.length === 0 && isHeaderWords(label)) {
+      const prev = rowRecords[rowRecords.length - 1];
+      const row = rows[rows.length - 1];
+      if (prev && row && prev.source.line === r.source.line) row.garbled = 'header words printed among the figures';
+      continue;
+    }
     // A 总表's row printed without figures is blank there (PDF text drops empty cells); other
     // text without figures is no row.
     const blankRow = twoSided && (roleOf(label, incomeRowRoles) !== undefined || roleOf(label, expenseRowRoles) !== undefined || classCodeOfName(label) !== undefined);

@@ -262,6 +262,12 @@ function placeValues(
       if (c) row.cells[c.key] = cellOf(v, 'printed');
     });
   if (d.fixed && preferred) return place(preferred);
+  if (d.garbled) {
+    row.undecided = { values: d.values.map((v) => v.value), reason: d.garbled };
+    issues.push(`row ${row.label || row.code || row.index + 1}: ${d.garbled}`);
+    for (const c of cols) row.cells[c.key] = { value: null, text: '', decimals: 0, status: 'undecided' };
+    return;
+  }
   // A row whose figures cannot be placed holds figures in every column as far as anyone can tell:
   // its cells are undecided, never blank (a blank reads as zero).
   const undecided = () => {
