@@ -340,6 +340,18 @@ describe('a district budget as PDF text', () => {
     expect(r.checks.filter((c) => c.rule === 'narrative-table' && /事业收入0万元/.test(c.where.map((w) => w.quote ?? '').join(''))).map((c) => c.verdict)).toContain('ok');
   });
 
+  it('should read the same text printed a cell a line (as PyMuPDF gives a PDF\u2019s text) as it reads the rows', () => {
+    // Each cell of a table on a line of its own: the code's levels, the header's words, a number and its dot.
+    const cells = DISTRICT.split('\n')
+      .flatMap((l) => (/^(?:编制部门|\d{4}年部门)/.test(l) || !/\s/.test(l.trim()) || /[，。]/.test(l) ? [l] : l.trim().split(/\s+/)))
+      .join('\n');
+    const c = analyzeText(cells);
+    expect(c.tables.map((t) => [t.template, t.columns.map((x) => x.label).join('|')])).toEqual(r.tables.map((t) => [t.template, t.columns.map((x) => x.label).join('|')]));
+    expect(c.tables.find((t) => t.template === 'budget-expense')?.rows.map((x) => x.code ?? x.label)).toEqual(table('budget-expense')?.rows.map((x) => x.code ?? x.label));
+    expect(c.summary.discrepancy).toBe(0);
+    expect(c.checks.filter((x) => x.verdict === 'undecided' && x.rule !== 'table-coverage').map((x) => x.id)).toEqual([]);
+  });
+
   it('should find an item changed in one table, at its class and in the ties', () => {
     const item = analyzeText(DISTRICT.replace('302 11 差旅费 40,000 40,000', '302 11 差旅费 45,000 45,000'));
     expect(item.checks.filter((c) => c.verdict === 'discrepancy').map((c) => [c.rule, c.where[0]?.row?.code, c.stated, c.expected])).toEqual([

@@ -258,3 +258,38 @@ describe('header words printed among a row’s figures', () => {
     expect(r.checks.some((c) => c.verdict === 'undecided' && c.where.some((w) => w.row?.label === '合计'))).toBe(true);
   });
 });
+
+describe('a 总表 printed a cell a line', () => {
+  // A row's zero on its own line, then the next row's name: `收入总计` is a row, not the end of `四、其他收入`.
+  const TEXT = [
+    '2026年部门财务收支预算总表',
+    '编制部门：示例区建设局',
+    '单位：元',
+    '本年收入',
+    '本年支出',
+    '项目',
+    '预算数',
+    '项目',
+    '预算数',
+    '一、财政拨款收入',
+    '100.00 一、社会保障和就业支出',
+    '100.00 ',
+    '四、其他收入',
+    '0.00 ',
+    '收入总计',
+    '100.00 ',
+    '支出总计',
+    '100.00 ',
+  ].join('\n');
+
+  it('should read each name with its own figure', () => {
+    const t = analyzeText(TEXT).tables[0];
+    expect(t?.rows.map((x) => [x.label, x.values])).toEqual([
+      ['一、财政拨款收入', [100, null]],
+      ['一、社会保障和就业支出', [null, 100]],
+      ['四、其他收入', [0, null]],
+      ['收入总计', [100, null]],
+      ['支出总计', [null, 100]],
+    ]);
+  });
+});

@@ -12,7 +12,7 @@
  */
 import type { RawLine, RawTable } from '../model/raw.ts';
 import type { Column, SourceRef } from '../model/schemas.ts';
-import { classCodeOfName, expenseRowRoles, incomeRowRoles, labels, roleOf, type TemplateSpec } from '../knowledge.ts';
+import { classCodeOfName, expenseRowRoles, incomeRowRoles, labels, roleOf, stubLabels, type TemplateSpec } from '../knowledge.ts';
 import { columnNumbersOf } from '../detect/lines.ts';
 import { parseNumber } from '../text/numbers.ts';
 import { compact, labelKey, toHalfWidth } from '../text/normalize.ts';
@@ -61,7 +61,9 @@ function tokenize(lines: RawLine[]): Token[] {
       const at = m.index ?? 0;
       // `1.贯彻执行…`, `2、负责…`, `目标1：`: the number of an item of a list, part of its text.
       // (The item's words may start the next line: `…</p><p>1` / `.贯彻执行…`.)
-      const after = at + t.length < text.length ? text.slice(at + t.length, at + t.length + 3) : toHalfWidth((lines[li + 1]?.text ?? '').trimStart().slice(0, 3));
+      // (or the number and its dot on a line of their own: `1.` / `一般公共预算`, text a cell a line)
+      const rest = text.slice(at + t.length);
+      const after = rest.trim() !== '' && !/^[.、]\s*$/.test(rest) ? rest.slice(0, 3) : `${rest.trim()}${toHalfWidth((lines[li + 1]?.text ?? '').trimStart().slice(0, 3))}`;
       const enumerator = kind === 'digits' && t.length <= 2 && ENUMERATED.test(after);
       out.push({ text: t, kind: enumerator ? 'text' : kind, lineStart: first, source: l.source, end: at + t.length, cellStart: first || text.startsWith('  ', at - 2) });
       first = false;
@@ -126,11 +128,13 @@ function joinSplitCodes(tokens: Token[]): Token[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (t.lineStart && t.kind === 'digits' && /^\d{3}$/.test(t.text)) {
+      // the levels on one line (`208 05 01 行政单位离退休`), or each on a line of its own (text a cell a line)
+      const own = tokens[i + 1]?.lineStart === true;
       let j = i + 1;
       let code = t.text;
-      while (j < i + 3 && tokens[j]?.kind === 'digits' && !tokens[j]?.lineStart && /^\d{2}$/.test(tokens[j]?.text ?? '')) code += tokens[j++]?.text;
+      while (j < i + 3 && tokens[j]?.kind === 'digits' && tokens[j]?.lineStart === own && (!own || tokens[j + 1]?.lineStart) && /^\d{2}$/.test(tokens[j]?.text ?? '')) code += tokens[j++]?.text;
       const name = tokens[j];
-      if (j > i + 1 && name?.kind === 'text' && !name.lineStart) {
+      if (j > i + 1 && name?.kind === 'text' && name.lineStart === own) {
         out.push({ ...t, text: code, end: tokens[j - 1]?.end });
         i = j - 1;
         continue;
@@ -153,16 +157,23 @@ function isCodeToken(t: Token, next: Token | undefined): boolean {
  * stubs are the income side's, those after the second the expense side's.
  */
 function sidesOfHeader(lines: RawLine[]): { income: string[]; expense: string[] } | undefined {
-  for (let k = lines.length - 1; k >= 0; k--) {
-    const cells = toHalfWidth(lines[k]?.text ?? '').trim().split(/\s+/).filter((x) => x !== '');
+  const cellsOf = (l: RawLine | undefined) => toHalfWidth(l?.text ?? '').trim().split(/\s+/).filter((x) => x !== '');
+  const split = (cells: string[]) => {
     const stubs = cells.flatMap((c, i) => (labelKey(c) === '项目' ? [i] : []));
-    if (stubs.length !== 2) continue;
+    if (stubs.length !== 2) return undefined;
     const [a, b] = stubs as [number, number];
     const income = cells.slice(a + 1, b);
     const expense = cells.slice(b + 1);
-    if (a === 0 && income.length > 0 && expense.length > 0) return { income, expense };
+    return a === 0 && income.length > 0 && expense.length > 0 ? { income, expense } : undefined;
+  };
+  for (let k = lines.length - 1; k >= 0; k--) {
+    const found = split(cellsOf(lines[k]));
+    if (found) return found;
   }
-  return undefined;
+  // text a cell a line: the header's lines from the first 项目 on, as one
+  const cells = lines.flatMap(cellsOf);
+  const first = cells.findIndex((c) => labelKey(c) === '项目');
+  return first >= 0 && lines.every((l) => cellsOf(l).length <= 1) ? split(cells.slice(first)) : undefined;
 }
 
 /** A line that is part of a row's name, not of a header: words, none a header's. */
@@ -240,6 +251,12 @@ function isHeaderWords(label: string): boolean {
   return found.length >= 2 && found.join('').length === t.length;
 }
 
+/** A line of a header's words alone (`基本支出`, `类`): no figure, a column or stub label. */
+function isHeaderLine(text: string | undefined): boolean {
+  const t = compact(text ?? '');
+  return t !== '' && !/\d/.test(t) && (scanColumnLabels(t).length > 0 || stubLabels.has(labelKey(t)) || describeColumn([t]).role !== undefined);
+}
+
 /** A numbered item's start (`三、`, or the number of `1. 一般公共预算` read as text), or a side's total. */
 const NUMBERED_ITEM = /^(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d{1,2}$|(?:本年)?(?:收入|支出)?(?:总计|合计)$)/;
 
@@ -253,6 +270,8 @@ function isWrapTail(tokens: Token[], i: number, cur: Record): boolean {
   const line = t.source.line;
   if (!t.lineStart || line === undefined || t.text.length > 4 || /\d/.test(t.text)) return false;
   if (tokens[i + 1] && !tokens[i + 1]?.lineStart) return false;
+  // a name whole by itself (`收入总计`, `合计`) is a row of its own
+  if (LINE_TOTAL.test(t.text) || roleOf(t.text, incomeRowRoles) !== undefined || roleOf(t.text, expenseRowRoles) !== undefined || classCodeOfName(t.text) !== undefined) return false;
   const figuresLine = line - 1;
   if (!cur.values.every((v) => v.source.line === figuresLine) || !cur.label.length) return false;
   // the line of figures holds nothing else, and the name's first part ends the line before it
@@ -419,18 +438,18 @@ function toRecords(tokens: Token[], twoSided: boolean, rowsOnLines = false, laid
  * one by one (`基 本 支 出`) are one cell.
  */
 function cellBounded(lines: RawLine[]): string {
-  return lines
-    .map((l) => {
-      const parts = compact(l.text.replace(/\s+/g, '\u0001')).split('\u0001').filter((x) => x !== '');
-      let out = '';
-      for (let i = 0; i < parts.length; i++) {
-        const p = parts[i] as string;
-        const prev = parts[i - 1];
-        out += i > 0 && p.length > 1 && (prev?.length ?? 0) > 1 ? `|${p}` : p;
-      }
-      return out;
-    })
-    .join('');
+  const texts = lines.map((l) => {
+    const parts = compact(l.text.replace(/\s+/g, '\u0001')).split('\u0001').filter((x) => x !== '');
+    let out = '';
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i] as string;
+      const prev = parts[i - 1];
+      out += i > 0 && p.length > 1 && (prev?.length ?? 0) > 1 ? `|${p}` : p;
+    }
+    return out;
+  });
+  // a line that is a stub's whole name (`项目`, text a cell a line) wraps into nothing
+  return texts.map((t, i) => (i === 0 ? t : stubLabels.has(labelKey(texts[i - 1] ?? '')) ? `|${t}` : `\u0002${t}`)).join('');
 }
 
 /** Value-column labels found, in order, in the header text (`本年支出合计基本支出项目支出…`), none over a `|`. */
@@ -439,17 +458,32 @@ function scanColumnLabels(headerText: string): string[] {
     .map((p) => p.replace(/^\^|\$$/g, ''))
     .filter((p) => !/[\\[\]()?|*+]/.test(p));
   const words = Array.from(new Set([...known, ...labels.totalWords])).sort((a, b) => b.length - a.length);
+  // `\u0002` marks where a header line starts: a word may run over it (labels wrap), a cell starts there
+  const starts: number[] = [0];
+  let text = '';
+  for (const ch of headerText) {
+    if (ch === '\u0002') starts.push(text.length);
+    else {
+      if (ch === '|') starts.push(text.length + 1);
+      text += ch;
+    }
+  }
   const found: string[] = [];
   let i = 0;
-  while (i < headerText.length) {
-    const w = words.find((word) => headerText.startsWith(word, i));
+  while (i < text.length) {
+    const w = words.find((word) => text.startsWith(word, i));
     if (w) {
-      found.push(w);
+      // a group's title over its columns (`一般公共预算基本支出`, `政府性基金预算支出`) names no column
+      const cellStart = Math.max(...starts.filter((x) => x <= i));
+      if (!GROUP_TITLE.test(text.slice(cellStart, i))) found.push(w);
       i += w.length;
     } else i++;
   }
   return found;
 }
+
+/** The fund a group's title names before its column words. */
+const GROUP_TITLE = /(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?|财政拨款)$/;
 
 /** One run of column numbers of a two-sided table, cut into its income and expense sides. */
 function splitSides(numbers: number[], spec: TemplateSpec | undefined): number[][] {
@@ -539,17 +573,23 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
   if (headerEnd < 0) {
     // laid out by position, a row is a line: the first with an amount starts the body
     const rowsAreLines = isLaidOut(raw.stream);
-    headerEnd = raw.stream.findIndex((l) => {
+    headerEnd = raw.stream.findIndex((l, i) => {
       const t = compact(l.text);
       if (rowsAreLines) return AMOUNT.test(t);
       // A code, a total, or a name followed by its figures (`公务接待费 2.00 1.20`, items as rows).
       // … or figures alone (a table of one row, `53.93 37.35 52.40 …`).
-      return /^\d{3,7}\D/.test(t) || /^\d{3,7}$/.test(t) || isTotalLabel(t) || /^(合计|总计)\d/.test(t) || (l.text.length <= 200 && (LABEL_THEN_AMOUNTS.test(l.text.trim()) || FIGURES_ALONE.test(l.text)));
+      // (A 合计 alone on its line heads a column when the next line is words, not figures.)
+      return /^\d{3,7}\D/.test(t) || /^\d{3,7}$/.test(t) || (isTotalLabel(t) && !isHeaderLine(raw.stream[i + 1]?.text)) || /^(合计|总计)\d/.test(t) || (l.text.length <= 200 && (LABEL_THEN_AMOUNTS.test(l.text.trim()) || FIGURES_ALONE.test(l.text)));
     }) - 1;
     // Names wrapped above and below their row's line (`一般公共服务支` / `201 306.90 306.90` / `出`):
     // the first row's upper part is no header.
     if (!rowsAreLines && headerEnd >= 0 && hasCentredWraps(raw.stream.slice(headerEnd + 1))) {
       while (headerEnd >= 0 && isNameFragment(raw.stream[headerEnd]?.text ?? '')) headerEnd--;
+    }
+    // A 总表 without 行次: its rows start at its first numbered name (`一、财政拨款收入`), whatever follows it.
+    if (!rowsAreLines && spec?.twoSided && !/[行栏]次/.test(compact(raw.stream.slice(0, Math.max(0, headerEnd + 1)).map((l) => l.text).join('')))) {
+      const first = raw.stream.findIndex((l, i) => i <= headerEnd && /^[一二三四五六七八九十]+、/.test(compact(l.text)));
+      if (first >= 0) headerEnd = first - 1;
     }
     // A 总表's numbered name wrapped above the first row's line (`一、社会保障和就业` / `一、一般公共预算 493,761,082.20 …`).
     if (!rowsAreLines && spec?.twoSided) {
@@ -564,7 +604,7 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
   const headerKeys = new Set(raw.stream.slice(0, bodyStart).map((l) => compact(l.text)).filter((k) => k !== '' && !parseNumber(k)));
   const bodyLines = withoutRepeatedHeaders(raw.stream.slice(bodyStart), headerKeys);
   const headerText = compact(headerLines.map((l) => l.text).join('')).replace(/栏次[\d栏次]*$/, '');
-  const headerCells = cellBounded(headerLines).replace(/栏次[\d栏次|]*$/, '');
+  const headerCells = cellBounded(headerLines).replace(/栏次[\d栏次|\u0002]*$/, '');
   const twoSided = !!spec?.twoSided || (columnNumbers?.length ?? 0) >= 2;
   // A two-sided table whose 栏次 label is printed apart from its numbers (`栏` / `次` on lines of
   // their own, as text laid out by position prints it): one run `1 2` holds both sides.
