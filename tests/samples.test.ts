@@ -338,6 +338,10 @@ describe('a district budget as PDF text', () => {
     );
     // The 事业收入 the text says is zero is the 总表's blank row.
     expect(r.checks.filter((c) => c.rule === 'narrative-table' && /事业收入0万元/.test(c.where.map((w) => w.quote ?? '').join(''))).map((c) => c.verdict)).toContain('ok');
+    // 财政拨款收入 is the 收入总表's column of it, 财政拨款支出 the 财政拨款收支总表's 支出总计 (no 本年收入合计 / 本年支出合计 printed)
+    const said = (name: string) => r.checks.find((c) => c.rule === 'narrative-table' && c.message.includes(`正文“${name}”`));
+    expect([said('财政拨款收入')?.verdict, said('财政拨款收入')?.where[1]?.column?.label]).toEqual(['ok', '财政拨款收入']);
+    expect([said('财政拨款支出')?.verdict, said('财政拨款支出')?.where[1]?.row?.label]).toEqual(['ok', '支出总计']);
   });
 
   it('should read the same text printed a cell a line (as PyMuPDF gives a PDF\u2019s text) as it reads the rows', () => {
