@@ -902,3 +902,33 @@ describe('carry-overs of a 预算', () => {
     expect(added(r)).toEqual([['ok', 0, 0]]);
   });
 });
+
+describe('figures said of two things at once', () => {
+  // `收、支总计各是 X,Y 万元`: two figures, a comma between them, the unit after the second — 收入总计 and
+  // 支出总计 in turn; `各下降a%、b%` continues the names; `各增加 N 万元` (one figure) is said of both.
+  const text = (s: string) => `2022年度部门决算\n\n一、收入支出决算总体情况说明\n${s}\n`;
+
+  it('should read each figure as its own item, and check each change with its own total', () => {
+    const r = analyzeText(text('2022年度收、支总计各是4125.49,4143.91万元。与2021年相比,收、支总计各减少1267.86,2570.97万元,各下降23.51%、38.28%。'));
+    expect(r.claims.map((c) => [c.text.replace(/万元$/, ''), c.subject, c.kind])).toEqual([
+      ['4125.49', '收入总计', 'amount'],
+      ['4143.91', '支出总计', 'amount'],
+      ['1267.86', '收入总计', 'change'],
+      ['2570.97', '支出总计', 'change'],
+      ['23.51%', '收入总计', 'rate'],
+      ['38.28%', '支出总计', 'rate'],
+    ]);
+    expect(judged(r, 'narrative-change')).toEqual([
+      ['ok', 23.51, 23.51],
+      ['rounding', 38.28, 38.29],
+    ]);
+    // a rate that is the other total's is found out
+    const swapped = analyzeText(text('2022年度收、支总计各是4125.49,4143.91万元。与2021年相比,收、支总计各减少1267.86,2570.97万元,各下降38.28%、23.51%。'));
+    expect(judged(swapped, 'narrative-change').map((x) => x[0])).toEqual(['discrepancy', 'discrepancy']);
+  });
+
+  it('should read one figure said of both (`各增加`) as before', () => {
+    const r = analyzeText(text('2022年度收、支总计9,788.75万元。与2021年度相比，收、支总计各增加648.86万元，增长7.1%。'));
+    expect(judged(r, 'narrative-change')).toEqual([['ok', 7.1, 7.1]]);
+  });
+});

@@ -197,8 +197,31 @@ function mentionsOf(folded: string): Mention[] {
     });
     if (all.length === 0) MENTION.lastIndex++;
   }
+  // Two figures sharing the unit after the second, apart by a comma (`各是4125.49,4143.91万元`): the
+  // first has decimals, so the comma is no thousands separator; the pattern above reads neither.
+  if (folded.includes(',') || folded.includes('，')) {
+    PAIRED.lastIndex = 0;
+    for (let m; (m = PAIRED.exec(folded)); ) {
+      const [all, a, b, scaleRaw, unitRaw] = m;
+      if (!a || !b || !unitRaw) continue;
+      const scale = scaleRaw?.trim();
+      const money = unitRaw === '元';
+      const unit = money ? (scale === '万' ? '万元' : scale === '亿' ? '亿元' : '元') : unitRaw;
+      if (!money && scale) continue;
+      const bAt = m.index + all.indexOf(b, a.length);
+      for (const [text, at] of [[a, m.index], [b, bAt]] as const) {
+        if (out.some((x) => x.start === at)) continue;
+        const frac = /\.(\d+)$/.exec(text)?.[1];
+        out.push({ start: at, end: at === m.index ? at + text.length : m.index + all.length, value: Number(text), text, decimals: frac?.length ?? 0, unit, money, approx: false });
+      }
+    }
+    out.sort((x, y) => x.start - y.start);
+  }
   return out;
 }
+
+/** Two figures, the first with decimals, apart by a comma, the unit after the second. */
+const PAIRED = /(?<![\d.,])(\d+\.\d+)\s*[,，]\s*(\d+(?:\.\d+)?)(\s*(?:万|亿))?\s*(元|%)/g;
 
 // ── left context ───────────────────────────────────────────────────────────────────────
 
@@ -369,7 +392,7 @@ function againstBudget(r: LeftReading, s: string): string {
 }
 
 /** `…分别为`, `…分别安排`, `…分别增加` right before the first figure of a series. */
-const RESPECTIVELY = /分别(?:为|是|达到?|约为?|[\u4e00-\u9fff]{2}(?:了|为)?)?\s*$/;
+const RESPECTIVELY = /(?:分别|各)(?:为|是|达到?|约为?|[\u4e00-\u9fff]{2}(?:了|为)?)?\s*$/;
 
 /**
  * The names a `分别` sentence lists before it (`其中因公出国(境)费、公务用车购置及运行维护费、公务接待费
@@ -377,7 +400,11 @@ const RESPECTIVELY = /分别(?:为|是|达到?|约为?|[\u4e00-\u9fff]{2}(?:了|
  * inside a name (购置及运行维护费).
  */
 function namesBefore(text: string): string[] {
-  return splitNames(text.replace(RESPECTIVELY, '').split(/[，,；;:：]/).pop() ?? '');
+  const clause = text.replace(RESPECTIVELY, '').split(/[，,；;:：]/).pop() ?? '';
+  // `收、支总计` is 收入总计 and 支出总计
+  const both = /^(.*?)收、?支(.*)$/.exec(clause);
+  if (both && !/收入|支出/.test(clause)) return splitNames(`${both[1] ?? ''}收入${both[2] ?? ''}、支出${both[2] ?? ''}`);
+  return splitNames(clause);
 }
 
 /** A name that ends like a kind of money (`…支出`, `…经费`): 和 between two such joins two names. */
@@ -747,6 +774,7 @@ function scanOne(
   let clause = 0;
   // `基本支出、项目支出分别为40万元、60万元`: the names before 分别 go with the figures after it, in order.
   let series: { names: string[]; claims: Claim[] } | undefined;
+  let lastSeries: { names: string[]; sentence: number } | undefined;
   const closeSeries = () => {
     // As many figures as names, or none of them is named (never the wrong one).
     if (series && series.claims.length !== series.names.length) {
@@ -816,9 +844,14 @@ function scanOne(
       const r = readLeft(namedBudget ? `完成${namedBudget[1] ?? ''}预算的` : leftRaw, m.unit, ctx.docYear);
       const lastOfSeries = series?.claims[series.claims.length - 1];
       if (series && !(lastOfSeries && lastOfSeries === prevInSentence && lastOfSeries.unit === m.unit && SERIES_JOIN.test(folded.slice(lastOfSeries.end, m.start)))) closeSeries();
-      if (!series && depth === 0 && RESPECTIVELY.test(leftRaw)) {
+      // (`各增加648.86万元`: each side the one figure, no series; `各是4125.49,4143.91万元`: a series)
+      const each = !series && depth === 0 && /各[^分]{0,3}\s*$/.test(leftRaw) && !/分别/.test(leftRaw);
+      if (!series && depth === 0 && RESPECTIVELY.test(leftRaw) && (!each || /^\s*[,，、]\s*\d/.test(folded.slice(m.end, m.end + 4)))) {
         const names = namesBefore(folded.slice(sentence.start, m.start));
+        // `收、支总计各减少…万元,各下降23.51%、38.28%`: a clause naming nothing continues the names before it
         if (names.length >= 2) series = { names, claims: [] };
+        else if (names.length === 0 && lastSeries && lastSeries.sentence === sentence.index) series = { names: lastSeries.names, claims: [] };
+        if (series) lastSeries = { names: series.names, sentence: sentence.index };
       }
       if (series) r.subject = series.names[series.claims.length] ?? '';
       // `分别增加5万元、4万元`: the later figures of a series are what the first is (changes, rates).

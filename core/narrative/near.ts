@@ -15,6 +15,11 @@ export function sameTopic(a: Claim, b: Claim): boolean {
 /** The same subject: the same words, or words that name the same quantity or row. */
 export function sameSubject(model: NarrativeModel, a: Claim, b: Claim): boolean {
   if (sameTopic(a, b)) return true;
+  // 收入总计 and 支出总计 name one quantity (the 总表 balances them) but are two figures of the text
+  const side = (t: string) => (t.includes('收入') && !t.includes('支出') ? 'income' : t.includes('支出') && !t.includes('收入') ? 'expense' : undefined);
+  const sa = side(a.topic);
+  const sb = side(b.topic);
+  if (sa && sb && sa !== sb) return false;
   const x = model.named.get(a);
   const y = model.named.get(b);
   return !!x && !!y && x.id === y.id;
