@@ -293,3 +293,13 @@ describe('a 总表 printed a cell a line', () => {
     ]);
   });
 });
+
+describe('a 总表 row without figures beside one with them', () => {
+  it('should keep a whole row name of two words (`本年支出合计`) a row, not header words', () => {
+    const t = analyzeText(['2025 年度收入支出决算总表', '单位：万元', '收入 支出', '项目 决算数 项目 决算数', '一、一般公共预算财政拨款收入 100.00 一、一般公共服务支出', '本年收入合计 100.00 本年支出合计', '总计 100.00 总计'].join('\n')).tables[0];
+    expect(t?.rows.filter((x) => /合计/.test(x.label)).map((x) => [x.label, x.values, !!x.undecided])).toEqual([
+      ['本年收入合计', [100, null], false],
+      ['本年支出合计', [null, null], false],
+    ]);
+  });
+});

@@ -68,11 +68,11 @@ function byItem(paths: string[][]): string[][] {
   return Array.from({ length: size }, (_, i) => groups.map((g) => g[i] as string[])).flat();
 }
 
-/** A name made only of column labels, two or more (`合计基本支出项目支出`). */
+/** A name made only of column labels, three or more (`合计基本支出项目支出`; `本年支出合计` is a row's). */
 function isHeaderWords(label: string): boolean {
   const t = compact(label);
   const found = scanColumnLabels(t);
-  return found.length >= 2 && found.join('').length === t.length;
+  return found.length >= 3 && found.join('').length === t.length;
 }
 
 /** A line of a header's words alone (`基本支出`, `类`): no figure, a column or stub label. */
@@ -349,7 +349,7 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
     const label = tidyLabel(r.label.join(''));
     // Header words printed among a row's figures (`合计 105.00 合计 基本支出 项目支出`): the figures of
     // that row are not all there, and the words are no row.
-    if (!r.code && r.values.length === 0 && isHeaderWords(label)) {
+    if (!twoSided && !r.code && r.values.length === 0 && isHeaderWords(label)) {
       const prev = rowRecords[rowRecords.length - 1];
       const row = rows[rows.length - 1];
       if (prev && row && prev.source.line === r.source.line) row.garbled = 'header words printed among the figures';
