@@ -910,7 +910,7 @@ describe('figures said of two things at once', () => {
 
   it('should read each figure as its own item, and check each change with its own total', () => {
     const r = analyzeText(text('2022年度收、支总计各是4125.49,4143.91万元。与2021年相比,收、支总计各减少1267.86,2570.97万元,各下降23.51%、38.28%。'));
-    expect(r.claims.map((c) => [c.text.replace(/万元$/, ''), c.subject, c.kind])).toEqual([
+    expect((r.claims ?? []).map((c) => [c.text.replace(/万元$/, ''), c.subject, c.kind])).toEqual([
       ['4125.49', '收入总计', 'amount'],
       ['4143.91', '支出总计', 'amount'],
       ['1267.86', '收入总计', 'change'],

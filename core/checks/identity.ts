@@ -264,9 +264,11 @@ export function evaluate(work: WorkDocument, id: Identity, lang: Lang): CheckRes
       termReads = termReads.map((x, i) => ({ term: x.term, read: { figure: same.reads[i + 1] } }));
     }
   }
+  // (a figure whose column stayed in doubt is shown as no figure: where it goes is not known)
+  const shown = (ref: Ref, v: number | null) => (anyPlacement && rowOf(work, ref).cells[ref.c]?.status === 'undecided' ? null : v);
   const where: Where[] = [
-    whereOf(work, id.stated, 'stated', statedRead.figure?.value ?? null, undefined, id.percent),
-    ...termReads.map(({ term, read: r }) => whereOf(work, term.ref, 'operand', r.figure?.value ?? null, term.sign, id.percent)),
+    whereOf(work, id.stated, 'stated', shown(id.stated, statedRead.figure?.value ?? null), undefined, id.percent),
+    ...termReads.map(({ term, read: r }) => whereOf(work, term.ref, 'operand', shown(term.ref, r.figure?.value ?? null), term.sign, id.percent)),
   ];
   const lead = id.note ? headed(id.note[lang], lang, '') : '';
   const undecided =

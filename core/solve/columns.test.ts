@@ -41,6 +41,8 @@ describe('column solver', () => {
     const formula = report.checks.filter((c) => c.rule === 'note-formula');
     expect(formula.map((c) => c.verdict)).toEqual(['ok', 'ok']);
     expect(formula.every((c) => /无论放在哪一栏/.test(c.message))).toBe(true);
+    // where the figure in doubt goes is not shown as known: its cells carry no figure
+    expect(formula[0]?.where.map((w) => w.value)).toEqual([50, null, null]);
     // 合计 = Σ类 in the 基本支出 column holds or fails with where each row's figure goes: undecided.
     const undecided = report.checks.filter((c) => c.verdict === 'undecided' && c.rule !== 'table-coverage');
     expect(undecided.map((c) => c.rule)).toEqual(['function-hierarchy', 'function-hierarchy']);
