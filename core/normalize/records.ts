@@ -147,8 +147,19 @@ function isCodeToken(t: Token, next: Token | undefined): boolean {
 /** The record whose code a short piece of text alone on the next line ends the name of. */
 function nameUnderCode(tokens: Token[], i: number, recent: Record[]): Record | undefined {
   const t = tokens[i] as Token;
-  if (!t.lineStart || t.text.length > 4 || /\d/.test(t.text) || (tokens[i + 1] && !tokens[i + 1]?.lineStart)) return undefined;
+  if (!isLonePiece(tokens, i)) return undefined;
   return recent.find((r) => r.codeUnderName !== undefined && r.codeUnderName === (t.source.line ?? 0) - 1);
+}
+
+/** A few characters of a name alone on their line (no figure): the end of a name wrapped there. */
+function isLonePiece(tokens: Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  return t.lineStart && t.text.length <= 4 && !/\d/.test(t.text) && !(tokens[i + 1] && !tokens[i + 1]?.lineStart);
+}
+
+/** A 总表 row's name whole by itself (`收入总计`, `事业收入`, `社会保障和就业支出`): its role or class, if any. */
+export function wholeRowName(text: string): string | undefined {
+  return roleOf(text, incomeRowRoles) ?? roleOf(text, expenseRowRoles) ?? classCodeOfName(text);
 }
 
 /**
@@ -202,10 +213,9 @@ const NUMBERED_ITEM = /^(?:\([一二三四五六七八九十]+\)|[一二三四�
 function isWrapTail(tokens: Token[], i: number, cur: Record): boolean {
   const t = tokens[i] as Token;
   const line = t.source.line;
-  if (!t.lineStart || line === undefined || t.text.length > 4 || /\d/.test(t.text)) return false;
-  if (tokens[i + 1] && !tokens[i + 1]?.lineStart) return false;
+  if (line === undefined || !isLonePiece(tokens, i)) return false;
   // a name whole by itself (`收入总计`, `合计`) is a row of its own
-  if (LINE_TOTAL.test(t.text) || roleOf(t.text, incomeRowRoles) !== undefined || roleOf(t.text, expenseRowRoles) !== undefined || classCodeOfName(t.text) !== undefined) return false;
+  if (LINE_TOTAL.test(t.text) || wholeRowName(t.text) !== undefined) return false;
   const figuresLine = line - 1;
   if (!cur.values.every((v) => v.source.line === figuresLine) || !cur.label.length) return false;
   // the line of figures holds nothing else, and the name's first part ends the line before it
@@ -221,7 +231,7 @@ function isWrapTail(tokens: Token[], i: number, cur: Record): boolean {
  */
 function endsCell(label: string[], t: Token): boolean {
   const before = label.join('');
-  const whole = (s: string) => roleOf(s, incomeRowRoles) ?? roleOf(s, expenseRowRoles) ?? classCodeOfName(s);
+  const whole = wholeRowName;
   const own = whole(before);
   if (own === undefined) return false;
   const joined = whole(before + t.text);

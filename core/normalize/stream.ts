@@ -11,7 +11,7 @@
  */
 import type { RawLine, RawTable } from '../model/raw.ts';
 import type { Column } from '../model/schemas.ts';
-import { classCodeOfName, expenseRowRoles, incomeRowRoles, labels, roleOf, stubLabels, type TemplateSpec } from '../knowledge.ts';
+import { labels, stubLabels, type TemplateSpec } from '../knowledge.ts';
 import { columnNumbersOf } from '../detect/lines.ts';
 import { parseNumber } from '../text/numbers.ts';
 import { compact, labelKey, toHalfWidth } from '../text/normalize.ts';
@@ -20,7 +20,7 @@ import { type DraftRow, type TableDraft, codeKindOf, isTotalLabel } from './draf
 import { tidyLabel } from './grid.ts';
 import { threeColumns } from './three.ts';
 import { AMOUNT, columnsByPosition, hasCentredWraps, hintPositions, isLaidOut, reflow, sidesOfCells } from './laid-out.ts';
-import { type Record, joinSplitCodes, repair, toRecords, tokenize, typicalDecimals, wrapAroundIncome } from './records.ts';
+import { type Record, joinSplitCodes, repair, toRecords, tokenize, typicalDecimals, wholeRowName, wrapAroundIncome } from './records.ts';
 
 /**
  * A two-sided header's line that names each side's columns after the side's stub
@@ -357,7 +357,7 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
     }
     // A 总表's row printed without figures is blank there (PDF text drops empty cells); other
     // text without figures is no row.
-    const blankRow = twoSided && (roleOf(label, incomeRowRoles) !== undefined || roleOf(label, expenseRowRoles) !== undefined || classCodeOfName(label) !== undefined);
+    const blankRow = twoSided && wholeRowName(label) !== undefined;
     if (!r.code && r.values.length === 0 && r.lineNo === undefined && !isTotalLabel(label) && !blankRow) {
       if (label) issues.push(`text without figures dropped: ${label}`);
       continue;
