@@ -185,10 +185,12 @@ function sameUnderEachPlacement(work: WorkDocument, id: Identity, unit: keyof ty
     doubt.push({ t: ref.t, r: ref.r, options });
   }
   if (doubt.length === 0 || doubt.reduce((n, d) => n * d.options.length, 1) > MAX_PLACEMENT_COMBINATIONS) return undefined;
+  // the figures no placement changes, read once
+  const fixed = refs.map((ref) => (rowOf(work, ref).cells[ref.c]?.status === 'undecided' ? undefined : (read(work, ref, unit, 'en').figure as Figure)));
   const readUnder = (choice: number[]): Figure[] =>
-    refs.map((ref) => {
+    refs.map((ref, i) => {
       const k = doubt.findIndex((d) => d.t === ref.t && d.r === ref.r);
-      if (k < 0 || rowOf(work, ref).cells[ref.c]?.status !== 'undecided') return read(work, ref, unit, 'en').figure as Figure;
+      if (k < 0 || fixed[i]) return fixed[i] as Figure;
       const v = doubt[k]?.options[choice[k] ?? 0]?.get(ref.c);
       const t = tableOf(work, ref);
       const factor = UNIT_FACTOR[t.unit] / UNIT_FACTOR[unit];

@@ -192,14 +192,23 @@ const LINE_TOTAL = /^(?:人员经费|公用经费|本年收入|本年支出)?(?:
 /** A code starting a line, figures after it, under a name without figures begun on the line above. */
 function isCodeUnderName(t: Token, next: Token | undefined, cur: Record | undefined): boolean {
   if (!t.lineStart || t.kind !== 'digits' || !/^[235]\d{2}(?:\d{2}){0,2}$/.test(t.text) || next?.kind !== 'number' || next.lineStart) return false;
-  if (!cur || cur.values.length || !cur.label.length || cur.lineNo !== undefined) return false;
+  if (!cur || cur.lineNo !== undefined) return false;
   const above = (t.source.line ?? 0) - 1;
-  const lines = cur.labelLines ?? [];
-  // the name's part on the line above: the record's whole name, or (after a row without figures) its last pieces
-  const from = lines.indexOf(above);
-  if (from < 0 || lines.slice(from).some((l) => l !== above)) return false;
-  if (cur.code ? from === 0 || (lines[0] ?? above) >= above : cur.source.line !== above) return false;
+  const from = namePartOn(cur, above);
+  if (from < 0 || (cur.code ? (cur.labelLines?.[0] ?? above) >= above : cur.source.line !== above)) return false;
   return !isTotalLabel(cur.label.slice(from).join(''));
+}
+
+/**
+ * Where the pieces of a record's name printed on `line` begin, when they end the name and the
+ * record has no figures: its whole name, or, after its code's line, its last pieces (a name's
+ * first part run into a row without figures). -1 otherwise.
+ */
+function namePartOn(r: Record | undefined, line: number): number {
+  if (!r || r.values.length || !r.label.length) return -1;
+  const lines = r.labelLines ?? [];
+  const k = lines.indexOf(line);
+  return k < 0 || lines.slice(k).some((l) => l !== line) || (k === 0 && r.code) ? -1 : k;
 }
 
 /** A numbered item's start (`三、`, or the number of `1. 一般公共预算` read as text), or a side's total. */
@@ -312,7 +321,7 @@ export function toRecords(tokens: Token[], twoSided: boolean, rowsOnLines = fals
     if (!twoSided && isCodeUnderName(t, next, cur)) {
       const c = cur as Record;
       // the name's first part run into a row without figures above it (`30205 水费` / `机关事业单位基本养老保`): its own record
-      const from = (c.labelLines ?? []).indexOf((t.source.line ?? 0) - 1);
+      const from = namePartOn(c, (t.source.line ?? 0) - 1);
       if (c.code && from > 0) {
         const name = c.label.splice(from);
         c.labelLines?.splice(from);
@@ -332,13 +341,8 @@ export function toRecords(tokens: Token[], twoSided: boolean, rowsOnLines = fals
       const blank = t.lineStart && next.kind === 'digits' && ECONOMIC_CODE.test(next.text) && tokens[i + 2]?.kind === 'text' && !tokens[i + 2]?.lineStart;
       if (midLine || blank) {
         const above = (t.source.line ?? 0) - 1;
-        // the name's first part: a record of the line above without figures, or the end of one (run into a row without figures)
-        const from = (r: Record | undefined): number => {
-          if (!r || r.values.length || !r.label.length) return -1;
-          const lines = r.labelLines ?? [];
-          const k = lines.indexOf(above);
-          return k < 0 || lines.slice(k).some((l) => l !== above) || (k === 0 && r.code) ? -1 : k;
-        };
+        // the name's first part: a record of the line above without figures, or the end of one
+        const from = (r: Record | undefined) => namePartOn(r, above);
         const take = (r: Record): string[] => {
           const k = from(r);
           r.labelLines?.splice(k);

@@ -101,12 +101,20 @@ function cellBounded(lines: RawLine[]): string {
   return texts.map((t, i) => (i === 0 ? t : stubLabels.has(labelKey(texts[i - 1] ?? '')) ? `|${t}` : `\u0002${t}`)).join('');
 }
 
+/** The column labels a header may print, as plain words (the role patterns that are words), longest first. */
+const COLUMN_WORDS = Array.from(
+  new Set([
+    ...labels.columnRoles
+      .flatMap((r) => r.patterns)
+      .map((p) => p.replace(/^\^|\$$/g, ''))
+      .filter((p) => !/[\\[\]()?|*+]/.test(p)),
+    ...labels.totalWords,
+  ]),
+).sort((a, b) => b.length - a.length);
+
 /** Value-column labels found, in order, in the header text (`本年支出合计基本支出项目支出…`), none over a `|`. */
 function scanColumnLabels(headerText: string): string[] {
-  const known = labels.columnRoles.flatMap((r) => r.patterns)
-    .map((p) => p.replace(/^\^|\$$/g, ''))
-    .filter((p) => !/[\\[\]()?|*+]/.test(p));
-  const words = Array.from(new Set([...known, ...labels.totalWords])).sort((a, b) => b.length - a.length);
+  const words = COLUMN_WORDS;
   // `\u0002` marks where a header line starts: a word may run over it (labels wrap), a cell starts there
   const starts: number[] = [0];
   let text = '';
