@@ -356,6 +356,22 @@ describe('a district budget as PDF text', () => {
     expect(c.checks.filter((x) => x.verdict === 'undecided' && x.rule !== 'table-coverage').map((x) => x.id)).toEqual([]);
   });
 
+  it('should take the groups from the 基本支出表’s own columns where it prints part of a 类 under the other group', () => {
+    // Shanghai's tables put part of 303 (退休费) under 公用经费: the columns add up, the grouping by 类 does not.
+    const split = DISTRICT.replace('302 商品和服务支出 215,000 215,000', '302 商品和服务支出 185,000 185,000')
+      .replace('302 99 其他商品和服务支出 50,000 50,000', '302 99 其他商品和服务支出 20,000 20,000\n303 对个人和家庭的补助 30,000 20,000 10,000\n303 02 退休费 30,000 20,000 10,000')
+      .replace('合计 1,545,000 1,330,000 215,000', '合计 1,545,000 1,350,000 195,000');
+    const s = analyzeText(split);
+    expect(s.summary.discrepancy).toBe(0);
+    expect(s.checks.filter((c) => c.id.endsWith('-column') && c.rule === 'economic-hierarchy')).toEqual([]);
+    // the columns' totals are still checked, and a changed one still found
+    expect(s.checks.filter((c) => c.rule === 'economic-hierarchy' && /\/total\//.test(c.id)).map((c) => c.verdict)).toEqual(['ok', 'ok', 'ok']);
+    const off = analyzeText(split.replace('合计 1,545,000 1,350,000 195,000', '合计 1,545,000 1,350,000 196,000'));
+    expect(off.checks.filter((c) => c.verdict === 'discrepancy').map((c) => [c.rule, c.stated, c.expected])).toContainEqual(['economic-hierarchy', 196000, 195000]);
+    // where every 类 sits under its own group, the grouping by 类 is checked
+    expect(r.checks.filter((c) => c.rule === 'economic-hierarchy' && c.id.endsWith('-column')).map((c) => c.verdict)).toEqual(['ok', 'ok']);
+  });
+
   it('should find an item changed in one table, at its class and in the ties', () => {
     const item = analyzeText(DISTRICT.replace('302 11 差旅费 40,000 40,000', '302 11 差旅费 45,000 45,000'));
     expect(item.checks.filter((c) => c.verdict === 'discrepancy').map((c) => [c.rule, c.where[0]?.row?.code, c.stated, c.expected])).toEqual([

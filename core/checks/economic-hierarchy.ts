@@ -2,9 +2,12 @@
  * economic-hierarchy: tables listed by 经济分类科目 (301, 30101 …): each 类 = Σ its 款,
  * the 合计 = Σ 类; 人员经费 = 301 + 303 and 公用经费 = the other 类 (302, 310 …), both for the
  * 决算 06表's footer rows (人员经费合计 / 公用经费合计) and for the 预算 基本支出表's columns.
+ * A 基本支出表 that itself prints a 类 under the other group's column (Shanghai's puts part of
+ * 303 under 公用经费) defines the groups by its columns: there the columns' totals are what is
+ * checked (合计 = Σ 类, column by column), not the grouping by 类.
  */
 import type { WorkDocument } from '../normalize/document.ts';
-import type { Row, Table } from '../model/schemas.ts';
+import type { Column, Row, Table } from '../model/schemas.ts';
 import { economicGroup } from '../knowledge.ts';
 import type { Identity } from './identity.ts';
 import { codeTree } from './function-hierarchy.ts';
@@ -16,6 +19,20 @@ function groupRows(table: Table, group: 'personnel' | 'public'): Row[] {
   const classes = top.filter((r) => (r.code ?? '').length === 3 && economicGroup(r.code ?? '') === group);
   if (classes.length) return classes;
   return [...byCode.values()].filter((r) => (r.code ?? '').length === 5 && economicGroup(r.code ?? '') === group && !byCode.has((r.code ?? '').slice(0, 3)));
+}
+
+/** A 类 of one group with a figure other than zero in the other group's column (人员经费 / 公用经费). */
+function splitsClasses(table: Table, cols: Column[]): boolean {
+  const column = { personnel: cols.find((c) => c.role === 'public'), public: cols.find((c) => c.role === 'personnel') };
+  for (const group of ['personnel', 'public'] as const) {
+    const other = column[group];
+    if (!other) continue;
+    for (const row of groupRows(table, group)) {
+      const v = row.cells[other.key]?.value;
+      if (v !== null && v !== undefined && v !== 0) return true;
+    }
+  }
+  return false;
 }
 
 export const economicHierarchy: Check = {
@@ -74,6 +91,7 @@ export const economicHierarchy: Check = {
         }
       }
       // 基本支出表 columns: 合计行 人员经费 = Σ personnel 类 (合计栏), 公用经费 = Σ the others.
+      if (splitsClasses(table, cols)) return;
       for (const [role, group] of [['personnel', 'personnel'], ['public', 'public']] as const) {
         const col = cols.find((c) => c.role === role);
         const parts = groupRows(table, group);
