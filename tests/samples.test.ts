@@ -372,6 +372,28 @@ describe('a district budget as PDF text', () => {
     expect(r.checks.filter((c) => c.rule === 'economic-hierarchy' && c.id.endsWith('-column')).map((c) => c.verdict)).toEqual(['ok', 'ok']);
   });
 
+  it('should compare 机关运行经费 with the 三公 table’s column of it, whoever the text says it is of', () => {
+    const three = [
+      '2026年部门“三公”经费和机关运行经费预算表',
+      '编制部门：示例区档案局 单位:万元',
+      '“三公”经费预算数',
+      '机关运行经费预算',
+      '公务用车购置及运行费',
+      '数',
+      '合计 因公出国(境)费 公务接待费',
+      '小计 购置费 运行费',
+      '1.20 0 0.20 1.00 0 1.00 18.30',
+      '其他相关情况说明',
+      '2026年示例区档案局下属1家机关和1家参公事业单位财政拨款的机关运行经费预算为18.30万元。',
+    ].join('\n');
+    const said = (text: string) => analyzeText(`${DISTRICT}\n${three.replace('预算为18.30', `预算为${text}`)}`).checks.filter((c) => c.rule === 'narrative-table' && c.message.includes('机关运行经费'));
+    // Before: `参公事业单位…的` left over named nothing; and 机关运行经费 was only ever tied, softly, to 公用经费 (21.50 here).
+    const ok = said('18.30');
+    expect(ok.map((c) => [c.verdict, c.where.find((w) => w.role !== 'stated')?.column?.label])).toEqual([['ok', '机关运行经费']]);
+    const off = said('18.40');
+    expect(off.map((c) => [c.verdict, c.expected, c.message.includes('公用经费')])).toEqual([['discrepancy', 18.3, false]]);
+  });
+
   it('should find an item changed in one table, at its class and in the ties', () => {
     const item = analyzeText(DISTRICT.replace('302 11 差旅费 40,000 40,000', '302 11 差旅费 45,000 45,000'));
     expect(item.checks.filter((c) => c.verdict === 'discrepancy').map((c) => [c.rule, c.where[0]?.row?.code, c.stated, c.expected])).toEqual([

@@ -73,11 +73,14 @@ export function targetOf(work: WorkDocument, c: Claim, named: Named): { target?:
   const m = tableMeasure(work, c);
   if (!m) return {};
   const spec = named.kind === 'quantity' ? quantityById.get(named.id) : undefined;
-  const id = spec?.soft ?? named.id;
   // In a 决算, a budget figure can only be checked where the tables print budgets (三公 预算数).
   const phase = work.doc.kind === 'final' && m === 'budget' ? 'budget' : undefined;
   if (phase && !finalTablesPrintBudget(named.id)) return {};
-  const choice = chooseScope(work, c, id, phase);
+  // A quantity tied softly to another (机关运行经费 ≈ 公用经费) is its own figure where a table prints one.
+  let choice = chooseScope(work, c, named.id, phase);
+  const soft = !!spec?.soft && !choice.located;
+  const id = soft && spec?.soft ? spec.soft : named.id;
+  if (soft) choice = chooseScope(work, c, id, phase);
   if (choice.unclear) return { reason: { zh: '未说明口径，各口径的表中数字不同', en: 'no scope is given and the tables differ between scopes' } };
   const located = choice.located;
   if (!located) {
@@ -96,7 +99,7 @@ export function targetOf(work: WorkDocument, c: Claim, named: Named): { target?:
     return { target: { located: { ...located, value: pick.k.value, decimals: pick.k.decimals, refs: [pick.k.ref] }, column: pick.k.column, judgement: pick.j } };
   }
   const j = judge(c, located.value, located.unit, located.decimals);
-  if (spec?.soft && j.verdict === 'discrepancy') j.severity = 'warning';
+  if (soft && j.verdict === 'discrepancy') j.severity = 'warning';
   // Where other scopes hold the same money, their tables show the same figure.
   const also: Ref[] = [];
   for (const s of SCOPES) {
@@ -104,7 +107,7 @@ export function targetOf(work: WorkDocument, c: Claim, named: Named): { target?:
     const l = locate(work, id, s, phase);
     if (l && Math.abs(l.value - located.value) < 1e-9 && l.unit === located.unit) for (const r of l.refs) if (!located.refs.some((x) => x.t === r.t && x.r === r.r && x.c === r.c)) also.push(r);
   }
-  return { target: { located, judgement: j, soft: !!spec?.soft, also } };
+  return { target: { located, judgement: j, soft, also } };
 }
 
 function tableBasis(work: WorkDocument, t: Target): Bilingual {

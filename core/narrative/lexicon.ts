@@ -28,6 +28,11 @@ export const NarrativeFile = z.object({
       parent: z.string().optional(),
       /** Compared with this quantity as a soft tie (机关运行经费 ≈ 公用经费 for administrative units). */
       soft: z.string().optional(),
+      /**
+       * Whose money it is, where the quantity's definition already says so (机关运行经费 is that of
+       * 行政单位 and 参公 事业单位): such words beside its term leave the subject naming it.
+       */
+      implied: z.array(z.string()).optional(),
       cells: z.object({ final: ScopeCells.optional(), budget: ScopeCells.optional() }),
     }),
   ),
@@ -53,9 +58,15 @@ export const measurePatterns: { measure: Measure; re: RegExp }[] = narrative.mea
   re: new RegExp(alt(m.patterns), 'g'),
 }));
 
-/** Terms of every quantity, longest first, for matching inside a subject (`bare`: without quotes). */
-export const quantityTerms: { term: string; bare: string; id: string }[] = narrative.quantities
-  .flatMap((q) => q.terms.map((term) => ({ term, bare: term.replace(/[“”"]/g, ''), id: q.id })))
+/**
+ * Terms of every quantity, longest first, for matching inside a subject (`bare`: without quotes;
+ * `implied`: the words its definition implies, longest first, to drop from what is left over).
+ */
+export const quantityTerms: { term: string; bare: string; id: string; implied?: RegExp }[] = narrative.quantities
+  .flatMap((q) => {
+    const implied = q.implied?.length ? new RegExp(`(?:${[...q.implied].sort((a, b) => b.length - a.length).join('|')})[和及与、]?`, 'g') : undefined;
+    return q.terms.map((term) => ({ term, bare: term.replace(/[“”"]/g, ''), id: q.id, implied }));
+  })
   .sort((a, b) => b.term.length - a.term.length);
 
 export const quantityById = new Map(narrative.quantities.map((q) => [q.id, q]));

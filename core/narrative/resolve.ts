@@ -58,7 +58,7 @@ export function quantityOf(subject: string): Named | undefined {
   const s = subject.replace(anyScopeRe, '').replace(/‹[类款项]›/g, '').replace(/、/g, '');
   if (!s) return undefined;
   let best: { named: Named; score: [number, number, number] } | undefined;
-  for (const { term, bare: t, id } of quantityTerms) {
+  for (const { term, bare: t, id, implied } of quantityTerms) {
     if (t.length <= WEAK) {
       // 收入 / 支出 / 拨款 only as the whole subject (`一般公共预算财政拨款支出`).
       if (s === t || s === `${t}总额` || s === `${t}总计`) {
@@ -70,7 +70,8 @@ export function quantityOf(subject: string): Named | undefined {
     }
     const at = s.indexOf(t);
     if (at < 0) continue;
-    const rest = s.slice(0, at) + s.slice(at + t.length);
+    let rest = s.slice(0, at) + s.slice(at + t.length);
+    if (implied) rest = rest.replace(implied, '').replace(/^的|的$/g, '');
     const score: [number, number, number] = [rest.replace(STRIP_SUFFIX, '').length, at, -t.length];
     if (!best || less(score, best.score)) best = { named: { kind: 'quantity', id, label: term, rest }, score };
   }
@@ -200,8 +201,8 @@ function locateSpec(work: WorkDocument, spec: QuantitySpec, scope: Scope, phase?
       const row = selectRow(table, term.row);
       const col = selectColumn(table, phase && term.col.phase ? { ...term.col, phase } : term.col, row);
       const v = row && col ? cellValue(table, row, col) : undefined;
-      if (!row && table.isEmpty && table.rows.length === 0) {
-        // An empty table with no rows at all (`此表无数据`): it holds zero.
+      if (!row && table.isEmpty && table.rows.length === 0 && (col || table.columns.length === 0)) {
+        // An empty table with no rows at all (`此表无数据`): it holds zero (in a column it has).
         unit = unit ?? table.unit;
         empty.push(t);
         continue;
