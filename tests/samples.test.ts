@@ -384,6 +384,7 @@ describe('a district budget as PDF text', () => {
       '小计 购置费 运行费',
       '1.20 0 0.20 1.00 0 1.00 18.30',
       '其他相关情况说明',
+      '一、机关运行经费预算',
       '2026年示例区档案局下属1家机关和1家参公事业单位财政拨款的机关运行经费预算为18.30万元。',
     ].join('\n');
     const said = (text: string) => analyzeText(`${DISTRICT}\n${three.replace('预算为18.30', `预算为${text}`)}`).checks.filter((c) => c.rule === 'narrative-table' && c.message.includes('机关运行经费'));
@@ -392,6 +393,9 @@ describe('a district budget as PDF text', () => {
     expect(ok.map((c) => [c.verdict, c.where.find((w) => w.role !== 'stated')?.column?.label])).toEqual([['ok', '机关运行经费']]);
     const off = said('18.40');
     expect(off.map((c) => [c.verdict, c.expected, c.message.includes('公用经费')])).toEqual([['discrepancy', 18.3, false]]);
+    // Another wording of whose it is, the department named with its city before it.
+    const other = analyzeText(`${DISTRICT}\n${three.replace('2026年示例区档案局下属1家机关和1家参公事业单位', '2026年东海市示例区档案局下属一家机关和一家行政执法机构')}`);
+    expect(other.checks.filter((c) => c.rule === 'narrative-table' && c.message.includes('机关运行经费')).map((c) => c.verdict)).toEqual(['ok']);
   });
 
   it('should find an item changed in one table, at its class and in the ties', () => {

@@ -30,7 +30,8 @@ export const NarrativeFile = z.object({
       soft: z.string().optional(),
       /**
        * Whose money it is, where the quantity's definition already says so (机关运行经费 is that of
-       * 行政单位 and 参公 事业单位): such words beside its term leave the subject naming it.
+       * 行政单位 and 参公 事业单位): such words beside its term (patterns, tried in order; `下属1家机关和
+       * 1家参公事业单位`) leave the subject naming it.
        */
       implied: z.array(z.string()).optional(),
       cells: z.object({ final: ScopeCells.optional(), budget: ScopeCells.optional() }),
@@ -60,11 +61,11 @@ export const measurePatterns: { measure: Measure; re: RegExp }[] = narrative.mea
 
 /**
  * Terms of every quantity, longest first, for matching inside a subject (`bare`: without quotes;
- * `implied`: the words its definition implies, longest first, to drop from what is left over).
+ * `implied`: the words its definition implies, to drop from what is left over).
  */
 export const quantityTerms: { term: string; bare: string; id: string; implied?: RegExp }[] = narrative.quantities
   .flatMap((q) => {
-    const implied = q.implied?.length ? new RegExp(`(?:${[...q.implied].sort((a, b) => b.length - a.length).join('|')})[和及与、]?`, 'g') : undefined;
+    const implied = q.implied?.length ? new RegExp(`(?:${q.implied.join('|')})[和及与、]?`, 'g') : undefined;
     return q.terms.map((term) => ({ term, bare: term.replace(/[“”"]/g, ''), id: q.id, implied }));
   })
   .sort((a, b) => b.term.length - a.term.length);
