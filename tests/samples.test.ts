@@ -304,7 +304,7 @@ describe('a district budget as PDF text', () => {
   const table = (template: string) => r.tables.find((t) => t.template === template);
 
   it('should read each table with its codes, sides and columns', () => {
-    expect(r.tables.map((t) => t.template)).toEqual(['budget-summary', 'budget-income', 'budget-expense', 'budget-fiscal', 'budget-gpb', 'budget-gf', 'budget-basic']);
+    expect(r.tables.map((t) => t.template)).toEqual(['budget-summary', 'budget-income', 'budget-expense', 'budget-fiscal', 'budget-gpb', 'budget-gf', 'budget-basic', 'budget-three']);
     // `编制部门：示例区档案局 单位：元` above each table
     expect(r.document.department).toBe('示例区档案局');
     // Before: `201 03 01` read as three figures of the row above.
@@ -373,29 +373,16 @@ describe('a district budget as PDF text', () => {
   });
 
   it('should compare 机关运行经费 with the 三公 table’s column of it, whoever the text says it is of', () => {
-    const three = [
-      '2026年部门“三公”经费和机关运行经费预算表',
-      '编制部门：示例区档案局 单位:万元',
-      '“三公”经费预算数',
-      '机关运行经费预算',
-      '公务用车购置及运行费',
-      '数',
-      '合计 因公出国(境)费 公务接待费',
-      '小计 购置费 运行费',
-      '1.20 0 0.20 1.00 0 1.00 18.30',
-      '其他相关情况说明',
-      '一、机关运行经费预算',
-      '2026年示例区档案局下属1家机关和1家参公事业单位财政拨款的机关运行经费预算为18.30万元。',
-    ].join('\n');
-    const said = (text: string) => analyzeText(`${DISTRICT}\n${three.replace('预算为18.30', `预算为${text}`)}`).checks.filter((c) => c.rule === 'narrative-table' && c.message.includes('机关运行经费'));
-    // Before: `参公事业单位…的` left over named nothing; and 机关运行经费 was only ever tied, softly, to 公用经费 (21.50 here).
-    const ok = said('18.30');
-    expect(ok.map((c) => [c.verdict, c.where.find((w) => w.role !== 'stated')?.column?.label])).toEqual([['ok', '机关运行经费']]);
-    const off = said('18.40');
+    const said = (text: string) =>
+      analyzeText(text).checks.filter((c) => c.rule === 'narrative-table' && c.message.includes('机关运行经费”'));
+    // Before: `下属1家机关和1家参公事业单位…的` left over named nothing; and 机关运行经费 was only ever tied,
+    // softly, to 公用经费 (21.50 here).
+    expect(said(DISTRICT).map((c) => [c.verdict, c.where.find((w) => w.role !== 'stated')?.column?.label])).toEqual([['ok', '机关运行经费']]);
+    const off = said(DISTRICT.replace('机关运行经费预算为18.30', '机关运行经费预算为18.40'));
     expect(off.map((c) => [c.verdict, c.expected, c.message.includes('公用经费')])).toEqual([['discrepancy', 18.3, false]]);
-    // Another wording of whose it is, the department named with its city before it.
-    const other = analyzeText(`${DISTRICT}\n${three.replace('2026年示例区档案局下属1家机关和1家参公事业单位', '2026年东海市示例区档案局下属一家机关和一家行政执法机构')}`);
-    expect(other.checks.filter((c) => c.rule === 'narrative-table' && c.message.includes('机关运行经费')).map((c) => c.verdict)).toEqual(['ok']);
+    // Another wording of whose it is.
+    const other = said(DISTRICT.replace('下属1家机关和1家参公事业单位', '下属一家机关和一家行政执法机构'));
+    expect(other.map((c) => c.verdict)).toEqual(['ok']);
   });
 
   it('should find an item changed in one table, at its class and in the ties', () => {

@@ -54,6 +54,9 @@ function isNameFragment(text: string): boolean {
 }
 
 /** A line of figures only, two or more, one with decimals. */
+/** A line of one figure with decimals (`11.49`, `1,845.00`), and of any one figure (`0`). */
+const LONE_AMOUNT = /^\s*-?[\d,]*\d\.\d+\s*$/;
+const LONE_FIGURE = /^\s*-?[\d,]*\d(?:\.\d+)?\s*$/;
 const FIGURES_ALONE = /^\s*-?[\d,]+\.\d+(?:\s+-?[\d,]+(?:\.\d+)?)+\s*$|^\s*-?[\d,]+(?:\.\d+)?(?:\s+-?[\d,]+(?:\.\d+)?)*\s+-?[\d,]+\.\d+\s*$/;
 
 /**
@@ -236,7 +239,8 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
       // A code, a total, or a name followed by its figures (`公务接待费 2.00 1.20`, items as rows).
       // … or figures alone (a table of one row, `53.93 37.35 52.40 …`).
       // (A 合计 alone on its line heads a column when the next line is words, not figures.)
-      return /^\d{3,7}\D/.test(t) || /^\d{3,7}$/.test(t) || (isTotalLabel(t) && !isHeaderLine(raw.stream[i + 1]?.text)) || /^(合计|总计)\d/.test(t) || (l.text.length <= 200 && (LABEL_THEN_AMOUNTS.test(l.text.trim()) || FIGURES_ALONE.test(l.text)));
+      // … or, printed a cell a line, a figure with decimals starting a run of three or more figures.
+      return /^\d{3,7}\D/.test(t) || /^\d{3,7}$/.test(t) || (isTotalLabel(t) && !isHeaderLine(raw.stream[i + 1]?.text)) || /^(合计|总计)\d/.test(t) || (l.text.length <= 200 && (LABEL_THEN_AMOUNTS.test(l.text.trim()) || FIGURES_ALONE.test(l.text))) || (LONE_AMOUNT.test(l.text) && LONE_FIGURE.test(raw.stream[i + 1]?.text ?? '') && LONE_FIGURE.test(raw.stream[i + 2]?.text ?? ''));
     }) - 1;
     // Names wrapped above and below their row's line (`一般公共服务支` / `201 306.90 306.90` / `出`):
     // the first row's upper part is no header.
