@@ -356,6 +356,40 @@ describe('a district budget as PDF text', () => {
     expect(c.checks.filter((x) => x.verdict === 'undecided' && x.rule !== 'table-coverage').map((x) => x.id)).toEqual([]);
   });
 
+  it('should read a 总表 printed a cell a line with its empty cells left out, and a column name a line a word', () => {
+    // As PyMuPDF prints a real district budget: a figure and the next name on one line, the empty
+    // income cells printing nothing (so no line has figures only), `事业单位` / `经营收入` a line each.
+    const summary = [
+      '2026年部门财务收支预算总表',
+      '编制部门：示例区档案局',
+      '单位：元',
+      ...['本年收入', '本年支出', '项目', '预算数', '项目', '预算数'],
+      ...['一、财政拨款收入', '1,845,000 一、一般公共服务支出', '1,500,000', '1. 一般公共预算', '1,845,000 二、社会保障和就业支出', '225,000'],
+      ...['2. 政府性基金预算', '三、住房保障支出', '120,000', '3. 国有资本经营预算', '二、事业收入', '三、事业单位经营收入', '四、其他收入'],
+      ...['收入总计', '1,845,000', '支出总计', '1,845,000'],
+    ].join('\n');
+    const income = ['功能分类科目名称', '合计', '财政拨款收入', '事业收入', '事业单位', '经营收入', '其他收入', '类', '款', '项'].join('\n');
+    const text = DISTRICT.replace(/2026年部门财务收支预算总表[\s\S]*?(?=2026年部门收入预算总表)/, `${summary}\n`).replace(
+      /事业单位\n功能分类科目名称 合计 财政拨款收入 事业收入 其他收入\n经营收入\n类 款 项/,
+      income,
+    );
+    expect(text).not.toBe(DISTRICT);
+    const c = analyzeText(text);
+    // Before: the 总表 one row of one figure (no line started its body), the 收入总表 four columns.
+    const rows = (x: typeof r, template: string) => x.tables.find((t) => t.template === template)?.rows.map((row) => [row.label, row.values]);
+    expect(rows(c, 'budget-summary')).toEqual(rows(r, 'budget-summary'));
+    // … and where no figure looks like anything but a figure (none printed `225,000`, read as code 225 and a name).
+    const alone = analyzeText(summary.replace(/1,845,000/g, '18,450,000').replace('1,500,000', '15,000,000').replace('225,000', '2,250,000').replace('120,000', '1,200,000'));
+    expect(alone.tables[0]?.rows.map((row) => [row.label, row.values])).toEqual(
+      rows(r, 'budget-summary')?.map(([label, values]) => [label, (values as (number | null)[]).map((v) => (v === null ? null : v * 10))]),
+    );
+    expect(alone.checks.filter((x) => x.rule === 'summary-balance').map((x) => x.verdict)).toEqual(expect.arrayContaining(['ok']));
+    expect(alone.summary.discrepancy).toBe(0);
+    expect(c.tables.find((t) => t.template === 'budget-income')?.columns.map((x) => x.label)).toEqual(['合计', '财政拨款收入', '事业收入', '事业单位经营收入', '其他收入']);
+    expect(c.summary.discrepancy).toBe(0);
+    expect(c.checks.filter((x) => x.verdict === 'undecided' && x.rule !== 'table-coverage').map((x) => x.id)).toEqual([]);
+  });
+
   it('should take the groups from the 基本支出表’s own columns where it prints part of a 类 under the other group', () => {
     // Shanghai's tables put part of 303 (退休费) under 公用经费: the columns add up, the grouping by 类 does not.
     const split = DISTRICT.replace('302 商品和服务支出 215,000 215,000', '302 商品和服务支出 185,000 185,000')

@@ -104,16 +104,28 @@ function cellBounded(lines: RawLine[]): string {
   return texts.map((t, i) => (i === 0 ? t : stubLabels.has(labelKey(texts[i - 1] ?? '')) ? `|${t}` : `\u0002${t}`)).join('');
 }
 
-/** The column labels a header may print, as plain words (the role patterns that are words), longest first. */
-const COLUMN_WORDS = Array.from(
-  new Set([
-    ...labels.columnRoles
-      .flatMap((r) => r.patterns)
-      .map((p) => p.replace(/^\^|\$$/g, ''))
-      .filter((p) => !/[\\[\]()?|*+]/.test(p)),
-    ...labels.totalWords,
-  ]),
-).sort((a, b) => b.length - a.length);
+/**
+ * The words a role pattern spells, each group spelled out in full (`^(事业单位)?经营收入$` →
+ * 事业单位经营收入; `^附属(单位|部门)上缴收入$` → both): a short form left by an optional group
+ * (`一般公共预算` of `一般公共预算(财政)?(拨款)?(收入)?`) is often a group's title, no column. None
+ * where the pattern is more than words and groups.
+ */
+function wordsOf(pattern: string): string[] {
+  const GROUP = /\(([^()\\[\]?*+]*)\)\??/;
+  let words = [pattern.replace(/^\^|\$$/g, '')];
+  for (let round = 0; round < 4 && words.some((w) => GROUP.test(w)); round++) {
+    words = words.flatMap((w) => {
+      const m = GROUP.exec(w);
+      if (!m) return [w];
+      const alts = (m[1] ?? '').split('|');
+      return alts.map((a) => w.slice(0, m.index) + a + w.slice(m.index + m[0].length));
+    });
+  }
+  return words.filter((w) => w !== '' && !/[\\[\]()?|*+.]/.test(w));
+}
+
+/** The column labels a header may print, as plain words (the role patterns spelled out), longest first. */
+const COLUMN_WORDS = Array.from(new Set([...labels.columnRoles.flatMap((r) => r.patterns.flatMap(wordsOf)), ...labels.totalWords])).sort((a, b) => b.length - a.length);
 
 /** Value-column labels found, in order, in the header text (`本年支出合计基本支出项目支出…`), none over a `|`. */
 function scanColumnLabels(headerText: string): string[] {
@@ -248,8 +260,11 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
       while (headerEnd >= 0 && isNameFragment(raw.stream[headerEnd]?.text ?? '')) headerEnd--;
     }
     // A 总表 without 行次: its rows start at its first numbered name (`一、财政拨款收入`), whatever follows it.
-    if (!rowsAreLines && spec?.twoSided && !/[行栏]次/.test(compact(raw.stream.slice(0, Math.max(0, headerEnd + 1)).map((l) => l.text).join('')))) {
-      const first = raw.stream.findIndex((l, i) => i <= headerEnd && /^[一二三四五六七八九十]+、/.test(compact(l.text)));
+    //   (No line found to start the body — a 总表 printed a cell a line with no zeros, whose figures
+    //   stand alone and whose names carry none — leaves the whole table to look in.)
+    const seen = headerEnd < 0 ? raw.stream.length - 1 : headerEnd;
+    if (!rowsAreLines && spec?.twoSided && !/[行栏]次/.test(compact(raw.stream.slice(0, Math.max(0, seen + 1)).map((l) => l.text).join('')))) {
+      const first = raw.stream.findIndex((l, i) => i <= seen && /^[一二三四五六七八九十]+、/.test(compact(l.text)));
       if (first >= 0) headerEnd = first - 1;
     }
     // A 总表's numbered name wrapped above the first row's line (`一、社会保障和就业` / `一、一般公共预算 493,761,082.20 …`).
