@@ -175,6 +175,16 @@ describe('narrative claims', () => {
     expect(cs.map((c) => c.value)).toEqual([1500, 189]);
   });
 
+  it('should read a Chinese comma typed between a figure’s thousands as grouping, and nowhere else', () => {
+    // A real district budget's `（项）3，518.85万元`: before, read as 518.85万元.
+    const cs = claimsOf(['“城乡社区支出（类）建设市场管理与监督（款）建设市场管理与监督（项）3，518.85万元，主要用于人员工资。']);
+    expect(cs.map((c) => [c.value, c.unit])).toEqual([[3518.85, '万元']]);
+    expect(foldChars('3，518.85万元').length).toBe('3，518.85万元'.length);
+    // a clause's comma between two figures stays one: no decimals and unit after three digits
+    expect(foldChars('完成3，518项')).toBe('完成3，518项');
+    expect(foldChars('共1234，567.80万元')).toBe('共1234，567.80万元');
+  });
+
   it('should fold full-width characters one for one', () => {
     const s = '占１００．００％（含）';
     expect(foldChars(s)).toBe('占100.00%(含)');

@@ -32,8 +32,14 @@ const NEEDS_FOLD = /[\uff01-\uff0b\uff0d-\uff5e\u3000\u00a0\u2002\u2003\u2009\u2
 
 /** A full-width comma inside a number written in full-width digits (`９，４５２．１７`) groups thousands. */
 const GROUPING_COMMA = /(?<=\d)，(?=\d{3}(?!\d))/g;
+/**
+ * … and in a figure of ASCII digits and its unit (`3，518.85万元`, the comma typed in the Chinese
+ * input mode): one to three digits, the comma, three digits and the decimals, then the unit.
+ */
+const GROUPING_COMMA_ASCII = /(?<=(?<![\d.,])\d{1,3})，(?=\d{3}\.\d{1,2}\s*[万亿]?元)/g;
 
 export function foldChars(text: string): string {
+  if (text.includes('，')) text = text.replace(GROUPING_COMMA_ASCII, ',');
   if (!NEEDS_FOLD.test(text)) return arabicYears(text);
   let folded = '';
   let from = 0;
