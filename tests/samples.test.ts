@@ -406,6 +406,16 @@ describe('a district budget as PDF text', () => {
     expect(r.checks.filter((c) => c.rule === 'economic-hierarchy' && c.id.endsWith('-column')).map((c) => c.verdict)).toEqual(['ok', 'ok']);
   });
 
+  it('should compare a fund’s spending with the 财政拨款收支总表’s column of that fund where the fund’s own table is missing', () => {
+    const without = DISTRICT.replace(/2026年部门一般公共预算支出功能分类预算表[\s\S]*?(?=2026年部门政府性基金预算支出功能分类预算表)/, '');
+    expect(without).not.toBe(DISTRICT);
+    const w = analyzeText(without);
+    const said = (name: string) => w.checks.find((c) => c.rule === 'narrative-table' && c.message.includes(`正文“${name}”`));
+    // Before: could-not-check, `表中没有一般公共预算口径的该项数字`.
+    expect([said('一般公共预算拨款支出')?.verdict, said('一般公共预算拨款支出')?.where[1]?.column?.label]).toEqual(['ok', '一般公共预算']);
+    expect(said('政府性基金拨款支出')?.verdict).toBe('ok');
+  });
+
   it('should compare 机关运行经费 with the 三公 table’s column of it, whoever the text says it is of', () => {
     const said = (text: string) =>
       analyzeText(text).checks.filter((c) => c.rule === 'narrative-table' && c.message.includes('机关运行经费”'));
