@@ -89,6 +89,15 @@ describe('a final account with every table filled in', () => {
     return analyzeText([...lines.slice(0, at), ...sentences.flatMap((s) => ['', s]), ...lines.slice(at)].join('\n'));
   };
 
+  it('should compare 一般公共预算财政拨款支出 with the 04表’s column of it where the 05表 is missing', () => {
+    const without = FINAL.replace(/2024年度一般公共预算财政拨款支出决算表\n[\s\S]*?(?=2024年度一般公共预算财政拨款基本支出决算明细表)/, '');
+    expect(without).not.toBe(FINAL);
+    const said = analyzeText(without).checks.filter((c) => c.rule === 'narrative-table' && c.message.includes('正文“一般公共预算财政拨款支出”') && c.stated === 775.4);
+    // Before: could-not-check (no table gave it for 一般公共预算).
+    const table = (c: (typeof said)[number]) => c.where.find((w) => w.role === 'operand');
+    expect(said.map((c) => [c.verdict, table(c)?.tableNo, table(c)?.row?.label, table(c)?.column?.label])).toEqual([['ok', '公开04表', '本年支出合计', '一般公共预算财政拨款']]);
+  });
+
   it('should recognise the nine tables', () => {
     expect(report.tables.map((t) => t.template)).toEqual(['final-01', 'final-02', 'final-03', 'final-04', 'final-05', 'final-06', 'final-07', 'final-08', 'final-09']);
   });
