@@ -932,3 +932,51 @@ describe('figures said of two things at once', () => {
     expect(judged(r, 'narrative-change')).toEqual([['ok', 7.1, 7.1]]);
   });
 });
+
+describe('the words comparing an actual with its budget', () => {
+  const final = (...sentences: string[]) => analyzeText(['2024年度某某局部门决算', '一、一般公共预算财政拨款支出决算情况说明', ...sentences].join('\n'));
+  const compared = (r: AuditReport) => r.checks.filter((c) => c.rule === 'narrative-comparison').map((c) => [c.verdict, c.stated, c.expected]);
+
+  it('should check 大于 / 小于 / 等于 against the budget and the actual just given', () => {
+    const r = final(
+      '1、行政运行（项）。年初预算为51.98万元，支出决算为55.00万元，完成年初预算的105.81%。决算数大于预算数的主要原因是人员增加。',
+      '2、一般行政管理事务（项）。年初预算为30.00万元，支出决算为29.79万元。决算数小于预算数的主要原因是厉行节约。',
+      '3、群众体育（项）。年初预算为20.00万元，支出决算为20.00万元。决算数等于预算数。',
+      // copied from another item: the figures fall short of the budget
+      '4、专项普查活动（项）。年初预算为76.33万元，支出决算为39.99万元。决算数大于预算数的主要原因：普查工作量增加。',
+    );
+    expect(compared(r)).toEqual([
+      ['ok', 55, 51.98],
+      ['ok', 29.79, 30],
+      ['ok', 20, 20],
+      ['discrepancy', 39.99, 76.33],
+    ]);
+    const wrong = r.checks.find((c) => c.rule === 'narrative-comparison' && c.verdict === 'discrepancy');
+    expect(wrong?.severity).toBe('warning');
+    expect(wrong?.message).toContain('专项普查活动');
+    expect(wrong?.where.map((w) => w.role)).toEqual(['stated', 'operand', 'operand']);
+  });
+
+  it('should say figures printed equal under 大于 may differ below what is printed, and read 持平 as 等于', () => {
+    const r = final(
+      '1、行政运行（项）。年初预算为10.00万元，支出决算为10.00万元。决算数大于预算数的主要原因是人员增加。',
+      '2、群众体育（项）。年初预算为20.00万元，支出决算为20.01万元。决算数与预算数持平。',
+      '3、科普活动（项）。年初预算为10.00万元，支出决算为12.00万元。决算数与预算数持平。',
+    );
+    expect(compared(r)).toEqual([
+      ['rounding', 10, 10],
+      ['rounding', 20.01, 20],
+      ['discrepancy', 12, 10],
+    ]);
+  });
+
+  it('should compare the item the words name, not an item listed after its figures', () => {
+    const r = final('“三公”经费财政拨款支出预算为14.00万元，支出决算为10.00万元，其中：公务接待费支出决算为1.20万元。“三公”经费支出决算数小于预算数的主要原因是厉行节约。');
+    expect(compared(r)).toEqual([['ok', 10, 14]]);
+  });
+
+  it('should leave words followed by their own figure to the execution check, and words with no figures before them alone', () => {
+    const r = final('一般公共预算财政拨款支出1741.75万元，完成年初预算100%，决算数大于预算数55.93万元。', '决算数大于预算数的主要原因是政策调整。');
+    expect(compared(r)).toEqual([]);
+  });
+});

@@ -30,6 +30,7 @@ import { narrativeTable } from './narrative-table.ts';
 import { narrativeChange } from './narrative-change.ts';
 import { narrativeShare } from './narrative-share.ts';
 import { narrativeExecution } from './narrative-execution.ts';
+import { narrativeComparison } from './narrative-comparison.ts';
 import { narrativeSum } from './narrative-sum.ts';
 import { narrativeRepeat } from './narrative-repeat.ts';
 import { narrativeUnit } from './narrative-unit.ts';
@@ -74,6 +75,7 @@ export const checks = {
   'narrative-change': narrativeChange,
   'narrative-share': narrativeShare,
   'narrative-execution': narrativeExecution,
+  'narrative-comparison': narrativeComparison,
   'narrative-sum': narrativeSum,
   'narrative-repeat': narrativeRepeat,
   'narrative-unit': narrativeUnit,
