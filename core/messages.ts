@@ -308,6 +308,10 @@ export const messages = {
     zh: (p: { words: string }) => `“${p.words}”：模板占位符未填写。`,
     en: (p: { words: string }) => `"${p.words}": a template placeholder was left unfilled.`,
   },
+  'narr.year-cut': {
+    zh: (p: { words: string }) => `“${p.words}”：年份不全（少了末位数字），疑为模板中的年份未填写完整。`,
+    en: (p: { words: string }) => `"${p.words}": the year is cut short (its last digit missing), a template's year left half filled.`,
+  },
   'narr.items-missing': {
     zh: (p: { head: string; items: string; table: string }) => `正文称${p.head}主要用于 ${p.items}，但${p.table}中这些经济分类科目没有数：说明可能沿用了模板或往年的表述。`,
     en: (p: { head: string; items: string; table: string }) => `the text says ${p.head} goes mainly to ${p.items}, but ${p.table} has no money on these economic items: the description may have been copied from a template or another year.`,

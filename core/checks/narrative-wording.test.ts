@@ -18,6 +18,12 @@ describe('narrative-wording', () => {
     expect(found(FINAL, '主要用于用于就业补助。这是的的确确的。')).toEqual([['narrative-wording', 'info', '用于用于']]);
   });
 
+  it('should report a year half filled where the text names the document, and no other short number before 年', () => {
+    expect(found(FINAL, '第三部分 某局 202 年度部门决算情况说明')).toEqual([['narrative-wording', 'warning', '202 年度']]);
+    expect(found(FINAL, '一、20  年部门决算表')).toEqual([['narrative-wording', 'warning', '20  年']]);
+    expect(found(FINAL, '本局成立20年来，累计服务202年度预算单位。连续20年预算执行良好。')).toEqual([]);
+  });
+
   it('should leave alone both directions named as a heading, a table label repeated by a form read as text, and Latin words', () => {
     expect(found(FINAL, '（三）增减变化情况：比上年增加（减少）的主要原因是人员变动。')).toEqual([]);
     expect(found(FINAL, '预算编制预算编制科学性绩效基本型 100% 100%立项规范性绩效基本型 100% 100%')).toEqual([]);

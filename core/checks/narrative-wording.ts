@@ -3,7 +3,8 @@
  * finished or not read over:
  * - a template's alternative left in before a figure (`增加(减少) 711.72 万元`, `增长/下降 8%`):
  *   the writer was to keep one of the two words;
- * - a placeholder left unfilled (`XX 万元`, `20XX 年`, `×× 局`);
+ * - a placeholder left unfilled (`XX 万元`, `20XX 年`, `×× 局`), or a year half filled in the
+ *   document's own name (`202 年度部门决算`, `20  年部门预算`);
  * - a word typed twice (`增加增加 584.09 万元`, `的的`), for the words of the statements
  *   themselves only: a repeated table label (`预算编制预算编制科学性`, a form read as text) is not
  *   a slip.
@@ -22,12 +23,15 @@ const DOWN = '减少|下降|降低|减';
 const ALTERNATIVE = new RegExp(`(?:(?:${UP})\\s*[(/]\\s*(?:${DOWN})|(?:${DOWN})\\s*[(/]\\s*(?:${UP}))(?:\\s*\\))?(?=\\s*(?:了\\s*)?[-\\d])`, 'g');
 /** An unfilled slot: two or more X or ×, not part of a Latin word. */
 const PLACEHOLDER = /(?<![A-Za-z])(?:[Xx]{2,}|×{2,})(?![A-Za-z])/g;
+/** A year of two or three digits naming the document (`202 年度部门决算情况说明`): its last digits left out. */
+const YEAR_CUT = /(?<![\d.,，])20[0-4]?\s*年度?(?=\s*(?:部门|单位)(?:决算|预算))/g;
 /** Words of statements typed twice (`的的确确` is a word). */
 const DOUBLED = /(增加|减少|增长|下降|降低|上升|提高|主要|用于|其中|万元|比上年|较上年|同比)\s*\1|的的(?!确)/g;
 
 const SLIPS = [
   { re: ALTERNATIVE, severity: 'warning', key: 'narr.alternative' },
   { re: PLACEHOLDER, severity: 'warning', key: 'narr.placeholder' },
+  { re: YEAR_CUT, severity: 'warning', key: 'narr.year-cut' },
   { re: DOUBLED, severity: 'info', key: 'narr.doubled' },
 ] as const;
 
