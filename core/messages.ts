@@ -35,6 +35,7 @@ export const ruleTitles = {
   'narrative-share': { zh: '占比 = 分子 ÷ 分母', en: 'Share = part ÷ whole' },
   'narrative-execution': { zh: '执行率 = 实际 ÷ 预算', en: 'Execution rate = actual ÷ budget' },
   'narrative-comparison': { zh: '“决算数大于／小于预算数”与数字一致', en: 'Actual said above / below budget as the figures are' },
+  'narrative-within': { zh: '部分不超过整体（中小企业预留、绩效目标资金）', en: 'A part within its whole (set-asides, funds under performance targets)' },
   'narrative-sum': { zh: '正文所列各项之和 = 所述合计', en: 'Items listed in the text add up to their total' },
   'narrative-repeat': { zh: '同一数字在各处一致', en: 'One figure, one value throughout the text' },
   'narrative-unit': { zh: '金额单位', en: 'Units of amounts' },
@@ -261,6 +262,12 @@ export const messages = {
       `正文称“${p.words}”，而“${p.name}”决算 ${p.actual}${p.unit}、预算 ${p.budget}${p.unit}，决算 ${p.shown} 预算${p.verdict === 'ok' ? '，相符' : p.verdict === 'rounding' ? '：按印出的数字不符，差额在末位舍入之内，可能相符' : '：说法与数字相反，疑沿用了其他项目的说明'}。`,
     en: (p: { words: string; name: string; actual: string; budget: string; unit: string; shown: string; verdict: string }) =>
       `the text says "${p.words}"; "${p.name}" shows actual ${p.actual} ${p.unit} and budget ${p.budget} ${p.unit}, actual ${p.shown} budget${p.verdict === 'ok' ? ', as said' : p.verdict === 'rounding' ? ': not as printed, though within the last digit’s rounding' : ': the words say the opposite, perhaps copied from another item'}.`,
+  },
+  'narr.within': {
+    zh: (p: { part: string; partValue: string; whole: string; wholeValue: string; unit: string; verdict: string }) =>
+      `正文“${p.part}” ${p.partValue}${p.unit}，${p.verdict === 'discrepancy' ? '超过了' : p.verdict === 'rounding' ? '按印出的数字略超（在舍入范围内）' : '不超过'}其所属的“${p.whole}” ${p.wholeValue}${p.unit}。`,
+    en: (p: { part: string; partValue: string; whole: string; wholeValue: string; unit: string; verdict: string }) =>
+      `the text's "${p.part}", ${p.partValue} ${p.unit}, ${p.verdict === 'discrepancy' ? 'exceeds' : p.verdict === 'rounding' ? 'exceeds as printed (within rounding)' : 'is within'} the whole it is part of, "${p.whole}", ${p.wholeValue} ${p.unit}.`,
   },
   'narr.direction': {
     zh: (p: { item: string; up: string; down: string }) => `“${p.item}”一处说增加（${p.up}），另一处说减少（${p.down}）。`,

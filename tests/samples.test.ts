@@ -425,6 +425,18 @@ describe('a district budget as PDF text', () => {
     expect(said('政府性基金拨款支出')?.verdict).toBe('ok');
   });
 
+  it('should hold a set-aside within the procurement budget, and the funds under performance targets within 项目支出', () => {
+    const within = (text: string) => analyzeText(text).checks.filter((c) => c.rule === 'narrative-within').map((c) => [c.verdict, c.stated, c.expected]);
+    // Before: three could-not-check (no table gives these figures).
+    expect(within(DISTRICT)).toEqual([
+      ['ok', 8, 12],
+      ['ok', 5, 8],
+      ['ok', 300000, 300000],
+    ]);
+    expect(within(DISTRICT.replace('小型和微型企业的政府采购项目预算为5.00万元', '小型和微型企业的政府采购项目预算为9.00万元'))).toContainEqual(['discrepancy', 9, 8]);
+    expect(within(DISTRICT.replace('涉及项目预算资金30.00万元', '涉及项目预算资金31.00万元'))).toContainEqual(['discrepancy', 310000, 300000]);
+  });
+
   it('should compare 机关运行经费 with the 三公 table’s column of it, whoever the text says it is of', () => {
     const said = (text: string) =>
       analyzeText(text).checks.filter((c) => c.rule === 'narrative-table' && c.message.includes('机关运行经费”'));

@@ -31,6 +31,7 @@ import { narrativeChange } from './narrative-change.ts';
 import { narrativeShare } from './narrative-share.ts';
 import { narrativeExecution } from './narrative-execution.ts';
 import { narrativeComparison } from './narrative-comparison.ts';
+import { narrativeWithin } from './narrative-within.ts';
 import { narrativeSum } from './narrative-sum.ts';
 import { narrativeRepeat } from './narrative-repeat.ts';
 import { narrativeUnit } from './narrative-unit.ts';
@@ -76,6 +77,7 @@ export const checks = {
   'narrative-share': narrativeShare,
   'narrative-execution': narrativeExecution,
   'narrative-comparison': narrativeComparison,
+  'narrative-within': narrativeWithin,
   'narrative-sum': narrativeSum,
   'narrative-repeat': narrativeRepeat,
   'narrative-unit': narrativeUnit,
