@@ -474,6 +474,17 @@ describe('a district final account as PDF text', () => {
   const r = analyzeText(FINAL);
   const table = (template: string) => r.tables.find((t) => t.template === template);
 
+  it('should read the 06表’s codes printed over its 类 | 款 cells in both groups (`301 01 基本工资 40.00 302 03 咨询费`)', () => {
+    const split = FINAL.replace(/(一般公共预算财政拨款基本支出决算表\n)([\s\S]*?)(?=人员经费合计)/, (_, title: string, body: string) => title + body.replace(/\b(3\d\d)(\d\d)\b/g, '$1 $2'));
+    expect(split).not.toBe(FINAL);
+    expect(split).toContain('301 08 30.00 302 01 办公费 10.00');
+    const rows = (x: typeof r) => x.tables.find((t) => t.template === 'final-06')?.rows.map((row) => [row.code, row.values]);
+    // Before: the right-hand codes read as the left-hand rows' figures, a code under a wrapped name as figures.
+    const s = analyzeText(split);
+    expect(rows(s)).toEqual(rows(r));
+    expect(s.summary.discrepancy).toBe(0);
+  });
+
   it('should read the names, codes and columns the layout wraps and reorders', () => {
     expect(r.document.department).toBe('示例区人民政府示例路街道办事处');
     const summary = table('final-01');

@@ -8,7 +8,7 @@
  */
 import type { RawLine } from '../model/raw.ts';
 import type { SourceRef } from '../model/schemas.ts';
-import { classCodeOfName, expenseRowRoles, incomeRowRoles, roleOf } from '../knowledge.ts';
+import { classCodeOfName, economicGroup, expenseRowRoles, functionClassName, incomeRowRoles, roleOf } from '../knowledge.ts';
 import { toHalfWidth } from '../text/normalize.ts';
 import { isTotalLabel } from './draft.ts';
 import type { StreamRecord } from './laid-out.ts';
@@ -115,11 +115,25 @@ export function repair(tokens: Token[], decimals: number): Token[] {
  * A code printed over the 类 | 款 | 项 columns, each level's digits a cell (`208 05 01 行政单位离退休`,
  * `301 01 基本工资`): at a line's start, three digits and one or two pairs of digits before the
  * row's name are one code (`2080501`). Figures come after a row's name, never before it.
+ * In a table of groups side by side (the 06表: `301 01 基本工资 405.36 302 01 办公费 92.11`), the
+ * right-hand group's code comes after the left-hand row's figure: an economic class and a pair of
+ * digits there, after a figure with decimals, are one code too (`30201`).
  */
-export function joinSplitCodes(tokens: Token[]): Token[] {
+export function joinSplitCodes(tokens: Token[], grouped = false): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
+    // after the left-hand row's figure, or after its code when it has none (`303 99 302 31 公务用车…`)
+    const prev = out[out.length - 1];
+    const afterLeft = prev && !prev.lineStart ? prev.kind === 'number' && /\.\d/.test(prev.text) : prev?.kind === 'digits' && /^3\d{4}$/.test(prev.text);
+    if (grouped && !t.lineStart && afterLeft && t.kind === 'digits' && /^3\d{2}$/.test(t.text)) {
+      const pair = tokens[i + 1];
+      if (pair?.kind === 'digits' && !pair.lineStart && /^\d{2}$/.test(pair.text)) {
+        out.push({ ...t, text: `${t.text}${pair.text}`, end: pair.end });
+        i++;
+        continue;
+      }
+    }
     if (t.lineStart && t.kind === 'digits' && /^\d{3}$/.test(t.text)) {
       // the levels on one line (`208 05 01 行政单位离退休`), or each on a line of its own (text a cell a line)
       const own = tokens[i + 1]?.lineStart === true;
@@ -127,7 +141,12 @@ export function joinSplitCodes(tokens: Token[]): Token[] {
       let code = t.text;
       while (j < i + 3 && tokens[j]?.kind === 'digits' && tokens[j]?.lineStart === own && (!own || tokens[j + 1]?.lineStart) && /^\d{2}$/.test(tokens[j]?.text ?? '')) code += tokens[j++]?.text;
       const name = tokens[j];
-      if (j > i + 1 && name?.kind === 'text' && name.lineStart === own) {
+      // … or, its name wrapped above and below the line, before the row's figures (`机关事业单位基本` /
+      // `301 08 229.67` / `养老保险缴费`): a class of the classifications and its pair of digits.
+      const figures = !own && name?.kind === 'number' && /\.\d/.test(name.text) && (economicGroup(t.text) !== undefined || functionClassName(t.text) !== undefined);
+      // … or, in groups side by side, before the right-hand group's code (`303 99 302 31 公务用车…`)
+      const nextCode = grouped && !own && name?.kind === 'digits' && /^3\d{2}$/.test(name.text) && /^\d{2}$/.test(tokens[j + 1]?.text ?? '') && tokens[j + 1]?.kind === 'digits';
+      if (j > i + 1 && ((name?.kind === 'text' && name.lineStart === own) || figures || nextCode)) {
         out.push({ ...t, text: code, end: tokens[j - 1]?.end });
         i = j - 1;
         continue;

@@ -349,9 +349,9 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
   const rowsOnLines = laidOut || hasCentredWraps(bodyLines);
   let tokens = tokenize(rowsOnLines ? reflow(bodyLines, laidOut) : bodyLines);
   const decimals = typicalDecimals(tokens);
-  tokens = joinSplitCodes(repair(tokens, decimals));
-  // the 06表's groups side by side: `科目编码 科目名称 决算数` printed two or three times
   const grouped = !twoSided && !laidOut && (headerText.match(/科目名称/g) ?? []).length >= 2;
+  tokens = joinSplitCodes(repair(tokens, decimals), grouped);
+  // the 06表's groups side by side: `科目编码 科目名称 决算数` printed two or three times
   const records = toRecords(tokens, twoSided, rowsOnLines, laidOut, grouped);
   if (twoSided && !laidOut) wrapAroundIncome(records, columns.filter((c) => c.side === 'income').length, columns.filter((c) => c.side === 'expense').length);
   const rows: DraftRow[] = [];
