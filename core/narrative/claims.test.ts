@@ -185,6 +185,23 @@ describe('narrative claims', () => {
     expect(foldChars('共1234，567.80万元')).toBe('共1234，567.80万元');
   });
 
+  it('should keep the item a 决算 explains as the topic of its budget and actual, however the sentences run', () => {
+    const cs = claimsOf([
+      // the item's name, then what it is used for, in a sentence of its own; `当年` before 支出决算
+      '15.节能环保支出（类）污染防治（款）水体（项），主要用于地表水水质监测、入河排污口长效管理等项目支出。年初预算为 215.00 万元，当年支出决算为 213.10 万元。',
+      // what it is used for running into the figures' sentence, a clause of it naming other spending
+      '17.节能环保支出（类）污染减排（款）生态环境监测与信息（项），主要用于监测站基本工资、津贴补贴等人员支出，公用支出及项目支出，年初预算为 1464.65 万元，当年支出决算为 1493.39 万元。',
+    ]);
+    expect(cs.map((c) => [c.value, c.subject, c.topic])).toEqual([
+      [215, '', '节能环保支出‹类›污染防治‹款›水体‹项›'],
+      [213.1, '', '节能环保支出‹类›污染防治‹款›水体‹项›'],
+      [1464.65, '', '节能环保支出‹类›污染减排‹款›生态环境监测与信息‹项›'],
+      [1493.39, '', '节能环保支出‹类›污染减排‹款›生态环境监测与信息‹项›'],
+    ]);
+    // a scope before 支出决算 still names the spending
+    expect(claimsOf(['2025年度一般公共预算财政拨款支出决算为4733.14万元。']).map((c) => c.subject)).toEqual(['一般公共预算财政拨款支出']);
+  });
+
   it('should fold full-width characters one for one', () => {
     const s = '占１００．００％（含）';
     expect(foldChars(s)).toBe('占100.00%(含)');

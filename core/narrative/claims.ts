@@ -556,7 +556,9 @@ function readLeft(leftRaw: string, unit: string, docYear: number | undefined): L
   const m = measureOf(announce(s));
   r.measure = m.measure;
   // `一般公共预算财政拨款支出决算数为…`: the measure word took the noun; a scope alone names its expense.
-  if (/支出决算/.test(s) && m.rest !== '' && m.rest.replace(anyScopeRe, '').replace(YEAR_PHRASE, '').replace(SELF_WORDS, '') === '') m.rest += '支出';
+  //   (A time word alone, `当年支出决算为…`, names nothing: the item being explained goes on.)
+  const beside = m.rest.replace(YEAR_PHRASE, '').replace(SELF_WORDS, '');
+  if (/支出决算/.test(s) && beside !== '' && beside.replace(anyScopeRe, '') === '') m.rest += '支出';
   // Time words go, but `本年支出` / `本年收入` are the tables' own names for the totals.
   const rest = announce(m.rest.replace(YEAR_PHRASE, (y: string, at: number, all: string) => (/^本年度?$/.test(y) && /^(?:收入|支出)/.test(all.slice(at + y.length)) ? '本年' : '')));
   // `项目支出中包含就业补助项目资金`: the subject is what is contained; `项目支出主要用于某经费`:
@@ -1001,8 +1003,10 @@ function scanOne(
     }
     const level = levels[levels.length - 1] as Level;
     if (isClauseBreak(folded, i, level.clauseStart)) {
-      // A clause naming a subject without a figure (`国有资本经营预算支出，本年…`) sets the topic.
-      if (levels.length === 1 && level.lastEnd <= level.clauseStart) {
+      // A clause naming a subject without a figure (`国有资本经营预算支出，本年…`) sets the topic —
+      // unless it goes on describing what the item is used for (`主要用于…人员支出，公用支出及项目支出，
+      // 年初预算为…`).
+      if (levels.length === 1 && level.lastEnd <= level.clauseStart && !/用于|包括/.test(folded.slice(Math.max(sentence.start, level.lastEnd), level.clauseStart))) {
         const text = folded.slice(level.clauseStart, i);
         const named = subjectClause(text);
         const compared = named ? undefined : comparedSubject(text);
@@ -1030,9 +1034,11 @@ function scanOne(
       closeSeries();
       prevSentenceClaims = sentence.claims.filter((c) => c.depth === 0);
       closeSentenceLists();
-      // A sentence that only names a classification row (`…（款）行政运行（项）。`) sets the subject.
-      if (sentence.claims.length === 0 && !lead && /\((?:类|款|项)\)/.test(folded.slice(sentence.start, i))) {
-        const named = stripLeaders(compactSubject(folded.slice(sentence.start, i)));
+      // A sentence that only names a classification row (`…（款）行政运行（项）。`) sets the subject:
+      // the row's name, not what it goes on to say (`…水体（项），主要用于地表水水质监测。`).
+      const rowNamed = /^[\s\S]*\((?:类|款|项)\)(?:支出|收入)?/.exec(folded.slice(sentence.start, i));
+      if (sentence.claims.length === 0 && !lead && rowNamed) {
+        const named = stripLeaders(compactSubject(rowNamed[0]));
         if (named) lead = { subject: named, measure: 'unspecified' };
       }
       topic = lead;
