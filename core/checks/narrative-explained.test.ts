@@ -55,6 +55,17 @@ describe('narrative-explained', () => {
     expect(explained(text).map((c) => c.verdict)).toEqual(['discrepancy']);
   });
 
+  it('should know a 项 by its name in another table when the PDF text garbled it in the 05表', () => {
+    // Two wrapped names read interleaved, as a real 决算's text gives them (`险机缴关费事支业出单位职业年金缴`).
+    const garbled = doc([
+      '1.社会保障和就业支出（类）人力资源和社会保障管理事务（款）行政运行（项）。年初预算为100.00万元，支出决算为100.00万元。',
+      '2.社会保障和就业支出（类）人力资源和社会保障管理事务（款）一般行政管理事务（项）。年初预算为30.00万元，支出决算为30.00万元。',
+    ]).replace('2080102\t一般行政管理事务\t30.00', '2080102\t务一般行政管理事\t30.00');
+    const expense = ['2023年度支出决算表', '公开03表', '单位：万元', '科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出', '2080102\t一般行政管理事务\t30.00\t\t30.00'].join('\n');
+    expect(explained(garbled).map((c) => c.verdict)).toEqual(['discrepancy']);
+    expect(explained(`${garbled}\n\n${expense}`).map((c) => c.verdict)).toEqual(['ok']);
+  });
+
   it('should say nothing when the section is not there', () => {
     expect(explained(doc(['1.社会保障和就业支出…'], '（三）其他情况'))).toEqual([]);
   });

@@ -4,8 +4,9 @@
  * 预算为…，支出决算为…，主要原因…`), as the disclosure templates ask. Every 项 of the table of
  * that spending (公开05表) with money should be named in that section; the items it leaves out
  * are reported with their table rows. Names are compared without spaces and brackets, over the
- * whole section (PDF text wraps names across lines). When the section cannot be found, nothing
- * is said: the heading's wording is not fixed, and a missing section is no arithmetic.
+ * whole section (PDF text wraps names across lines), by any name the 项's code has in the tables (a
+ * name the PDF's text garbled in one table is read right in another). When the section cannot be
+ * found, nothing is said: the heading's wording is not fixed, and a missing section is no arithmetic.
  */
 import type { WorkDocument } from '../normalize/document.ts';
 import type { CheckResult, Paragraph, Where } from '../model/schemas.ts';
@@ -47,7 +48,17 @@ export const narrativeExplained: Check = {
     const found = section(work.doc.paragraphs);
     if (!found || found.text === '') return [];
     const name = found.heading.text.trim().replace(NEXT_SECTION, '');
-    const missing = items.filter((r) => !found.text.includes(key(r.label)));
+    // A 项's names in every table: the PDF's text may garble one (a wrapped name read interleaved).
+    const names = new Map<string, Set<string>>();
+    for (const w of work.tables) {
+      for (const r of w.table.rows) {
+        if (r.codeKind !== 'function' || !r.code || key(r.label) === '') continue;
+        const set = names.get(r.code) ?? new Set<string>();
+        set.add(key(r.label));
+        names.set(r.code, set);
+      }
+    }
+    const missing = items.filter((r) => ![...(names.get(r.code as string) ?? [key(r.label)])].some((n) => found.text.includes(n)));
     const headingWhere: Where = { role: 'context', label: name, value: null, quote: found.heading.text.trim(), source: found.heading.source };
     const base = { id: `narrative-explained/${table.id}`, rule: 'narrative-explained' as const, stated: null, expected: null, difference: null, tolerance: null, formula: '' };
     if (missing.length === 0) {
