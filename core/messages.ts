@@ -223,6 +223,10 @@ export const messages = {
     zh: (p: { code: string; names: string }) => `科目 ${p.code} 的名称有细微差别（${p.names}），可能只是写法不同。`,
     en: (p: { code: string; names: string }) => `code ${p.code} is spelled slightly differently (${p.names}); probably a variant.`,
   },
+  'code-name.garbled': {
+    zh: (p: { code: string; names: string; garbled: string }) => `科目 ${p.code} 的名称${p.garbled}像是两行折行的名称被 PDF 文本交错读出，不作比较；其余名称（${p.names}）一致。`,
+    en: (p: { code: string; names: string; garbled: string }) => `code ${p.code}: the name ${p.garbled} looks like two wrapped names read interleaved from the PDF's text and is not compared; the others (${p.names}) agree.`,
+  },
   'coverage.no-tables': {
     zh: () => '未识别出任何表格（可能是图片、扫描件或未知版式），表内及表间检查均无法进行，不代表“全部通过”',
     en: () => 'no table could be read (images, a scan or an unknown layout), so no table check could run; this is not a pass',

@@ -34,3 +34,25 @@ describe('code-name against the economic classification', () => {
     expect(codeName(text)).toEqual([]);
   });
 });
+
+describe('code-name across tables', () => {
+  /** A 决算's 03表 and 05表, each listing the function rows given. */
+  const twoTables = (expense: [string, string][], general: [string, string][]) =>
+    [
+      '某某局2024年度部门决算',
+      ...['2024年度支出决算表', '公开03表', '单位：万元', '科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出'],
+      ...expense.map(([code, name]) => `${code}\t${name}\t10.00\t10.00\t`),
+      '',
+      ...['2024年度一般公共预算财政拨款支出决算表', '公开05表', '单位：万元', '科目编码\t科目名称\t合计\t基本支出\t项目支出'],
+      ...general.map(([code, name]) => `${code}\t${name}\t10.00\t10.00\t`),
+    ].join('\n');
+  const named = (text: string) => analyzeText(text).checks.filter((c) => c.rule === 'code-name' && c.id === 'code-name/2080506').map((c) => [c.verdict, c.severity, c.messageKey]);
+
+  it('should leave out of the comparison a name two wrapped names read interleaved, and compare the rest', () => {
+    // As a real 决算's PDF text gives 2080506 in its 05表: 机关事业单位职业年金缴… threaded with …险缴费支出.
+    expect(named(twoTables([['2080506', '机关事业单位职业年金缴费支出']], [['2080506', '险机缴关费事支业出单位职业年金缴']]))).toEqual([['ok', 'info', 'code-name.garbled']]);
+    // a name of its own, or one word more, is compared as before
+    expect(named(twoTables([['2080506', '机关事业单位职业年金缴费支出']], [['2080506', '机关事业单位基本养老保险缴费支出']]))).toEqual([['discrepancy', 'warning', 'code-name.differs']]);
+    expect(named(twoTables([['2080506', '机关事业单位职业年金缴费支出']], [['2080506', '机关事业单位工作人员职业年金缴费支出']]))).toEqual([['discrepancy', 'warning', 'code-name.differs']]);
+  });
+});

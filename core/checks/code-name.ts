@@ -2,7 +2,9 @@
  * code-name: one 科目编码 should carry one name in every table. A slight variant (a wrapped or
  * cut label, 的 for 和) is reported as information; a different name as a warning. An economic
  * 款 printed with the name of another 款 of the classification (`30110 住房公积金`, which is
- * 30113) is a warning too: the figure sits on the wrong code, or the code is wrong.
+ * 30113) is a warning too: the figure sits on the wrong code, or the code is wrong. A name that reads
+ * as another with a piece of a third threaded through it (two wrapped names a PDF's text layer read
+ * interleaved) is said to be so and left out of the comparison.
  */
 import type { WorkDocument } from '../normalize/document.ts';
 import type { CheckResult, Where } from '../model/schemas.ts';
@@ -47,6 +49,40 @@ export function isNameVariant(a: string, b: string): boolean {
   if (!x || !y) return true;
   if (x.includes(y) || y.includes(x)) return true;
   return editDistance(x, y) <= 1;
+}
+
+/**
+ * Where the characters of `a` that a longest common subsequence with `b` leaves over stand in `a`,
+ * the subsequence's length, and how many characters of `b` it leaves over.
+ */
+function leftOver(a: string, b: string): { lcs: number; rest: number[]; missing: number } {
+  const dp = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) dp[i]![j] = a[i - 1] === b[j - 1] ? dp[i - 1]![j - 1]! + 1 : Math.max(dp[i - 1]![j]!, dp[i]![j - 1]!);
+  const rest: number[] = [];
+  for (let i = a.length, j = b.length; i > 0; ) {
+    if (j > 0 && a[i - 1] === b[j - 1]) {
+      i--;
+      j--;
+    } else if (j > 0 && dp[i]![j - 1]! >= dp[i - 1]![j]!) j--;
+    else rest.unshift(--i);
+  }
+  const lcs = dp[a.length]![b.length]!;
+  return { lcs, rest, missing: b.length - lcs };
+}
+
+/**
+ * `a` reads as `b` with a few other characters threaded through it, the way a PDF's text layer
+ * interleaves two names wrapped in neighbouring cells (`险机缴关费事支业出单位职业年金缴`: 机关事业单位职业
+ * 年金缴… and …险缴费支出): most of `b` in order, and the rest of `a` in two runs or more between.
+ */
+function isInterleaved(a: string, b: string): boolean {
+  const x = labelKey(a);
+  const y = labelKey(b);
+  if (x.length > 40 || y.length > 40) return false;
+  const { lcs, rest, missing } = leftOver(x, y);
+  if (lcs < 4 || lcs < 0.6 * y.length || missing > 3 || rest.length < 2 || rest.length > 8) return false;
+  const runs = rest.filter((at, k) => k === 0 || at !== (rest[k - 1] ?? -2) + 1).length;
+  return runs >= 2;
 }
 
 /** Names that are one name, written a little differently (not one contained in the other). */
@@ -104,17 +140,21 @@ export const codeName: Check = {
           where: [{ ...x.where, role: 'stated' }],
         });
       }
-      const names = [...new Map(list.map((x) => [labelKey(x.name), x.name])).values()];
-      if (names.length < 2) continue;
+      const all = [...new Map(list.map((x) => [labelKey(x.name), x.name])).values()];
+      if (all.length < 2) continue;
+      // A name garbled by the PDF's text layer is no name the document gives: left out of the comparison.
+      const garbled = all.filter((n) => all.some((m) => m !== n && !isNameVariant(n, m) && isInterleaved(n, m)));
+      const names = all.filter((n) => !garbled.includes(n));
       const variant = names.every((n) => isNameVariant(n, names[0] ?? ''));
-      const namesText = names.map((n) => `“${n}”`).join(lang === 'zh' ? '、' : ', ');
-      const key = variant ? 'code-name.variant' : 'code-name.differs';
+      const quoted = (ns: string[]) => ns.map((n) => `“${n}”`).join(lang === 'zh' ? '、' : ', ');
+      const namesText = quoted(names);
+      const key = garbled.length && variant ? 'code-name.garbled' : variant ? 'code-name.variant' : 'code-name.differs';
       out.push({
         id: `code-name/${code}`,
         rule: 'code-name',
         verdict: variant ? 'ok' : 'discrepancy',
         severity: variant ? 'info' : 'warning',
-        message: headed(ruleTitle('code-name', lang), lang, message(key, lang, { code, names: namesText })),
+        message: headed(ruleTitle('code-name', lang), lang, message(key, lang, { code, names: namesText, garbled: quoted(garbled) })),
         messageKey: key,
         stated: null,
         expected: null,
