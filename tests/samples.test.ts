@@ -474,6 +474,18 @@ describe('a district final account as PDF text', () => {
   const r = analyzeText(FINAL);
   const table = (template: string) => r.tables.find((t) => t.template === template);
 
+  it('should read a total row with the header’s 类 款 项 printed on its line (`类 款 项 合计 165.00 …`) as the total', () => {
+    const text = FINAL.replace('科目编码\n合计 165.00 115.00 50.00', '科目编码\n类 款 项 合计 165.00 115.00 50.00');
+    expect(text).not.toBe(FINAL);
+    const s = analyzeText(text);
+    // Before: a row named 类款项合计, no total: the 03表's 合计 = Σ类 and its ties to other tables' totals unchecked.
+    expect(s.tables.find((t) => t.template === 'final-03')?.rows[0]?.label).toBe('合计');
+    expect(s.checks.filter((c) => c.rule === 'function-hierarchy' && /^function-hierarchy\/t\d+\/total/.test(c.id)).length).toBe(
+      r.checks.filter((c) => c.rule === 'function-hierarchy' && /^function-hierarchy\/t\d+\/total/.test(c.id)).length,
+    );
+    expect(s.summary.checks).toBe(r.summary.checks);
+  });
+
   it('should read the 06表’s codes printed over its 类 | 款 cells in both groups (`301 01 基本工资 40.00 302 03 咨询费`)', () => {
     const split = FINAL.replace(/(一般公共预算财政拨款基本支出决算表\n)([\s\S]*?)(?=人员经费合计)/, (_, title: string, body: string) => title + body.replace(/\b(3\d\d)(\d\d)\b/g, '$1 $2'));
     expect(split).not.toBe(FINAL);

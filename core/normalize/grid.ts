@@ -432,8 +432,12 @@ export function tidyLabel(label: string): string {
 }
 
 function tidy(label: string): string {
-  return label
-    .replace(/\s+/g, ' ')
-    .replace(/([\u3400-\u9fff（(）)、，])\s+(?=[\u3400-\u9fff（(）)、，])/g, '$1')
-    .trim();
+  return (
+    label
+      .replace(/\s+/g, ' ')
+      .replace(/([\u3400-\u9fff（(）)、，])\s+(?=[\u3400-\u9fff（(）)、，])/g, '$1')
+      .trim()
+      // the header's `类 款 项` printed on the total row's line (`类 款 项 合计 4,733.14 …`)
+      .replace(/^类款项(?=(?:合计|总计)$)/, '')
+  );
 }
