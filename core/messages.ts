@@ -319,6 +319,10 @@ export const messages = {
     zh: (p: { words: string }) => `“${p.words}”：模板占位符未填写。`,
     en: (p: { words: string }) => `"${p.words}": a template placeholder was left unfilled.`,
   },
+  'narr.contradiction': {
+    zh: (p: { words: string }) => `“${p.words}”：同一处既说增加或减少又说持平，说法自相矛盾。`,
+    en: (p: { words: string }) => `"${p.words}": said to change and to stay level in one breath.`,
+  },
   'narr.year-cut': {
     zh: (p: { words: string }) => `“${p.words}”：年份不全（少了末位数字），疑为模板中的年份未填写完整。`,
     en: (p: { words: string }) => `"${p.words}": the year is cut short (its last digit missing), a template's year left half filled.`,

@@ -24,6 +24,13 @@ describe('narrative-wording', () => {
     expect(found(FINAL, '本局成立20年来，累计服务202年度预算单位。连续20年预算执行良好。')).toEqual([]);
   });
 
+  it('should report a change and no change said of one figure', () => {
+    expect(found(FINAL, '公务接待费支出决算减少为0.00万元，与2022年持平。')).toEqual([['narrative-wording', 'warning', '减少为0.00万元，与2022年持平']]);
+    expect(found(BUDGET, '政府性基金拨款支出预算0万元，与2023年预算增加持平；')).toEqual([['narrative-wording', 'warning', '增加持平']]);
+    // a change against last year and no change against the budget are two statements
+    expect(found(FINAL, '公务接待费支出决算减少0.50万元，与年初预算持平。因公出国（境）费0万元，与2022年持平。')).toEqual([]);
+  });
+
   it('should leave alone both directions named as a heading, a table label repeated by a form read as text, and Latin words', () => {
     expect(found(FINAL, '（三）增减变化情况：比上年增加（减少）的主要原因是人员变动。')).toEqual([]);
     expect(found(FINAL, '预算编制预算编制科学性绩效基本型 100% 100%立项规范性绩效基本型 100% 100%')).toEqual([]);
