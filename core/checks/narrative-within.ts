@@ -15,7 +15,7 @@ import type { CheckResult, Unit } from '../model/schemas.ts';
 import { type Lang, headed, message, ruleTitle } from '../messages.ts';
 import type { Check } from './types.ts';
 import type { Claim } from '../narrative/claims.ts';
-import { narrativeOf, stripSelfOf } from '../narrative/index.ts';
+import { narrativeOf, sentenceSpan, stripSelfOf } from '../narrative/index.ts';
 import { chooseScope } from '../narrative/resolve.ts';
 import { cellWhere, claimFigure, claimName, fmt, quotes } from '../narrative/results.ts';
 import { judgeSum } from '../rounding.ts';
@@ -41,8 +41,8 @@ export const narrativeWithin: Check = {
     /** The nearest figure before `c` (its paragraph or the two before) whose subject `test` accepts. */
     const wholeBefore = (c: Claim, test: (s: string) => boolean) => money.findLast((x) => x.para <= c.para && x.para >= c.para - 2 && (x.para < c.para || x.start < c.start) && test(subject(x)));
     const sentenceOf = (c: Claim) => {
-      const s = model.sentencesOf(c.para).find((x) => x.start <= c.start && c.start < Math.max(x.end, x.start + 1));
-      return s ? (model.paragraphs[c.para]?.text ?? '').slice(s.start, s.end) : '';
+      const p = model.paragraphs[c.para];
+      return p ? p.text.slice(...sentenceSpan(p, c.start, c.end)) : '';
     };
     for (const c of money) {
       const s = subject(c);
