@@ -435,6 +435,10 @@ describe('a district budget as PDF text', () => {
     ]);
     expect(within(DISTRICT.replace('小型和微型企业的政府采购项目预算为5.00万元', '小型和微型企业的政府采购项目预算为9.00万元'))).toContainEqual(['discrepancy', 9, 8]);
     expect(within(DISTRICT.replace('涉及项目预算资金30.00万元', '涉及项目预算资金31.00万元'))).toContainEqual(['discrepancy', 310000, 300000]);
+    // the projects named by the sentence, not the subject (`编报绩效目标的项目3个，涉及预算金额…`); the
+    // department's whole spending where its targets are for the whole (`整体绩效目标`)
+    expect(within(DISTRICT.replace('涉及项目预算资金30.00万元', '涉及预算金额30.00万元'))).toContainEqual(['ok', 300000, 300000]);
+    expect(within(DISTRICT.replace('编报绩效目标的项目3个，涉及项目预算资金30.00万元', '整体支出也编制了整体绩效目标，涉及预算支出184.50万元'))).toContainEqual(['ok', 1845000, 1845000]);
   });
 
   it('should compare 机关运行经费 with the 三公 table’s column of it, whoever the text says it is of', () => {

@@ -4,7 +4,7 @@
  * - what government procurement sets aside for small and medium enterprises (`面向中小企业预留…`)
  *   ≤ the procurement budget the text gives before it; what of that goes to small and micro
  *   enterprises (`预留给小型和微型企业…`) ≤ the set-aside;
- * - the budget of the projects under performance targets (`编报绩效目标的项目…个，涉及项目预算资金…`)
+ * - the budget of the projects under performance targets (`编报绩效目标的项目…个，涉及预算金额…`)
  *   ≤ the tables' 项目支出; of all spending under targets (`整体绩效目标，涉及预算支出…`) ≤ the
  *   tables' 本年支出合计.
  * The whole from the text is the nearest figure before the part, in its paragraph or the two
@@ -53,8 +53,10 @@ export const narrativeWithin: Check = {
       } else if (SME.test(s)) {
         const w = wholeBefore(c, (x) => PROCUREMENT.test(x));
         if (w) whole = { claim: w };
-      } else if (UNDER_TARGETS.test(s) && /绩效目标|绩效管理/.test(sentenceOf(c))) {
-        whole = { quantity: /项目/.test(s) ? 'project' : 'expense-total' };
+      } else if (UNDER_TARGETS.test(s)) {
+        // the projects' budget (`编报绩效目标的项目28个，涉及预算金额…`), or the department's whole spending (`整体绩效目标`)
+        const sentence = sentenceOf(c);
+        if (/绩效目标|绩效管理/.test(sentence)) whole = { quantity: /整体/.test(sentence) || !/项目/.test(sentence) ? 'expense-total' : 'project' };
       }
       if (!whole) continue;
       const part = c;
