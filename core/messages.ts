@@ -36,6 +36,7 @@ export const ruleTitles = {
   'narrative-execution': { zh: '执行率 = 实际 ÷ 预算', en: 'Execution rate = actual ÷ budget' },
   'narrative-comparison': { zh: '“决算数大于／小于预算数”与数字一致', en: 'Actual said above / below budget as the figures are' },
   'narrative-within': { zh: '部分不超过整体（中小企业预留、绩效目标资金）', en: 'A part within its whole (set-asides, funds under performance targets)' },
+  'narrative-reception': { zh: '公务接待说明了国内接待批次和人次', en: 'Domestic receptions counted in batches and people' },
   'narrative-sum': { zh: '正文所列各项之和 = 所述合计', en: 'Items listed in the text add up to their total' },
   'narrative-repeat': { zh: '同一数字在各处一致', en: 'One figure, one value throughout the text' },
   'narrative-unit': { zh: '金额单位', en: 'Units of amounts' },
@@ -266,6 +267,11 @@ export const messages = {
       `正文称“${p.words}”，而“${p.name}”决算 ${p.actual}${p.unit}、预算 ${p.budget}${p.unit}，决算 ${p.shown} 预算${p.verdict === 'ok' ? '，相符' : p.verdict === 'rounding' ? '：按印出的数字不符，差额在末位舍入之内，可能相符' : '：说法与数字相反，疑沿用了其他项目的说明'}。`,
     en: (p: { words: string; name: string; actual: string; budget: string; unit: string; shown: string; verdict: string }) =>
       `the text says "${p.words}"; "${p.name}" shows actual ${p.actual} ${p.unit} and budget ${p.budget} ${p.unit}, actual ${p.shown} budget${p.verdict === 'ok' ? ', as said' : p.verdict === 'rounding' ? ': not as printed, though within the last digit’s rounding' : ': the words say the opposite, perhaps copied from another item'}.`,
+  },
+  'narr.reception': {
+    zh: (p: { ok: boolean }) => (p.ok ? '正文说明了国内公务接待的批次和人次。' : '正文写了公务接待费，但未说明国内公务接待的批次和人次（公开模板要求写明；只写外宾接待的不算）。'),
+    en: (p: { ok: boolean }) =>
+      p.ok ? 'the text gives the number of domestic receptions and of people received.' : 'the text states the reception costs but not how many domestic receptions or people they were for (the template asks for both; counts of foreign guests alone are not them).',
   },
   'narr.within': {
     zh: (p: { part: string; partValue: string; whole: string; wholeValue: string; unit: string; verdict: string }) =>

@@ -980,3 +980,21 @@ describe('the words comparing an actual with its budget', () => {
     expect(compared(r)).toEqual([]);
   });
 });
+
+describe('the count of domestic receptions', () => {
+  const final = (...sentences: string[]) => analyzeText(['2024年度某某局部门决算', '七、财政拨款“三公”经费支出决算情况说明', ...sentences].join('\n'));
+  const said = (r: AuditReport) => r.checks.filter((c) => c.rule === 'narrative-reception').map((c) => [c.verdict, c.severity]);
+
+  it('should ask a 决算 that states its 公务接待费 for the domestic batches and people, foreign guests aside', () => {
+    expect(said(final('3.公务接待费支出1.20万元。国内公务接待6批次、45人次，共计支出1.20万元。'))).toEqual([['ok', 'none']]);
+    // as a real 决算 writes it: only the foreign guests counted
+    expect(said(final('3、公务接待费支出 0 万元。其中：国内公务接待支出 0.00 万（含外宾接待支出 0.00 万元）。其中：接待外宾 0 批次、0 人次。'))).toEqual([['discrepancy', 'info']]);
+    expect(said(final('3.公务接待费支出决算为 0.40 万元，完成预算的 18.96%。'))).toEqual([['discrepancy', 'info']]);
+  });
+
+  it('should ask nothing of a text that says there was no reception, that states no cost, or of a 预算', () => {
+    expect(said(final('公务接待费支出决算 0 万元，主要原因是无公务接待开支。'))).toEqual([]);
+    expect(said(final('公务接待费：指单位按规定开支的各类公务接待（含外宾接待）费用。'))).toEqual([]);
+    expect(said(analyzeText('某某局2024年部门预算\n公务接待费预算1.00万元。'))).toEqual([]);
+  });
+});

@@ -32,6 +32,7 @@ import { narrativeShare } from './narrative-share.ts';
 import { narrativeExecution } from './narrative-execution.ts';
 import { narrativeComparison } from './narrative-comparison.ts';
 import { narrativeWithin } from './narrative-within.ts';
+import { narrativeReception } from './narrative-reception.ts';
 import { narrativeSum } from './narrative-sum.ts';
 import { narrativeRepeat } from './narrative-repeat.ts';
 import { narrativeUnit } from './narrative-unit.ts';
@@ -78,6 +79,7 @@ export const checks = {
   'narrative-execution': narrativeExecution,
   'narrative-comparison': narrativeComparison,
   'narrative-within': narrativeWithin,
+  'narrative-reception': narrativeReception,
   'narrative-sum': narrativeSum,
   'narrative-repeat': narrativeRepeat,
   'narrative-unit': narrativeUnit,
