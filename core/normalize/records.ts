@@ -119,14 +119,17 @@ export function repair(tokens: Token[], decimals: number): Token[] {
  * right-hand group's code comes after the left-hand row's figure: an economic class and a pair of
  * digits there, after a figure with decimals, are one code too (`30201`).
  */
+/** After the left-hand group's row: its figure, or its code when it has none (`303 99 302 31 公务用车…`). */
+function afterLeftRow(prev: Token | undefined): boolean {
+  if (!prev) return false;
+  return prev.lineStart ? prev.kind === 'digits' && /^3\d{4}$/.test(prev.text) : prev.kind === 'number' && /\.\d/.test(prev.text);
+}
+
 export function joinSplitCodes(tokens: Token[], grouped = false): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    // after the left-hand row's figure, or after its code when it has none (`303 99 302 31 公务用车…`)
-    const prev = out[out.length - 1];
-    const afterLeft = prev && !prev.lineStart ? prev.kind === 'number' && /\.\d/.test(prev.text) : prev?.kind === 'digits' && /^3\d{4}$/.test(prev.text);
-    if (grouped && !t.lineStart && afterLeft && t.kind === 'digits' && /^3\d{2}$/.test(t.text)) {
+    if (grouped && !t.lineStart && t.kind === 'digits' && /^3\d{2}$/.test(t.text) && afterLeftRow(out[out.length - 1])) {
       const pair = tokens[i + 1];
       if (pair?.kind === 'digits' && !pair.lineStart && /^\d{2}$/.test(pair.text)) {
         out.push({ ...t, text: `${t.text}${pair.text}`, end: pair.end });

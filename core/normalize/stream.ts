@@ -53,10 +53,10 @@ function isNameFragment(text: string): boolean {
   return /[\u4e00-\u9fff]/.test(t) && !/\d/.test(t) && scanColumnLabels(t).length === 0 && !/科目|编码|代码|名称|项目|分类|单位|栏|合计|小计|金额|决算|预算/.test(t);
 }
 
-/** A line of figures only, two or more, one with decimals. */
 /** A line of one figure with decimals (`11.49`, `1,845.00`), and of any one figure (`0`). */
 const LONE_AMOUNT = /^\s*-?[\d,]*\d\.\d+\s*$/;
 const LONE_FIGURE = /^\s*-?[\d,]*\d(?:\.\d+)?\s*$/;
+/** A line of figures only, two or more, one with decimals. */
 const FIGURES_ALONE = /^\s*-?[\d,]+\.\d+(?:\s+-?[\d,]+(?:\.\d+)?)+\s*$|^\s*-?[\d,]+(?:\.\d+)?(?:\s+-?[\d,]+(?:\.\d+)?)*\s+-?[\d,]+\.\d+\s*$/;
 
 /**
@@ -349,9 +349,9 @@ export function readStream(raw: RawTable, spec: TemplateSpec | undefined): Table
   const rowsOnLines = laidOut || hasCentredWraps(bodyLines);
   let tokens = tokenize(rowsOnLines ? reflow(bodyLines, laidOut) : bodyLines);
   const decimals = typicalDecimals(tokens);
+  // the 06表's groups side by side: `科目编码 科目名称 决算数` printed two or three times
   const grouped = !twoSided && !laidOut && (headerText.match(/科目名称/g) ?? []).length >= 2;
   tokens = joinSplitCodes(repair(tokens, decimals), grouped);
-  // the 06表's groups side by side: `科目编码 科目名称 决算数` printed two or three times
   const records = toRecords(tokens, twoSided, rowsOnLines, laidOut, grouped);
   if (twoSided && !laidOut) wrapAroundIncome(records, columns.filter((c) => c.side === 'income').length, columns.filter((c) => c.side === 'expense').length);
   const rows: DraftRow[] = [];
