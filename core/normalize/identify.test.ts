@@ -24,6 +24,13 @@ describe('template of a title', () => {
     expect(identifyTemplate('一般公共预算财政拨款基本支出决算明细表', 'final')?.id).toBe('final-06');
   });
 
+  it('should not take a table of one kind of cost or purchase for the whole spending (`机关运行经费支出决算表`, `政府采购支出决算表`)', () => {
+    expect(identifyTemplate('机关运行经费支出决算表', 'final')?.id).toBeUndefined();
+    expect(identifyTemplate('政府采购支出决算表', 'final')?.id).toBeUndefined();
+    expect(identifyTemplate('专项资金支出决算表', 'final')?.id).toBeUndefined();
+    expect(identifyTemplate('单位支出决算表', 'final')?.id).toBe('final-03');
+  });
+
   it('should read the templates’ other wordings of the same table (总体情况表, 情况表, 预算财政拨款, 功能/经济分类)', () => {
     const cases: Array<[string, string]> = [
       ['2024年部门收支总体情况表', 'budget-summary'],
