@@ -29,6 +29,14 @@ describe('template of a title', () => {
     expect(identifyTemplate('政府采购支出决算表', 'final')?.id).toBeUndefined();
     expect(identifyTemplate('专项资金支出决算表', 'final')?.id).toBeUndefined();
     expect(identifyTemplate('单位支出决算表', 'final')?.id).toBe('final-03');
+    expect(identifyTemplate('财政拨款支出决算总表', 'final')?.id).toBeUndefined();
+  });
+
+  it('should read `收入决算总表` and `支出决算总表` as the 02 and 03 tables, not the 总表 of both sides', () => {
+    expect(identifyTemplate('二、收入决算总表', 'final')?.id).toBe('final-02');
+    expect(identifyTemplate('三、支出决算总表', 'final')?.id).toBe('final-03');
+    expect(identifyTemplate('一、收入支出决算总表', 'final')?.id).toBe('final-01');
+    expect(identifyTemplate('四、财政拨款收入支出决算总表', 'final')?.id).toBe('final-04');
   });
 
   it('should read the templates’ other wordings of the same table (总体情况表, 情况表, 预算财政拨款, 功能/经济分类)', () => {

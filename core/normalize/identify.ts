@@ -16,6 +16,8 @@ const aliasIndex = templates.flatMap((t) => t.aliases.map((a) => ({ key: wording
 function wording(key: string): string {
   return key
     .replace(/总体情况表/g, '总表')
+    // `收入决算总表`, `支出决算总表` (some provinces): the 02 and 03 tables, not the 总表 of both sides.
+    .replace(/(?<!收入)(收入|支出)决算总表/g, '$1决算表')
     .replace(/情况表/g, '表')
     .replace(/预算(?:财政)?拨款(?=支出|基本支出|三公|收入支出|收支)/g, '预算')
     .replace(/按?(?:功能|经济)分类(?:科目)?/g, '');
@@ -35,7 +37,7 @@ const BUDGET_BY_NUMBER: Record<number, TemplateId> = {
 };
 
 /** Words that, right before a template's name, make the table one of that part only. */
-const NARROWER = /(?:项目|基本|人员|公用|专项|费|采购|资金)$/;
+const NARROWER = /(?:项目|基本|人员|公用|专项|费|采购|资金|拨款)$/;
 
 /** A title saying its rows are the economic classification (`…支出预算表（按政府预算经济分类）`). */
 const ECONOMIC_ROWS = /经济(?:分类|科目)/;
