@@ -32,6 +32,14 @@ describe('template of a title', () => {
     expect(identifyTemplate('财政拨款支出决算总表', 'final')?.id).toBeUndefined();
   });
 
+  it('should not take the 三公 table of a fund (政府性基金, 国有资本经营) for the department’s 三公 table', () => {
+    expect(identifyTemplate('政府性基金预算财政拨款“三公”经费支出决算表', 'final')?.id).toBeUndefined();
+    expect(identifyTemplate('国有资本经营预算财政拨款“三公”经费支出决算表', 'final')?.id).toBeUndefined();
+    expect(identifyTemplate('政府性基金预算“三公”经费支出表', 'budget')?.id).toBeUndefined();
+    expect(identifyTemplate('一般公共预算财政拨款“三公”经费支出决算表', 'final')?.id).toBe('final-09');
+    expect(identifyTemplate('政府性基金预算财政拨款收入支出决算表', 'final')?.id).toBe('final-07');
+  });
+
   it('should read `收入决算总表` and `支出决算总表` as the 02 and 03 tables, not the 总表 of both sides', () => {
     expect(identifyTemplate('二、收入决算总表', 'final')?.id).toBe('final-02');
     expect(identifyTemplate('三、支出决算总表', 'final')?.id).toBe('final-03');

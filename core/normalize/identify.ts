@@ -37,7 +37,7 @@ const BUDGET_BY_NUMBER: Record<number, TemplateId> = {
 };
 
 /** Words that, right before a template's name, make the table one of that part only. */
-const NARROWER = /(?:项目|基本|人员|公用|专项|费|采购|资金|拨款)$/;
+const NARROWER = /(?:项目|基本|人员|公用|专项|费|采购|资金|拨款|政府性基金(?:预算)?|国有资本经营(?:预算)?)$/;
 
 /** A title saying its rows are the economic classification (`…支出预算表（按政府预算经济分类）`). */
 const ECONOMIC_ROWS = /经济(?:分类|科目)/;
