@@ -30,24 +30,51 @@ export function isGroupTable(table: Table): boolean {
   return table.template === 'other' && !table.rows.some((r) => r.code);
 }
 
+/**
+ * The level of a row's ordinal, outermost first: `一、` 0, `（一）` 1, `1.` 2, `（1）` 3, `①` 4;
+ * undefined for a row with none.
+ */
+function ordinalLevel(label: string): number | undefined {
+  const t = label.trimStart();
+  if (/^[一二三四五六七八九十]{1,3}\s*[、.．]/.test(t)) return 0;
+  if (/^[(（][一二三四五六七八九十]{1,3}[)）]/.test(t)) return 1;
+  if (/^\d{1,2}\s*[.、．](?!\d)/.test(t)) return 2;
+  if (/^[(（]\d{1,2}[)）]/.test(t)) return 3;
+  if (/^[\u2460-\u2473]/.test(t)) return 4;
+  return undefined;
+}
+
 /** For each total row: the rows it sums (its group above, or the numbered rows below). */
 export function groupMembers(table: Table): { total: Row; members: Row[] }[] {
   const out: { total: Row; members: Row[] }[] = [];
   const rows = table.rows;
   rows.forEach((row, i) => {
     if (!isTotalRow(row)) return;
+    const own = ordinalLevel(row.label);
     const above: Row[] = [];
     for (let j = i - 1; j >= 0; j--) {
       const r = rows[j] as Row;
       if (isTotalRow(r) || r.group !== row.group) break;
+      // The heading the total is numbered under (`一、“三公”经费` above `（一）支出合计`) is its parent.
+      const level = ordinalLevel(r.label);
+      if (own !== undefined && level !== undefined && level < own) break;
       above.push(r);
     }
     if (above.length >= 1 && !above.every((r) => ENUMERATED.test(r.label))) {
       out.push({ total: row, members: above.reverse() });
       return;
     }
+    // The numbered rows below, at the level of the first one: deeper ones are their parts
+    // (`2．公务用车购置及运行维护费` then `（1）公务用车购置费`); a shallower one ends the list.
     const below: Row[] = [];
-    for (let j = i + 1; j < rows.length && ENUMERATED.test((rows[j] as Row).label); j++) below.push(rows[j] as Row);
+    let level: number | undefined;
+    for (let j = i + 1; j < rows.length && ENUMERATED.test((rows[j] as Row).label); j++) {
+      const r = rows[j] as Row;
+      const l = ordinalLevel(r.label);
+      level ??= l;
+      if (l !== undefined && level !== undefined && l < level) break;
+      if (l === level) below.push(r);
+    }
     if (below.length >= 1) out.push({ total: row, members: below });
   });
   return out;
