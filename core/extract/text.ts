@@ -178,6 +178,18 @@ export function extractText(input: string, options: TextExtractOptions = {}): Ra
   };
 }
 
+/** A table title within the next few printed lines (up to the region's end: the title that ends it). */
+function titleFollows(lines: string[], from: number, end: number): boolean {
+  let seen = 0;
+  for (let k = from; k <= end && k < lines.length && seen < 3; k++) {
+    const l = lines[k] ?? '';
+    if (l.trim() === '') continue;
+    if (isAnyTableTitle(l)) return true;
+    seen++;
+  }
+  return false;
+}
+
 /** One of the few lines after a table body says the table is empty (after its 注, as often). */
 function saysEmpty(lines: string[], from: number, end: number): boolean {
   let seen = 0;
@@ -258,6 +270,11 @@ function readRegion(lines: string[], start: number, end: number, index: number):
   // table number, `单位：万元` — skipped where the table's rows go on after them.
   const title = compact(lines[start] ?? '');
   const repeated = new Set(preamble.map((p) => compact(p.text)));
+  // The table's own number printed above its title (`预算 06 表`) repeats on each page too.
+  for (let p = start - 1; p >= 0 && start - p < 4; p--) {
+    if (isTableNoLine(lines[p] ?? '')) repeated.add(compact(lines[p] ?? ''));
+    if ((lines[p] ?? '').trim() !== '') break;
+  }
   const carriedOver = (l: string) => {
     const t = compact(l);
     return t === '' || isContinuationLine(l) || isContinuedTitle(l) || t === title || repeated.has(t);
@@ -287,6 +304,8 @@ function readRegion(lines: string[], start: number, end: number, index: number):
     while (i < end) {
       const l = lines[i] ?? '';
       if (l.trim() !== '' && (isNoteStart(l) || isSectionBreak(l) || isProseLine(l) || isEmptyStatement(l))) break;
+      // Another table's number (`预算 07 表`, printed right above the next title) ends this one.
+      if (isTableNoLine(l) && !carriedOver(l) && titleFollows(lines, i + 1, end)) break;
       if (!carriedOver(l)) stream.push(raw(lines, i));
       i++;
     }

@@ -303,3 +303,32 @@ describe('a 总表 row without figures beside one with them', () => {
     ]);
   });
 });
+
+describe('where a stream table ends', () => {
+  // Text without tabs (a PDF's text, cells joined by spaces): the next table's number sits between
+  // the last row of one table and the next title.
+  const TWO = [
+    '2024 年一般公共预算“三公”经费支出表',
+    '单位：万元',
+    '合计 因公出国（境）费 公务用车购置及运行维护费 公务接待费',
+    '小计 公务用车购置费 公务用车运行维护费',
+    '9.00 0.00 6.00 0.00 6.00 3.00',
+    '',
+    '预算 09 表',
+    '',
+    '2024 年政府性基金预算支出表',
+    '单位：万元',
+    '科目编码 科目名称 合计',
+    '注：本单位无政府性基金预算相关支出',
+  ].join('\n');
+
+  it('should end a table at the next table’s number, not read `预算 09 表` as a row of it', () => {
+    const r = analyzeText(TWO);
+    expect(r.tables.map((t) => [t.template, t.rows.length])).toEqual([
+      ['budget-three', 1],
+      ['budget-gf', 0],
+    ]);
+    expect(r.tables[1]?.tableNo).toBe('预算09表');
+    expect(r.checks.filter((c) => c.rule === 'column-total' && c.verdict !== 'ok')).toEqual([]);
+  });
+});
