@@ -75,6 +75,16 @@ function pipeRowsToTabs(lines: string[]): string[] {
   return out;
 }
 
+/**
+ * Markup a site printed as text (`<p>1. 贯彻执行…</p> <p>2. 负责…`, a CMS escaping its own
+ * paragraphs): each tag becomes spaces as wide as itself, so that neither a subject nor a figure
+ * takes it in, and every other character keeps its place on the line.
+ */
+const PRINTED_TAG = /<\/?(?:p|br|span|div|strong|b|font|td|tr)(?:\s[^<>]{0,200})?\/?>/gi;
+function untag(line: string): string {
+  return line.includes('<') ? line.replace(PRINTED_TAG, (tag) => ' '.repeat(tag.length)) : line;
+}
+
 export function extractText(input: string, options: TextExtractOptions = {}): RawDocument {
   const issues: RawDocument['issues'] = [];
   let source = input.replace(/^\uFEFF/, '');
@@ -91,7 +101,7 @@ export function extractText(input: string, options: TextExtractOptions = {}): Ra
   }
   // A page's number between two lines of a table or a paragraph (text taken from a PDF) is no
   // line of the document: blanked, so that line numbers stay those of the file.
-  lines = lines.map((l) => (l.length > MAX_LINE_LENGTH ? l.slice(0, MAX_LINE_LENGTH) : isPageMarker(l) ? '' : l));
+  lines = lines.map((l) => (l.length > MAX_LINE_LENGTH ? l.slice(0, MAX_LINE_LENGTH) : isPageMarker(l) ? '' : untag(l)));
   lines = pipeRowsToTabs(lines);
   source = '';
 
