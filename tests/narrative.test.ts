@@ -293,6 +293,20 @@ describe('narrative checks', () => {
     expect(units('全区全年发放社会保险待遇120,000.00万元。')).toEqual([]);
   });
 
+  it('should not compare two projects’ forms run on as text (a PDF’s text) as one quantity', () => {
+    // The Jianghan budget with every table's cells joined by spaces, as a PDF's text gives them:
+    // each project's 申报表 then runs on as lines of text naming the same items (`年初预算安排`,
+    // `中期收回`, `1-7月预算执行`) with its own figures. No repeat finding of its own may appear.
+    const text = readFileSync('tests/fixtures/jianghan-hr-2024-budget.txt', 'utf8');
+    const flat = text
+      .split('\n')
+      .map((l) => (l.includes('\t') ? l.split('\t').filter((c) => c.trim() !== '').join(' ') : l))
+      .join('\n');
+    const repeats = (r: AuditReport) => r.checks.filter((c) => c.rule === 'narrative-repeat' && c.verdict === 'discrepancy').map((c) => `${c.stated}/${c.expected}`);
+    const tabbed = new Set(repeats(analyzeText(text)));
+    expect(repeats(analyzeText(flat)).filter((x) => !tabbed.has(x))).toEqual([]);
+  });
+
   it('should not compare a figure of a flattened table row, or a target listed after a target, with the result stated elsewhere', () => {
     const repeats = (first: string) =>
       analyzeText(`十三、绩效情况说明\n\n${first}\n\n十四、其他\n\n全年失业人员再就业人数6319人。`).checks.filter((c) => c.rule === 'narrative-repeat' && c.verdict === 'discrepancy');

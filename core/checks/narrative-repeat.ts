@@ -15,6 +15,7 @@ import { narrativeOf, stripSelfOf, type NarrativeModel } from '../narrative/inde
 import { claimFigure, claimName, fmt, quotes } from '../narrative/results.ts';
 import { paragraphClaims } from '../narrative/near.ts';
 import { judgeSum, type Figure } from '../rounding.ts';
+import { compact } from '../text/normalize.ts';
 
 const MIN_KEY = 4;
 const PORTION = /政府采购|购买服务|采购预算/;
@@ -75,6 +76,40 @@ interface Group {
   key: string;
   entity: string;
   claims: Claim[];
+}
+
+/** A form of one project (its 申报表, 绩效目标表, 自评表), not of the department as a whole. */
+const PROJECT_FORM = /项目.*(?:申报表|目标表|自评表|评价表)/;
+const FORM_TITLE_LINE = /^[^《》“”,，。;；:：]*表(?:\([^()]*\))?$/;
+
+/**
+ * For each claim, the project form it sits in (text after such a form's title and before the
+ * next table's), or -1: in text taken from a PDF a form's cells run on as text, and each
+ * project's form names the same items (`年初预算安排`, `中期收回`, `1-7月执行`) with its own figures.
+ */
+function projectFormOf(work: WorkDocument, model: NarrativeModel): (c: Claim) => number {
+  const isProject = (title: string) => PROJECT_FORM.test(title) && !/整体/.test(title);
+  // Its title read as a table's, or (the form not read as a table) as a line of text of its own.
+  const starts = [
+    ...work.tables.map((wt) => ({ line: wt.table.source.line ?? 0, project: isProject(compact(wt.table.title)) })),
+    ...model.paragraphs.flatMap((p) =>
+      p.lineStarts.flatMap((ls, k) => {
+        const text = p.text.slice(ls.offset, p.lineStarts[k + 1]?.offset ?? p.text.length);
+        // The title alone on its line (not a sentence naming the form: `公开《2023年度项目自评表》和`).
+        return text.length <= 40 && FORM_TITLE_LINE.test(compact(text)) && isProject(compact(text)) ? [{ line: ls.line, project: true }] : [];
+      }),
+    ),
+  ]
+    .filter((t) => t.line > 0)
+    .sort((a, b) => a.line - b.line);
+  if (!starts.some((t) => t.project)) return () => -1;
+  return (c: Claim) => {
+    let line = 0;
+    for (const ls of model.paragraphs[c.para]?.lineStarts ?? []) if (ls.offset <= c.start) line = ls.line;
+    let at = -1;
+    for (let i = 0; i < starts.length && (starts[i]?.line ?? 0) <= line; i++) at = i;
+    return at >= 0 && starts[at]?.project ? at : -1;
+  };
 }
 
 function groupsOf(work: WorkDocument, model: NarrativeModel): Group[] {
@@ -149,6 +184,7 @@ export const narrativeRepeat: Check = {
   findings(work: WorkDocument, lang: Lang): CheckResult[] {
     const model = narrativeOf(work);
     const out: CheckResult[] = [];
+    const formOf = projectFormOf(work, model);
     for (const g of groupsOf(work, model)) {
       // Cluster the values: figures within each other's rounding are one value.
       const clusters: { rep: Figure; claims: Claim[] }[] = [];
@@ -170,6 +206,10 @@ export const narrativeRepeat: Check = {
         // Two values in one paragraph explain an adjustment; compare across paragraphs only.
         const mainParas = new Set(main.claims.map((c) => c.para));
         if (k.claims.every((c) => mainParas.has(c.para))) continue;
+        // Two projects' forms give their own figures under the same words (each may still be
+        // compared with the department's text outside the forms).
+        const otherForms = (a: Claim, b: Claim) => formOf(a) >= 0 && formOf(b) >= 0 && formOf(a) !== formOf(b);
+        if (k.claims.every((c) => main.claims.every((x) => otherForms(c, x)))) continue;
         for (const c of [...main.claims, ...k.claims]) model.used.add(c);
         const first = k.claims[0] as Claim;
         const name = claimName(first);

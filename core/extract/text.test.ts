@@ -20,7 +20,7 @@ describe('text a site printed with its markup', () => {
 
   it('should take no tag into a subject, nor compare items of two projects named only by their tags', () => {
     const r = analyzeText(TEXT);
-    expect(r.claims.map((c) => c.subject).filter((s) => s?.includes('<'))).toEqual([]);
+    expect((r.claims ?? []).map((c) => c.subject).filter((s) => s?.includes('<'))).toEqual([]);
     expect(r.checks.filter((c) => c.rule === 'narrative-repeat' && c.verdict === 'discrepancy')).toEqual([]);
   });
 });
