@@ -9,6 +9,7 @@ describe('text a site printed with its markup', () => {
     '<p>2024年收入预算总额100.00万元。</p><p>2024年支出预算总额100.00万元。</p>',
     '项目一：<p>1.2023年预算160万元</p><p>2.执行108.37万元</p>',
     '项目二：<p>1.2023年预算58万元</p><p>2.执行43.2万元</p>',
+    '项目类别 1. 运转类 <input type="checkbox"/> 2. 特定目标类 <input checked="" type="checkbox"/>',
   ].join('\n');
 
   it('should read printed tags (`<p>`, `</p>`) as spaces as wide as themselves', () => {
@@ -16,6 +17,7 @@ describe('text a site printed with its markup', () => {
     const line = raw.text.find((l) => l.text.includes('收入预算总额'))?.text ?? '';
     expect(line).not.toMatch(/<\/?p>/);
     expect(line.indexOf('2024年收入')).toBe(3);
+    expect(raw.text.find((l) => l.text.includes('项目类别'))?.text).not.toMatch(/<input/);
   });
 
   it('should take no tag into a subject, nor compare items of two projects named only by their tags', () => {

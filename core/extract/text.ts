@@ -80,7 +80,7 @@ function pipeRowsToTabs(lines: string[]): string[] {
  * paragraphs): each tag becomes spaces as wide as itself, so that neither a subject nor a figure
  * takes it in, and every other character keeps its place on the line.
  */
-const PRINTED_TAG = /<\/?(?:p|br|span|div|strong|b|font|td|tr)(?:\s[^<>]{0,200})?\/?>/gi;
+const PRINTED_TAG = /<\/?(?:p|br|span|div|strong|b|font|td|tr|input)(?:\s[^<>]{0,200})?\/?>/gi;
 function untag(line: string): string {
   return line.includes('<') ? line.replace(PRINTED_TAG, (tag) => ' '.repeat(tag.length)) : line;
 }
