@@ -103,12 +103,17 @@ function projectFormOf(work: WorkDocument, model: NarrativeModel): (c: Claim) =>
     .filter((t) => t.line > 0)
     .sort((a, b) => a.line - b.line);
   if (!starts.some((t) => t.project)) return () => -1;
+  const known = new Map<Claim, number>();
   return (c: Claim) => {
+    let form = known.get(c);
+    if (form !== undefined) return form;
     let line = 0;
     for (const ls of model.paragraphs[c.para]?.lineStarts ?? []) if (ls.offset <= c.start) line = ls.line;
     let at = -1;
     for (let i = 0; i < starts.length && (starts[i]?.line ?? 0) <= line; i++) at = i;
-    return at >= 0 && starts[at]?.project ? at : -1;
+    form = at >= 0 && starts[at]?.project ? at : -1;
+    known.set(c, form);
+    return form;
   };
 }
 
